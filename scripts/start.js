@@ -1,0 +1,31 @@
+// `npm start`: build the server if the sources changed since the last build, then `khabar serve`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = path.join(root, 'dist', '.tsbuildinfo');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+const stale =
+  !existsSync(stamp) ||
+  !existsSync(path.join(root, 'dist', 'cli', 'run.js')) ||
+  newestMtime(path.join(root, 'src')) > statSync(stamp).mtimeMs;
+if (stale) {
+  console.log('building the server (tsc)…');
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const build = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const args = process.argv.slice(2);
+const serve = spawnSync(process.execPath, [path.join(root, 'bin', 'khabar.js'), 'serve', ...args], { stdio: 'inherit' });
+process.exit(serve.status ?? 0);

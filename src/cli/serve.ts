@@ -1,0 +1,49 @@
+import cluster from 'node:cluster';
+import type { ResolvedConfig } from '../config/loadConfig.js';
+import { buildKhabar, createLogger, loadDemoIfEmpty } from '../main.js';
+import { openStore } from '../store/openStore.js';
+
+/**
+ * `khabar serve`: one process, or with `workers > 1` a primary that migrates (and loads the demo)
+ * once, then forks workers sharing the port and replaces any that dies.
+ */
+export async function serve(config: ResolvedConfig, options: { workers: number }): Promise<void> {
+  const logger = createLogger(config);
+  if (options.workers > 1 && cluster.isPrimary) {
+    const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await store.migrate();
+      if (config.demo) await loadDemoIfEmpty(store, config, () => new Date());
+    } finally {
+      await store.close();
+    }
+    let stopping = false;
+    for (let i = 0; i < options.workers; i++) cluster.fork();
+    cluster.on('exit', (worker, code, signal) => {
+      if (stopping) return;
+      logger.warn({ pid: worker.process.pid, code, signal }, 'worker died; starting another');
+      cluster.fork();
+    });
+    const stop = () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    logger.info({ workers: options.workers, url: config.baseUrl }, 'khabar primary started');
+    return;
+  }
+
+  const khabar = await buildKhabar({ config, logger, migrate: cluster.isPrimary, demo: cluster.isPrimary && config.demo });
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await khabar.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const address = await khabar.app.listen({ port: config.server.port, host: config.server.host });
+  if (cluster.isPrimary) {
+    console.log(`Khabar is serving ${config.baseUrl} (listening on ${address}, store: ${khabar.store.capabilities.dialect})`);
+  }
+}

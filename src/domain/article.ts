@@ -1,0 +1,68 @@
+/** Editorial states of an article (DESIGN §4). Only `published` is visible to readers. */
+export const articleStatuses = ['draft', 'pending', 'scheduled', 'published', 'unpublished', 'trash'] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+
+/** An article as stored, with its relations resolved to ids in byline/section order. */
+export interface Article {
+  id: number;
+  slug: string;
+  title: string;
+  lede: string | null;
+  /** Sanitized HTML. */
+  body: string;
+  status: ArticleStatus;
+  publishedAt: Date | null;
+  /** Last change of what readers see; null when never changed after publication. */
+  modifiedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  primarySectionId: number | null;
+  sectionIds: number[];
+  tagIds: number[];
+  authorIds: number[];
+  featuredMediaId: number | null;
+  isBreaking: boolean;
+  isFeatured: boolean;
+  commentsOpen: boolean;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  readingMinutes: number;
+  /** Incremented on every save; used for optimistic concurrency. */
+  version: number;
+  isDemo: boolean;
+}
+
+/** The few columns lists and blocks need, joined in one query. */
+export interface ArticleCard {
+  id: number;
+  slug: string;
+  title: string;
+  lede: string | null;
+  publishedAt: Date | null;
+  primarySectionId: number | null;
+  firstAuthorSlug: string | null;
+  featuredMediaId: number | null;
+  isBreaking: boolean;
+  readingMinutes: number;
+}
+
+export interface NewArticle {
+  slug: string;
+  title: string;
+  lede?: string | null;
+  body: string;
+  status: ArticleStatus;
+  publishedAt?: Date | null;
+  modifiedAt?: Date | null;
+  sectionIds?: number[];
+  tagIds?: number[];
+  authorIds?: number[];
+  featuredMediaId?: number | null;
+  isBreaking?: boolean;
+  isFeatured?: boolean;
+  commentsOpen?: boolean;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  readingMinutes: number;
+  isDemo?: boolean;
+}

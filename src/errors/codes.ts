@@ -1,0 +1,23 @@
+/**
+ * The closed catalogue of error codes. Every code is documented in docs/errors.md (a test checks).
+ * Operators and scripts may match on codes; never on message text.
+ */
+export const errorCodes = {
+  // configuration and start-up
+  CONFIG_INVALID: 'a configuration value is missing or malformed',
+  STORE_UNAVAILABLE: 'the store cannot be opened or reached',
+  STORE_SCHEMA_NEWER: 'the store was migrated by a newer Khabar',
+  // requests
+  BAD_REQUEST: 'the request is malformed (e.g. broken percent-encoding)',
+  NOT_FOUND: 'nothing lives at this address',
+  URI_TOO_LONG: 'the request URL is longer than 8 KB',
+  // content
+  INVALID_INPUT: 'an operation received input that fails validation',
+  SLUG_TAKEN: 'the slug is already used by another item of the same kind',
+  CONFLICT: 'the item was changed by someone else since it was read',
+  // CLI
+  DEMO_NOT_EMPTY: 'demo content is only loaded into an empty store',
+  INTERNAL: 'an unexpected error (a bug); details are logged, never shown to readers',
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import type { ResolvedConfig } from './config/loadConfig.js';
+import { demoContent } from './demo/content.js';
+import { createLocalMediaStorage } from './media/createLocalMediaStorage.js';
+import { isStoreEmpty, loadDemo, type DemoReport } from './operations/demo/loadDemo.js';
+import type { ReadingDeps } from './operations/reading/ReadingDeps.js';
+import { createViewCounter } from './operations/reading/viewCounter.js';
+import { createSectionDirectory } from './operations/site/sectionDirectory.js';
+import { createSiteSettingsSource } from './operations/site/siteSettings.js';
+import { assetsDir } from './paths.js';
+import { openStore } from './store/openStore.js';
+import type { Store } from './store/ports.js';
+import { createApp } from './web/createApp.js';
+
+export interface Khabar {
+  app: FastifyInstance;
+  store: Store;
+  /** Flushes counters, stops the server, closes the store. */
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  config: ResolvedConfig;
+  logger?: Logger;
+  /** Injected clock (tests). */
+  now?: () => Date;
+  /** An already open store (tests); otherwise opened from the config. */
+  store?: Store;
+  /** Load the demo site when the store is empty (default: config.demo). */
+  demo?: boolean;
+  /** Run migrations before serving (default true; the CLI's `migrate` runs them on their own). */
+  migrate?: boolean;
+}
+
+export function createLogger(config: ResolvedConfig): Logger {
+  return pino({ level: config.logLevel, base: { app: 'khabar' } });
+}
+
+/** Loads the demo site into an empty store; returns null when the store already has content. */
+export async function loadDemoIfEmpty(store: Store, config: ResolvedConfig, now: () => Date): Promise<DemoReport | null> {
+  if (!(await isStoreEmpty(store))) return null;
+  return loadDemo({ store, media: createLocalMediaStorage(mediaRootOf(config)), imagesDir: path.join(assetsDir, 'demo'), now }, demoContent);
+}
+
+export function mediaRootOf(config: ResolvedConfig): string {
+  return path.join(config.dataDir, 'media');
+}
+
+/**
+ * The composition root: config → store → operations' dependencies → HTTP app. Nothing listens
+ * yet; `startServer` does that, tests call `app.inject`.
+ */
+export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config);
+  const now = options.now ?? (() => new Date());
+  const store = options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now }));
+  try {
+    if (options.migrate !== false) await store.migrate();
+    if (options.demo ?? config.demo) {
+      const report = await loadDemoIfEmpty(store, config, now);
+      if (report) logger.info({ demo: report }, 'empty store: demo content loaded');
+    }
+  } catch (error) {
+    if (!options.store) await store.close().catch(() => {});
+    throw error;
+  }
+  const clockMs = () => now().getTime();
+  const site = createSiteSettingsSource({ config: config.site, settings: store.settings, now: clockMs });
+  const sections = createSectionDirectory({ sections: store.sections, now: clockMs });
+  const reading: ReadingDeps = { store, site, sections, now };
+  let timeZone = config.site.timeZone;
+  const viewCounter = createViewCounter({
+    articles: store.articles,
+    timeZone: () => timeZone,
+    now,
+    onError: (error) => logger.warn({ err: error }, 'view counts not written'),
+  });
+  const media = createLocalMediaStorage(mediaRootOf(config));
+  const app = await createApp({ config, store, reading, media, mediaRoot: mediaRootOf(config), viewCounter, logger, now });
+  app.addHook('onRequest', async () => {
+    // Keep the counter's day in the site's zone even after a settings change.
+    timeZone = (await site.get()).timeZone;
+  });
+  let closed = false;
+  return {
+    app,
+    store,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await viewCounter.close();
+      if (!options.store) await store.close();
+    },
+  };
+}

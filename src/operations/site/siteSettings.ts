@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { ResolvedConfig } from '../../config/loadConfig.js';
+import { isValidPermalinkStructure } from '../../domain/permalink.js';
+import type { SettingsRepository } from '../../store/ports.js';
+
+/** Site settings editors may change at run time (stored under the `site` key); config gives defaults. */
+export interface SiteSettings {
+  name: string;
+  tagline: string;
+  locale: string;
+  timeZone: string;
+  permalink: string;
+  logoUrl: string | null;
+  perPage: number;
+  follow: { whatsapp: string | null; googleNews: string | null };
+  social: Record<'facebook' | 'x' | 'instagram' | 'youtube' | 'telegram' | 'tiktok', string | null>;
+}
+
+const url = z.string().url().nullable();
+
+/** What the store may hold; anything invalid there is ignored field by field, never fatal for readers. */
+const storedSchema = z
+  .object({
+    name: z.string().min(1).max(120),
+    tagline: z.string().max(240),
+    locale: z.string().min(2),
+    timeZone: z.string().min(1),
+    permalink: z.string().refine(isValidPermalinkStructure),
+    logoUrl: z.string().nullable(),
+    perPage: z.number().int().min(1).max(100),
+    follow: z.object({ whatsapp: url, googleNews: url }).partial(),
+    social: z
+      .object({ facebook: url, x: url, instagram: url, youtube: url, telegram: url, tiktok: url })
+      .partial(),
+  })
+  .partial();
+
+export const SITE_SETTINGS_KEY = 'site';
+
+/** Merges stored settings over the configuration, keeping only valid stored fields. */
+export function mergeSiteSettings(config: ResolvedConfig['site'], stored: unknown): SiteSettings {
+  const base: SiteSettings = {
+    name: config.name,
+    tagline: config.tagline,
+    locale: config.locale,
+    timeZone: config.timeZone,
+    permalink: config.permalink,
+    logoUrl: config.logoUrl,
+    perPage: config.perPage,
+    follow: { ...config.follow },
+    social: { ...config.social },
+  };
+  if (typeof stored !== 'object' || stored === null) return base;
+  const out: SiteSettings = { ...base, follow: { ...base.follow }, social: { ...base.social } };
+  for (const [key, value] of Object.entries(stored)) {
+    const field = storedSchema.shape[key as keyof typeof storedSchema.shape];
+    if (!field) continue;
+    const parsed = field.safeParse(value);
+    if (!parsed.success || parsed.data === undefined) continue;
+    if (key === 'follow' || key === 'social') Object.assign(out[key], parsed.data);
+    else (out as unknown as Record<string, unknown>)[key] = parsed.data;
+  }
+  return out;
+}
+
+export interface SiteSettingsSource {
+  get(): Promise<SiteSettings>;
+  /** Forget the cached value (after a settings change in this process). */
+  invalidate(): void;
+}
+
+/**
+ * Reads settings through a short-lived cache: settings change rarely and every page needs them.
+ * Other processes see a change within `ttlMs` (purge events will make it immediate).
+ */
+export function createSiteSettingsSource(options: {
+  config: ResolvedConfig['site'];
+  settings: SettingsRepository;
+  now: () => number;
+  ttlMs?: number;
+}): SiteSettingsSource {
+  const ttl = options.ttlMs ?? 5000;
+  let cached: { value: SiteSettings; at: number } | null = null;
+  return {
+    async get() {
+      const t = options.now();
+      if (cached && t - cached.at < ttl) return cached.value;
+      const stored = await options.settings.get(SITE_SETTINGS_KEY);
+      cached = { value: mergeSiteSettings(options.config, stored), at: t };
+      return cached.value;
+    },
+    invalidate() {
+      cached = null;
+    },
+  };
+}

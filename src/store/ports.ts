@@ -1,0 +1,126 @@
+import type { Article, ArticleCard, NewArticle } from '../domain/article.js';
+import type { Author, NewAuthor } from '../domain/author.js';
+import type { Media, NewMedia } from '../domain/media.js';
+import type { NewPage, Page } from '../domain/page.js';
+import type { Redirect } from '../domain/redirect.js';
+import type { NewSection, Section } from '../domain/section.js';
+import type { NewTag, Tag } from '../domain/tag.js';
+import type { NewUser, User } from '../domain/user.js';
+
+/** Which articles a public list shows: published ones, optionally narrowed. */
+export interface PublishedFilter {
+  /** Articles in any of these sections (primary or secondary). */
+  sectionIds?: number[];
+  tagId?: number;
+  authorId?: number;
+  excludeIds?: number[];
+  onlyFeatured?: boolean;
+  onlyBreaking?: boolean;
+}
+
+export interface Paging {
+  limit: number;
+  offset: number;
+}
+
+export interface ArticleRepository {
+  create(input: NewArticle): Promise<Article>;
+  findById(id: number): Promise<Article | null>;
+  findBySlug(slug: string): Promise<Article | null>;
+  slugExists(slug: string): Promise<boolean>;
+  /** Published cards, newest first, with stable ties by id. */
+  listPublished(filter: PublishedFilter, paging: Paging): Promise<ArticleCard[]>;
+  countPublished(filter: PublishedFilter): Promise<number>;
+  /** Published cards sharing a section or tag with the article, newest first. */
+  related(article: Pick<Article, 'id' | 'sectionIds' | 'tagIds'>, limit: number): Promise<ArticleCard[]>;
+  /** The published neighbours in a section: `previous` is older, `next` is newer. */
+  adjacentInSection(
+    article: Pick<Article, 'id' | 'publishedAt'>,
+    sectionId: number,
+  ): Promise<{ previous: ArticleCard | null; next: ArticleCard | null }>;
+  /** Published cards ranked by views since `sinceDay` (YYYY-MM-DD, inclusive). */
+  mostRead(sinceDay: string, limit: number): Promise<ArticleCard[]>;
+  /** Adds view counts per article for one day (buffered by the caller). */
+  addViews(day: string, counts: ReadonlyMap<number, number>): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface SectionRepository {
+  create(input: NewSection): Promise<Section>;
+  list(): Promise<Section[]>;
+  findBySlug(slug: string): Promise<Section | null>;
+}
+
+export interface TagRepository {
+  create(input: NewTag): Promise<Tag>;
+  findBySlug(slug: string): Promise<Tag | null>;
+  findByIds(ids: readonly number[]): Promise<Tag[]>;
+}
+
+export interface AuthorRepository {
+  create(input: NewAuthor): Promise<Author>;
+  findBySlug(slug: string): Promise<Author | null>;
+  findByIds(ids: readonly number[]): Promise<Author[]>;
+}
+
+export interface UserRepository {
+  create(input: NewUser): Promise<User>;
+  findByEmail(email: string): Promise<User | null>;
+  count(): Promise<number>;
+}
+
+export interface PageRepository {
+  create(input: NewPage): Promise<Page>;
+  findPublishedBySlug(slug: string): Promise<Page | null>;
+  listPublished(): Promise<Page[]>;
+}
+
+export interface MediaRepository {
+  create(input: NewMedia): Promise<Media>;
+  findByIds(ids: readonly number[]): Promise<Media[]>;
+}
+
+export interface RedirectRepository {
+  /** Creates or replaces the redirect from `fromPath`. */
+  put(redirect: Redirect): Promise<void>;
+  find(fromPath: string): Promise<Redirect | null>;
+}
+
+export interface SettingsRepository {
+  get<T = unknown>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  all(): Promise<Record<string, unknown>>;
+}
+
+/** What differs between stores, as data (STYLE habit 2). */
+export interface Capabilities {
+  dialect: 'sqlite' | 'postgres';
+  /** `FOR UPDATE SKIP LOCKED` for job claiming. */
+  skipLocked: boolean;
+  /** Notifications between nodes (PostgreSQL LISTEN/NOTIFY). */
+  notify: boolean;
+}
+
+export interface Repositories {
+  articles: ArticleRepository;
+  sections: SectionRepository;
+  tags: TagRepository;
+  authors: AuthorRepository;
+  users: UserRepository;
+  pages: PageRepository;
+  media: MediaRepository;
+  redirects: RedirectRepository;
+  settings: SettingsRepository;
+}
+
+/** The store every operation talks to. */
+export interface Store extends Repositories {
+  readonly capabilities: Capabilities;
+  /** Runs `work` in one transaction; everything or nothing is written. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Applies pending migrations (under the migrator's lock). */
+  migrate(): Promise<void>;
+  /** Throws STORE_UNAVAILABLE when unreachable, STORE_SCHEMA_NEWER / a pending-migration error when not current. */
+  checkReady(): Promise<void>;
+  close(): Promise<void>;
+}

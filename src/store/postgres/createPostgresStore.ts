@@ -1,0 +1,57 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { AppError } from '../../errors/AppError.js';
+import type { Store } from '../ports.js';
+import { createKyselyStore } from '../shared/createKyselyStore.js';
+import type { Database as Schema } from '../shared/schema.js';
+import { postgresMigrationDialect } from './migrationDialect.js';
+
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** Schema to use instead of `public` (tests run each suite in its own schema). */
+  schema?: string;
+  poolSize?: number;
+  now?: () => Date;
+}
+
+/** The scale store: a pg pool; connection failures surface as STORE_UNAVAILABLE at start-up. */
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it. Queries report their own errors.
+  });
+  try {
+    const client = await pool.connect();
+    try {
+      if (options.schema) await client.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new AppError('STORE_UNAVAILABLE', `cannot connect to PostgreSQL (${redact(options.connectionString)}): ${(error as Error).message}`, {}, { cause: error });
+  }
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return createKyselyStore({
+    db,
+    capabilities: { dialect: 'postgres', skipLocked: true, notify: true },
+    migrationDialect: postgresMigrationDialect,
+    ...(options.now ? { now: options.now } : {}),
+  });
+}
+
+/** The connection string without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'an unparsable DATABASE_URL';
+  }
+}

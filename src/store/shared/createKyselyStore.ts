@@ -1,0 +1,76 @@
+import { Migrator, sql, type Kysely } from 'kysely';
+import { AppError } from '../../errors/AppError.js';
+import type { Capabilities, Store } from '../ports.js';
+import { createRepositories } from './createRepositories.js';
+import { allMigrations } from './migrations/index.js';
+import type { MigrationDialect } from './migrations/MigrationDialect.js';
+import type { Database } from './schema.js';
+
+export interface KyselyStoreOptions {
+  db: Kysely<Database>;
+  capabilities: Capabilities;
+  migrationDialect: MigrationDialect;
+  now?: () => Date;
+  /** Extra clean-up after the Kysely instance is destroyed. */
+  onClose?: () => Promise<void> | void;
+}
+
+/** The Store over a Kysely instance; adapters only supply the dialect and its capabilities. */
+export function createKyselyStore(options: KyselyStoreOptions): Store {
+  const { db, capabilities } = options;
+  const now = options.now ?? (() => new Date());
+  const migrations = allMigrations(options.migrationDialect);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'khabar_migrations',
+    migrationLockTableName: 'khabar_migrations_lock',
+  });
+
+  return {
+    ...createRepositories(db, now, false),
+    capabilities,
+    transaction(work) {
+      return db.transaction().execute((trx) => work(createRepositories(trx, now, true)));
+    },
+    async migrate() {
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) {
+        const failed = results?.find((r) => r.status === 'Error');
+        const known = Object.keys(migrations);
+        const message = error instanceof Error ? error.message : String(error);
+        if (/corrupted migrations|missing/i.test(message)) {
+          throw new AppError('STORE_SCHEMA_NEWER', `the store has migrations this version does not know (it knows ${known.join(', ')}): upgrade Khabar`, {}, { cause: error });
+        }
+        throw new AppError('STORE_UNAVAILABLE', `migration ${failed?.migrationName ?? ''} failed: ${message}`, {}, { cause: error });
+      }
+    },
+    async checkReady() {
+      try {
+        await sql`select 1`.execute(db);
+      } catch (error) {
+        throw new AppError('STORE_UNAVAILABLE', `the store does not answer: ${(error as Error).message}`, {}, { cause: error });
+      }
+      const known = Object.keys(migrations);
+      const applied = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined).map((m) => m.name);
+      let recorded: string[] = [];
+      try {
+        recorded = (await sql<{ name: string }>`select name from khabar_migrations`.execute(db)).rows.map((r) => r.name);
+      } catch {
+        recorded = []; // no migration table yet: everything is pending
+      }
+      const unknown = recorded.filter((name) => !known.includes(name));
+      if (unknown.length > 0) {
+        throw new AppError('STORE_SCHEMA_NEWER', `the store has migrations this version does not know (${unknown.join(', ')}): upgrade Khabar`, { unknown });
+      }
+      const pending = known.filter((name) => !applied.includes(name));
+      if (pending.length > 0) {
+        throw new AppError('STORE_UNAVAILABLE', `migrations pending: ${pending.join(', ')} (run khabar migrate)`, { pending });
+      }
+    },
+    async close() {
+      await db.destroy();
+      await options.onClose?.();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import type { MigrationDialect } from './MigrationDialect.js';
+import { m001Content } from './m001_content.js';
+
+/** Every migration, in order. Names are stable forever: the store records them. */
+export function allMigrations(d: MigrationDialect): Record<string, Migration> {
+  return {
+    '001_content': m001Content(d),
+  };
+}

@@ -1,0 +1,336 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Article, ArticleCard, ArticleStatus, NewArticle } from '../../../domain/article.js';
+import type { ArticleRepository, PublishedFilter } from '../../ports.js';
+import type { Database } from '../schema.js';
+import { fromIsoOrNull, toCount, toFlag, toIsoOrNull } from '../values.js';
+
+type ArticleRow = Selectable<Database['articles']>;
+
+interface Relations {
+  sectionIds: number[];
+  tagIds: number[];
+  authorIds: number[];
+}
+
+function toArticle(row: ArticleRow, rel: Relations): Article {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    lede: row.lede,
+    body: row.body,
+    status: row.status as ArticleStatus,
+    publishedAt: fromIsoOrNull(row.published_at),
+    modifiedAt: fromIsoOrNull(row.modified_at),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    primarySectionId: row.primary_section_id,
+    sectionIds: rel.sectionIds,
+    tagIds: rel.tagIds,
+    authorIds: rel.authorIds,
+    featuredMediaId: row.featured_media_id,
+    isBreaking: row.is_breaking === 1,
+    isFeatured: row.is_featured === 1,
+    commentsOpen: row.comments_open === 1,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    readingMinutes: row.reading_minutes,
+    version: row.version,
+    isDemo: row.is_demo === 1,
+  };
+}
+
+interface CardRow {
+  id: number;
+  slug: string;
+  title: string;
+  lede: string | null;
+  published_at: string | null;
+  primary_section_id: number | null;
+  featured_media_id: number | null;
+  is_breaking: number;
+  reading_minutes: number;
+  first_author_slug: string | null;
+}
+
+function toCard(row: CardRow): ArticleCard {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    lede: row.lede,
+    publishedAt: fromIsoOrNull(row.published_at),
+    primarySectionId: row.primary_section_id,
+    firstAuthorSlug: row.first_author_slug,
+    featuredMediaId: row.featured_media_id,
+    isBreaking: row.is_breaking === 1,
+    readingMinutes: row.reading_minutes,
+  };
+}
+
+/**
+ * Articles on either dialect. `create` writes the row and its relations atomically: it opens a
+ * transaction unless it is already running inside one (`inTransaction`).
+ */
+export function createArticleRepository(db: Kysely<Database>, now: () => Date, inTransaction: boolean): ArticleRepository {
+  const cards = () =>
+    db
+      .selectFrom('articles as a')
+      .select([
+        'a.id',
+        'a.slug',
+        'a.title',
+        'a.lede',
+        'a.published_at',
+        'a.primary_section_id',
+        'a.featured_media_id',
+        'a.is_breaking',
+        'a.reading_minutes',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('article_authors as aa')
+          .innerJoin('authors as au', 'au.id', 'aa.author_id')
+          .select('au.slug')
+          .whereRef('aa.article_id', '=', 'a.id')
+          .orderBy('aa.position')
+          .limit(1)
+          .as('first_author_slug'),
+      )
+      .where('a.status', '=', 'published');
+
+  function applyFilter<Q extends ReturnType<typeof cards>>(query: Q, filter: PublishedFilter): Q {
+    let q = query;
+    if (filter.sectionIds && filter.sectionIds.length > 0) {
+      const ids = filter.sectionIds;
+      q = q.where('a.id', 'in', db.selectFrom('article_sections').select('article_id').where('section_id', 'in', ids)) as Q;
+    }
+    if (filter.tagId !== undefined) {
+      q = q.where('a.id', 'in', db.selectFrom('article_tags').select('article_id').where('tag_id', '=', filter.tagId!)) as Q;
+    }
+    if (filter.authorId !== undefined) {
+      q = q.where('a.id', 'in', db.selectFrom('article_authors').select('article_id').where('author_id', '=', filter.authorId!)) as Q;
+    }
+    if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('a.id', 'not in', filter.excludeIds) as Q;
+    if (filter.onlyFeatured) q = q.where('a.is_featured', '=', 1) as Q;
+    if (filter.onlyBreaking) q = q.where('a.is_breaking', '=', 1) as Q;
+    return q;
+  }
+
+  async function relations(conn: Kysely<Database>, id: number): Promise<Relations> {
+    const rows = await conn
+      .selectFrom('article_sections')
+      .select([sql<string>`'s'`.as('kind'), 'section_id as ref', 'position'])
+      .where('article_id', '=', id)
+      .unionAll(
+        conn
+          .selectFrom('article_tags')
+          .select([sql<string>`'t'`.as('kind'), 'tag_id as ref', 'position'])
+          .where('article_id', '=', id),
+      )
+      .unionAll(
+        conn
+          .selectFrom('article_authors')
+          .select([sql<string>`'a'`.as('kind'), 'author_id as ref', 'position'])
+          .where('article_id', '=', id),
+      )
+      .execute();
+    const pick = (kind: string) =>
+      rows
+        .filter((r) => r.kind === kind)
+        .sort((x, y) => x.position - y.position)
+        .map((r) => r.ref);
+    return { sectionIds: pick('s'), tagIds: pick('t'), authorIds: pick('a') };
+  }
+
+  async function insert(conn: Kysely<Database>, input: NewArticle): Promise<Article> {
+    const at = now().toISOString();
+    const sectionIds = [...new Set(input.sectionIds ?? [])];
+    const row = await conn
+      .insertInto('articles')
+      .values({
+        slug: input.slug,
+        title: input.title,
+        lede: input.lede ?? null,
+        body: input.body,
+        status: input.status,
+        published_at: toIsoOrNull(input.publishedAt),
+        modified_at: toIsoOrNull(input.modifiedAt),
+        created_at: at,
+        updated_at: at,
+        primary_section_id: sectionIds[0] ?? null,
+        featured_media_id: input.featuredMediaId ?? null,
+        is_breaking: toFlag(input.isBreaking),
+        is_featured: toFlag(input.isFeatured),
+        comments_open: toFlag(input.commentsOpen, true),
+        seo_title: input.seoTitle ?? null,
+        seo_description: input.seoDescription ?? null,
+        reading_minutes: input.readingMinutes,
+        version: 1,
+        is_demo: toFlag(input.isDemo),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const tagIds = [...new Set(input.tagIds ?? [])];
+    const authorIds = [...new Set(input.authorIds ?? [])];
+    if (sectionIds.length)
+      await conn
+        .insertInto('article_sections')
+        .values(sectionIds.map((section_id, position) => ({ article_id: row.id, section_id, position })))
+        .execute();
+    if (tagIds.length)
+      await conn
+        .insertInto('article_tags')
+        .values(tagIds.map((tag_id, position) => ({ article_id: row.id, tag_id, position })))
+        .execute();
+    if (authorIds.length)
+      await conn
+        .insertInto('article_authors')
+        .values(authorIds.map((author_id, position) => ({ article_id: row.id, author_id, position })))
+        .execute();
+    return toArticle(row, { sectionIds, tagIds, authorIds });
+  }
+
+  async function cardsByIdsInOrder(ids: number[]): Promise<ArticleCard[]> {
+    if (ids.length === 0) return [];
+    const rows = await cards().where('a.id', 'in', ids).execute();
+    const byId = new Map(rows.map((r) => [r.id, toCard(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  return {
+    create(input) {
+      return inTransaction ? insert(db, input) : db.transaction().execute((trx) => insert(trx, input));
+    },
+
+    async findById(id) {
+      const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toArticle(row, await relations(db, row.id)) : null;
+    },
+
+    async findBySlug(slug) {
+      const row = await db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
+      return row ? toArticle(row, await relations(db, row.id)) : null;
+    },
+
+    async slugExists(slug) {
+      const row = await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async listPublished(filter, paging) {
+      const rows = await applyFilter(cards(), filter)
+        .orderBy('a.published_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(paging.limit)
+        .offset(paging.offset)
+        .execute();
+      return rows.map(toCard);
+    },
+
+    async countPublished(filter) {
+      const q = applyFilter(cards(), filter).clearSelect().select((eb) => eb.fn.countAll().as('n'));
+      const row = await q.executeTakeFirstOrThrow();
+      return toCount(row.n as string | number);
+    },
+
+    async related(article, limit) {
+      const found: ArticleCard[] = [];
+      if (article.tagIds.length > 0) {
+        // Most shared tags first, then newest.
+        const ranked = await db
+          .selectFrom('article_tags as t')
+          .innerJoin('articles as a', 'a.id', 't.article_id')
+          .select(['t.article_id', (eb) => eb.fn.countAll().as('shared'), (eb) => eb.fn.max('a.published_at').as('p')])
+          .where('t.tag_id', 'in', article.tagIds)
+          .where('t.article_id', '!=', article.id)
+          .where('a.status', '=', 'published')
+          .groupBy('t.article_id')
+          .orderBy('shared', 'desc')
+          .orderBy('p', 'desc')
+          .orderBy('t.article_id', 'desc')
+          .limit(limit)
+          .execute();
+        found.push(...(await cardsByIdsInOrder(ranked.map((r) => r.article_id))));
+      }
+      if (found.length < limit && article.sectionIds.length > 0) {
+        const more = await applyFilter(cards(), {
+          sectionIds: article.sectionIds,
+          excludeIds: [article.id, ...found.map((c) => c.id)],
+        })
+          .orderBy('a.published_at', 'desc')
+          .orderBy('a.id', 'desc')
+          .limit(limit - found.length)
+          .execute();
+        found.push(...more.map(toCard));
+      }
+      return found;
+    },
+
+    async adjacentInSection(article, sectionId) {
+      if (!article.publishedAt) return { previous: null, next: null };
+      const at = article.publishedAt.toISOString();
+      const inSection = applyFilter(cards(), { sectionIds: [sectionId] });
+      const [previous, next] = await Promise.all([
+        inSection
+          .where((eb) =>
+            eb.or([eb('a.published_at', '<', at), eb.and([eb('a.published_at', '=', at), eb('a.id', '<', article.id)])]),
+          )
+          .orderBy('a.published_at', 'desc')
+          .orderBy('a.id', 'desc')
+          .limit(1)
+          .executeTakeFirst(),
+        inSection
+          .where((eb) =>
+            eb.or([eb('a.published_at', '>', at), eb.and([eb('a.published_at', '=', at), eb('a.id', '>', article.id)])]),
+          )
+          .orderBy('a.published_at', 'asc')
+          .orderBy('a.id', 'asc')
+          .limit(1)
+          .executeTakeFirst(),
+      ]);
+      return { previous: previous ? toCard(previous) : null, next: next ? toCard(next) : null };
+    },
+
+    async mostRead(sinceDay, limit) {
+      const top = await db
+        .selectFrom('article_daily_views as v')
+        .innerJoin('articles as a', 'a.id', 'v.article_id')
+        .select(['v.article_id', (eb) => eb.fn.sum<string | number>('v.views').as('total')])
+        .where('v.day', '>=', sinceDay)
+        .where('a.status', '=', 'published')
+        .groupBy('v.article_id')
+        .orderBy('total', 'desc')
+        .orderBy('v.article_id', 'desc')
+        .limit(limit)
+        .execute();
+      return cardsByIdsInOrder(top.map((r) => r.article_id));
+    },
+
+    async addViews(day, counts) {
+      if (counts.size === 0) return;
+      const ids = [...counts.keys()];
+      const write = async (conn: Kysely<Database>) => {
+        // Articles deleted since they were viewed are skipped rather than failing the batch.
+        const existing = await conn.selectFrom('articles').select('id').where('id', 'in', ids).execute();
+        const values = existing.map((r) => ({ article_id: r.id, day, views: counts.get(r.id) ?? 0 }));
+        if (values.length === 0) return;
+        await conn
+          .insertInto('article_daily_views')
+          .values(values)
+          .onConflict((oc) =>
+            oc.columns(['article_id', 'day']).doUpdateSet((eb) => ({
+              views: eb('article_daily_views.views', '+', eb.ref('excluded.views')),
+            })),
+          )
+          .execute();
+      };
+      await (inTransaction ? write(db) : db.transaction().execute(write));
+    },
+
+    async count() {
+      const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return toCount(row.n as string | number);
+    },
+  };
+}

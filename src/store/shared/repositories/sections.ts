@@ -1,0 +1,45 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Section } from '../../../domain/section.js';
+import type { SectionRepository } from '../../ports.js';
+import type { Database } from '../schema.js';
+
+function toSection(row: Selectable<Database['sections']>): Section {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    parentId: row.parent_id,
+    position: row.position,
+  };
+}
+
+export function createSectionRepository(db: Kysely<Database>, now: () => Date): SectionRepository {
+  return {
+    async create(input) {
+      const at = now().toISOString();
+      const row = await db
+        .insertInto('sections')
+        .values({
+          slug: input.slug,
+          name: input.name,
+          description: input.description ?? null,
+          parent_id: input.parentId ?? null,
+          position: input.position ?? 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toSection(row);
+    },
+    async list() {
+      const rows = await db.selectFrom('sections').selectAll().orderBy('position').orderBy('id').execute();
+      return rows.map(toSection);
+    },
+    async findBySlug(slug) {
+      const row = await db.selectFrom('sections').selectAll().where('slug', '=', slug).executeTakeFirst();
+      return row ? toSection(row) : null;
+    },
+  };
+}

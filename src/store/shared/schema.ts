@@ -1,0 +1,115 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types shared by both dialects. Conventions (docs/decisions/002-store-conventions.md):
+ * timestamps are ISO-8601 UTC strings with milliseconds, booleans are integers 0/1, JSON is text.
+ */
+export interface Database {
+  settings: { key: string; value: string };
+  users: {
+    id: Generated<number>;
+    email: string;
+    display_name: string;
+    role: string;
+    password_hash: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  authors: {
+    id: Generated<number>;
+    slug: string;
+    display_name: string;
+    bio: string | null;
+    user_id: number | null;
+    is_guest: number;
+    created_at: string;
+  };
+  sections: {
+    id: Generated<number>;
+    slug: string;
+    name: string;
+    description: string | null;
+    parent_id: number | null;
+    position: number;
+    created_at: string;
+    updated_at: string;
+  };
+  tags: {
+    id: Generated<number>;
+    slug: string;
+    name: string;
+    description: string | null;
+    created_at: string;
+  };
+  media: {
+    id: Generated<number>;
+    storage_key: string;
+    mime_type: string;
+    width: number | null;
+    height: number | null;
+    size_bytes: number;
+    alt: string;
+    caption: string | null;
+    credit: string | null;
+    focal_x: number | null;
+    focal_y: number | null;
+    variants: string;
+    created_at: string;
+  };
+  articles: {
+    id: Generated<number>;
+    slug: string;
+    title: string;
+    lede: string | null;
+    body: string;
+    status: string;
+    published_at: string | null;
+    modified_at: string | null;
+    created_at: string;
+    updated_at: string;
+    primary_section_id: number | null;
+    featured_media_id: number | null;
+    is_breaking: number;
+    is_featured: number;
+    comments_open: number;
+    seo_title: string | null;
+    seo_description: string | null;
+    reading_minutes: number;
+    version: number;
+    is_demo: number;
+  };
+  article_sections: { article_id: number; section_id: number; position: number };
+  article_tags: { article_id: number; tag_id: number; position: number };
+  article_authors: { article_id: number; author_id: number; position: number };
+  article_revisions: {
+    id: Generated<number>;
+    article_id: number;
+    version: number;
+    title: string;
+    lede: string | null;
+    body: string;
+    snapshot: string;
+    created_by: number | null;
+    created_at: string;
+  };
+  pages: {
+    id: Generated<number>;
+    slug: string;
+    title: string;
+    body: string;
+    status: string;
+    published_at: string | null;
+    created_at: string;
+    updated_at: string;
+    position: number;
+    is_demo: number;
+  };
+  redirects: {
+    id: Generated<number>;
+    from_path: string;
+    to_path: string;
+    status_code: number;
+    created_at: string;
+  };
+  article_daily_views: { article_id: number; day: string; views: number };
+}

@@ -1,0 +1,23 @@
+import type { ArticleCardView } from '../models.js';
+import { Bidi } from './Bidi.js';
+
+/** The red "عاجل" strip under the masthead; renders nothing when there is no breaking news. */
+export function BreakingBar({ items }: { items: ArticleCardView[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section class="breaking" aria-labelledby="breaking-label">
+      <strong class="breaking-label" id="breaking-label">
+        عاجل
+      </strong>
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>
+            <a href={item.href}>
+              <Bidi text={item.title} />
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * Plain data the views render. Views never see repositories: operations build these objects,
+ * views turn them into HTML. Dates are already formatted for the site's locale and time zone.
+ */
+
+/** A moment shown to readers: `text` for people ("15 شتنبر 2022"), `iso` for `<time datetime>` with the site's offset. */
+export interface DateView {
+  text: string;
+  iso: string;
+}
+
+export interface LinkView {
+  name: string;
+  href: string;
+}
+
+export interface ImageVariantView {
+  url: string;
+  width: number;
+}
+
+export interface ImageView {
+  url: string;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+  /** Empty when no variants exist; otherwise used for `srcset`. */
+  variants: ImageVariantView[];
+}
+
+export interface AuthorRefView {
+  name: string;
+  /** Null for a guest byline without a profile page. */
+  href: string | null;
+}
+
+/** An article as shown in lists and blocks. */
+export interface ArticleCardView {
+  id: number;
+  title: string;
+  href: string;
+  lede: string | null;
+  section: LinkView | null;
+  published: DateView | null;
+  image: ImageView | null;
+  isBreaking: boolean;
+  readingMinutes: number;
+}
+
+export interface SectionNavView extends LinkView {
+  slug: string;
+  active: boolean;
+}
+
+export interface FollowLinksView {
+  whatsapp: string | null;
+  googleNews: string | null;
+}
+
+export interface SocialLinkView {
+  network: 'facebook' | 'x' | 'instagram' | 'youtube' | 'telegram' | 'tiktok' | 'whatsapp';
+  href: string;
+}
+
+/** What every page's frame needs. */
+export interface SiteView {
+  name: string;
+  tagline: string;
+  lang: string;
+  dir: 'rtl' | 'ltr';
+  baseUrl: string;
+  logoUrl: string | null;
+  today: DateView;
+  nav: SectionNavView[];
+  breaking: ArticleCardView[];
+  follow: FollowLinksView;
+  social: SocialLinkView[];
+  footerPages: LinkView[];
+  /** Fingerprinted URL of the stylesheet. */
+  stylesheetHref: string;
+  /** Whether the site search exists (forms are only shown when it does). */
+  searchEnabled?: boolean;
+}
+
+/** The document head of a page. */
+export interface HeadView {
+  title: string;
+  description: string;
+  canonical: string;
+  /** e.g. 'noindex' on thin pages; null for the default. */
+  robots: string | null;
+}
+
+export interface PaginationView {
+  page: number;
+  totalPages: number;
+  prevHref: string | null;
+  nextHref: string | null;
+}
+
+export interface ShareLinkView {
+  network: 'whatsapp' | 'facebook' | 'x' | 'telegram';
+  label: string;
+  href: string;
+}
+
+export interface ArticlePageView {
+  site: SiteView;
+  head: HeadView;
+  article: {
+    id: number;
+    title: string;
+    lede: string | null;
+    /** Sanitized HTML, safe to insert as is. */
+    bodyHtml: string;
+    section: LinkView | null;
+    authors: AuthorRefView[];
+    published: DateView | null;
+    /** Null when never updated after publication. */
+    updated: DateView | null;
+    image: ImageView | null;
+    tags: LinkView[];
+    isBreaking: boolean;
+    readingMinutes: number;
+    canonical: string;
+  };
+  share: ShareLinkView[];
+  related: ArticleCardView[];
+  previous: ArticleCardView | null;
+  next: ArticleCardView | null;
+  breadcrumbs: LinkView[];
+}
+
+export interface HomeSectionBlockView {
+  section: LinkView;
+  articles: ArticleCardView[];
+}
+
+export interface HomePageView {
+  site: SiteView;
+  head: HeadView;
+  lead: ArticleCardView | null;
+  featured: ArticleCardView[];
+  latest: ArticleCardView[];
+  mostRead: ArticleCardView[];
+  sections: HomeSectionBlockView[];
+}
+
+/** Section, tag and author archives share one shape. */
+export interface ArchivePageView {
+  site: SiteView;
+  head: HeadView;
+  kind: 'section' | 'tag' | 'author';
+  title: string;
+  description: string | null;
+  /** Section: its parents, for breadcrumbs. */
+  breadcrumbs: LinkView[];
+  /** Section: its subsections. */
+  children: LinkView[];
+  /** Author: avatar initials and bio are in description; guest authors have no archive. */
+  articles: ArticleCardView[];
+  pagination: PaginationView;
+}
+
+export interface StaticPageView {
+  site: SiteView;
+  head: HeadView;
+  page: { title: string; bodyHtml: string; updated: DateView | null };
+}
+
+export interface ErrorPageView {
+  site: SiteView;
+  head: HeadView;
+  status: 400 | 404 | 414 | 500;
+  /** Recent articles to link back to (empty when the store is unavailable). */
+  latest: ArticleCardView[];
+}

@@ -1,0 +1,108 @@
+import type { ArticleCardView, ArticlePageView } from '../models.js';
+import { ArticleCard } from '../components/ArticleCard.js';
+import { Bidi } from '../components/Bidi.js';
+import { Breadcrumbs } from '../components/Breadcrumbs.js';
+import { Byline } from '../components/Byline.js';
+import { DateTime } from '../components/DateTime.js';
+import { Figure } from '../components/Figure.js';
+import { FollowBlock } from '../components/FollowBlock.js';
+import { Layout } from '../components/Layout.js';
+import { ReadingTime } from '../components/ReadingTime.js';
+import { ShareLinks } from '../components/ShareLinks.js';
+
+function SectionNeighbour({ label, article, which }: { label: string; article: ArticleCardView; which: 'prev' | 'next' }) {
+  return (
+    <div class={`neighbour neighbour-${which}`}>
+      <span class="neighbour-label">{label}</span>
+      <a href={article.href}>
+        <Bidi text={article.title} />
+      </a>
+    </div>
+  );
+}
+
+/** One article: header (section, headline, standfirst, byline, dates), image, body, then the extras. */
+export function ArticlePage({ view }: { view: ArticlePageView }) {
+  const { site, article, previous, next, related } = view;
+  return (
+    <Layout site={site} head={view.head} pageClass="page-article">
+      <Breadcrumbs items={view.breadcrumbs} />
+      <article class="article">
+        <header class="article-header">
+          {(article.section !== null || article.isBreaking) && (
+            <p class="article-kicker">
+              {article.isBreaking && <span class="badge-breaking">عاجل</span>}
+              {article.section !== null && (
+                <a class="section-label" href={article.section.href}>
+                  {article.section.name}
+                </a>
+              )}
+            </p>
+          )}
+          <h1 class="article-title">
+            <Bidi text={article.title} />
+          </h1>
+          {article.lede !== null && article.lede !== '' && (
+            <p class="standfirst">
+              <Bidi text={article.lede} />
+            </p>
+          )}
+          <div class="article-meta">
+            <Byline authors={article.authors} />
+            {article.published !== null && (
+              <p class="published">
+                نشر في <DateTime date={article.published} />
+              </p>
+            )}
+            {article.updated !== null && (
+              <p class="updated">
+                آخر تحديث <DateTime date={article.updated} />
+              </p>
+            )}
+            <p>
+              <ReadingTime minutes={article.readingMinutes} />
+            </p>
+          </div>
+        </header>
+        {article.image !== null && <Figure image={article.image} eager />}
+        <div class="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        <footer class="article-footer">
+          {article.tags.length > 0 && (
+            <section class="tags" aria-labelledby="tags-heading">
+              <h2 id="tags-heading">الوسوم</h2>
+              <ul>
+                {article.tags.map((tag) => (
+                  <li key={tag.href}>
+                    <a href={tag.href} rel="tag">
+                      <Bidi text={tag.name} />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <ShareLinks links={view.share} canonical={article.canonical} />
+          <FollowBlock siteName={site.name} follow={site.follow} />
+        </footer>
+      </article>
+      {(previous !== null || next !== null) && (
+        <nav class="section-neighbours" aria-label="مقالات أخرى في القسم">
+          {previous !== null && <SectionNeighbour label="السابق في القسم" article={previous} which="prev" />}
+          {next !== null && <SectionNeighbour label="التالي في القسم" article={next} which="next" />}
+        </nav>
+      )}
+      {related.length > 0 && (
+        <section class="related" aria-labelledby="related-heading">
+          <h2 id="related-heading" class="block-title">
+            مقالات ذات صلة
+          </h2>
+          <div class="card-grid">
+            {related.map((card) => (
+              <ArticleCard key={card.id} article={card} />
+            ))}
+          </div>
+        </section>
+      )}
+    </Layout>
+  );
+}

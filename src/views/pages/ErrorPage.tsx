@@ -1,0 +1,55 @@
+import type { ErrorPageView } from '../models.js';
+import { ArticleCard } from '../components/ArticleCard.js';
+import { Layout } from '../components/Layout.js';
+import { SearchForm } from '../components/SearchForm.js';
+
+/** What readers are told for each status: a plain heading and a friendly sentence, never a cause. */
+export const errorMessages: Record<ErrorPageView['status'], { title: string; text: string }> = {
+  400: {
+    title: 'طلب غير صالح',
+    text: 'تعذّر علينا فهم هذا الطلب. تحقّق من الرابط أو ابحث عمّا تريد.',
+  },
+  404: {
+    title: 'الصفحة غير موجودة',
+    text: 'عذراً، لم نعثر على الصفحة التي تبحث عنها. ربما نُقلت أو حُذفت، أو أن الرابط غير صحيح.',
+  },
+  414: {
+    title: 'الرابط طويل جداً',
+    text: 'الرابط الذي فتحته أطول مما يمكننا قبوله. جرّب البحث أو العودة إلى الصفحة الرئيسية.',
+  },
+  500: {
+    title: 'حدث خطأ غير متوقع',
+    text: 'نعمل على إصلاحه. يرجى المحاولة مجدداً بعد قليل.',
+  },
+};
+
+/** 400, 404, 414 and 500 pages: message, search, a way home, and the latest articles when available. */
+export function ErrorPage({ view }: { view: ErrorPageView }) {
+  const message = errorMessages[view.status];
+  return (
+    <Layout site={view.site} head={view.head} pageClass="page-error">
+      <section class="error-page">
+        <h1>{message.title}</h1>
+        <p class="error-text">{message.text}</p>
+        {view.site.searchEnabled === true && <SearchForm id="error-search-q" />}
+        <p class="error-home">
+          <a href="/">العودة إلى الصفحة الرئيسية</a>
+        </p>
+      </section>
+      {view.latest.length > 0 && (
+        <section class="error-latest" aria-labelledby="error-latest-heading">
+          <h2 id="error-latest-heading" class="block-title">
+            آخر الأخبار
+          </h2>
+          <ul class="card-list">
+            {view.latest.map((article) => (
+              <li key={article.id}>
+                <ArticleCard article={article} variant="compact" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Layout>
+  );
+}

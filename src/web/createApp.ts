@@ -1,0 +1,149 @@
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import type { ResolvedConfig } from '../config/loadConfig.js';
+import { isAppError } from '../errors/AppError.js';
+import type { MediaStorage } from '../media/MediaStorage.js';
+import type { ReadingDeps } from '../operations/reading/ReadingDeps.js';
+import type { FrameData } from '../operations/reading/readFrame.js';
+import { readFrame } from '../operations/reading/readFrame.js';
+import type { ViewCounter } from '../operations/reading/viewCounter.js';
+import { indexSections } from '../operations/site/sectionDirectory.js';
+import { mergeSiteSettings } from '../operations/site/siteSettings.js';
+import type { Store } from '../store/ports.js';
+import type { ErrorPageView } from '../views/models.js';
+import { renderErrorPage } from '../views/render.js';
+import { httpStatusOf } from './errors.js';
+import { loadAssets } from './loadAssets.js';
+import { createPageBuilders } from './public/buildPages.js';
+import { createPresenter } from './public/createPresenter.js';
+import { MAX_URL_LENGTH } from './public/decodeRequestPath.js';
+import { registerPublicRoutes } from './public/registerPublicRoutes.js';
+
+export interface AppDeps {
+  config: ResolvedConfig;
+  store: Store;
+  reading: ReadingDeps;
+  media: MediaStorage;
+  /** Folder served at /media/. */
+  mediaRoot: string;
+  viewCounter: ViewCounter;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * The HTTP application: health endpoints, static assets, media and the public reading site.
+ * Built without listening, so tests drive it in-process with `app.inject`.
+ */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const assets = loadAssets();
+  const presenter = createPresenter({
+    baseUrl: deps.config.baseUrl,
+    stylesheetHref: assets.stylesheetHref,
+    media: deps.media,
+    now: deps.now,
+  });
+  const pages = createPageBuilders(presenter);
+
+  /** The frame for error pages; falls back to configuration alone when the store is down. */
+  async function errorFrame(): Promise<FrameData> {
+    try {
+      return await readFrame(deps.reading);
+    } catch {
+      return { settings: mergeSiteSettings(deps.config.site, undefined), sections: indexSections([]), breaking: [], footerPages: [] };
+    }
+  }
+
+  async function sendErrorPage(reply: FastifyReply, status: ErrorPageView['status']) {
+    const frame = await errorFrame();
+    let latest: Awaited<ReturnType<ReadingDeps['store']['articles']['listPublished']>> = [];
+    if (status === 404) latest = await deps.store.articles.listPublished({}, { limit: 5, offset: 0 }).catch(() => []);
+    const html = renderErrorPage(pages.error(frame, status, latest));
+    return reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', status === 404 ? 'public, max-age=30' : 'no-store')
+      .send(html);
+  }
+
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // One log line per request only when asked for (debug/trace): at news traffic it is noise and cost.
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel) }),
+    trustProxy: true,
+    return503OnClosing: true,
+    requestTimeout: 30_000,
+    bodyLimit: 1024 * 1024,
+    routerOptions: {
+      maxParamLength: MAX_URL_LENGTH,
+      ignoreDuplicateSlashes: false,
+    },
+    frameworkErrors: (error, request, reply) => {
+      request.log.info({ code: error.code }, 'request refused by the router');
+      void sendErrorPage(reply, 400);
+    },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.length > MAX_URL_LENGTH) return sendErrorPage(reply, 414);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    if (isAppError(error)) {
+      const status = httpStatusOf[error.code];
+      if (status === 400 || status === 404 || status === 414) return sendErrorPage(reply, status);
+      request.log.error({ err: error, code: error.code }, 'request failed');
+      return sendErrorPage(reply, 500);
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 400 || status === 413 || status === 415) return sendErrorPage(reply, 400);
+    request.log.error({ err: error }, 'unexpected error');
+    return sendErrorPage(reply, 500);
+  });
+
+  app.setNotFoundHandler((request, reply) => sendErrorPage(reply, 404));
+
+  app.get('/healthz', async (request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
+
+  app.get('/readyz', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    try {
+      await deps.store.checkReady();
+      return reply.send({ status: 'ready', store: deps.store.capabilities.dialect });
+    } catch (error) {
+      const code = isAppError(error) ? error.code : 'STORE_UNAVAILABLE';
+      return reply.code(503).send({ status: 'unavailable', code });
+    }
+  });
+
+  app.get('/assets/*', async (request: FastifyRequest, reply) => {
+    const asset = assets.files.get(request.url.split('?')[0] ?? '');
+    if (!asset) return sendErrorPage(reply, 404);
+    reply
+      .header('content-type', asset.type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('etag', asset.etag)
+      .header('access-control-allow-origin', '*');
+    if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+    return reply.send(asset.body);
+  });
+
+  await app.register(fastifyStatic, {
+    root: deps.mediaRoot,
+    prefix: '/media/',
+    decorateReply: false,
+    index: false,
+    dotfiles: 'deny',
+    maxAge: '7d',
+    setHeaders(res) {
+      // Uploaded files (SVG included) must never run script in our origin.
+      res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+    },
+  });
+
+  registerPublicRoutes(app, { ...deps, pages, sendErrorPage });
+  return app;
+}

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { assetsDir, packageRoot } from '../paths.js';
+
+export interface StaticAsset {
+  body: Buffer;
+  type: string;
+  etag: string;
+}
+
+export interface Assets {
+  stylesheetHref: string;
+  /** Fingerprinted URL path → file; served with a one-year immutable cache. */
+  files: ReadonlyMap<string, StaticAsset>;
+}
+
+const FONT_PACKAGES = ['@fontsource/noto-naskh-arabic', '@fontsource/noto-kufi-arabic'];
+
+function etagOf(body: Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+/**
+ * Reads the stylesheet and the self-hosted Arabic fonts once at start-up. The stylesheet URL
+ * carries a content hash, so it can be cached forever; fonts are versioned by their package.
+ */
+export function loadAssets(): Assets {
+  const files = new Map<string, StaticAsset>();
+  const css = readFileSync(path.join(assetsDir, 'css', 'site.css'));
+  const cssEtag = etagOf(css);
+  const stylesheetHref = `/assets/site.${cssEtag.slice(1, 11)}.css`;
+  files.set(stylesheetHref, { body: css, type: 'text/css; charset=utf-8', etag: cssEtag });
+  for (const pkg of FONT_PACKAGES) {
+    const dir = path.join(packageRoot, 'node_modules', ...pkg.split('/'), 'files');
+    for (const name of readdirSync(dir)) {
+      // Only the subsets the stylesheet declares: Arabic and basic Latin, woff2.
+      if (!/-(arabic|latin)-(400|700)-normal\.woff2$/.test(name)) continue;
+      const body = readFileSync(path.join(dir, name));
+      files.set(`/assets/fonts/${name}`, { body, type: 'font/woff2', etag: etagOf(body) });
+    }
+  }
+  return { stylesheetHref, files };
+}

@@ -1,0 +1,143 @@
+import type { Page } from '../../domain/page.js';
+import type { ArchiveData } from '../../operations/reading/readArchive.js';
+import type { ArticleData } from '../../operations/reading/readArticle.js';
+import type { FrameData } from '../../operations/reading/readFrame.js';
+import type { HomeData } from '../../operations/reading/readHome.js';
+import type { ArchivePageView, ArticlePageView, ErrorPageView, HomePageView, LinkView, StaticPageView } from '../../views/models.js';
+import { href, htmlToText, truncate, type Presenter } from './createPresenter.js';
+
+/** View models of every public page, from what the reading operations returned. */
+export function createPageBuilders(presenter: Presenter) {
+  return {
+    home(data: HomeData): HomePageView {
+      const p = presenter.forFrame(data.frame);
+      const card = (c: Parameters<typeof p.card>[0]) => p.card(c, data.media);
+      const title = p.settings.tagline ? `${p.settings.name} | ${p.settings.tagline}` : p.settings.name;
+      return {
+        site: p.site,
+        head: p.head(title, p.settings.tagline || p.settings.name, '/'),
+        lead: data.lead ? card(data.lead) : null,
+        featured: data.featured.map(card),
+        latest: data.latest.map(card),
+        mostRead: data.mostRead.map(card),
+        sections: data.blocks.map((b) => ({ section: p.sectionLink(b.section), articles: b.articles.map(card) })),
+      };
+    },
+
+    article(data: ArticleData, canonicalPath: string): ArticlePageView {
+      const { article } = data;
+      const p = presenter.forFrame(data.frame, article.primarySectionId);
+      const sections = data.frame.sections;
+      const section = article.primarySectionId === null ? undefined : sections.byId.get(article.primarySectionId);
+      const canonical = p.absolute(canonicalPath);
+      const breadcrumbs: LinkView[] = [{ name: 'الرئيسية', href: '/' }];
+      if (section) for (const s of [...sections.ancestors(section), section]) breadcrumbs.push(p.sectionLink(s));
+      const description = article.seoDescription ?? article.lede ?? truncate(htmlToText(article.body), 160);
+      const published = p.date(article.publishedAt);
+      // "Updated" is shown only when the change is worth telling readers (a minute or more later).
+      const modified =
+        article.modifiedAt && article.publishedAt && article.modifiedAt.getTime() - article.publishedAt.getTime() >= 60_000
+          ? p.date(article.modifiedAt)
+          : null;
+      const media = article.featuredMediaId === null ? undefined : data.media.get(article.featuredMediaId);
+      return {
+        site: p.site,
+        head: p.head(article.seoTitle ?? `${article.title} | ${p.settings.name}`, description, canonicalPath),
+        article: {
+          id: article.id,
+          title: article.title,
+          lede: article.lede,
+          bodyHtml: article.body,
+          section: section ? p.sectionLink(section) : null,
+          authors: data.authors.map((a) => ({ name: a.name, href: a.isGuest ? null : href(`/author/${a.slug}/`) })),
+          published,
+          updated: modified,
+          image: p.image(media),
+          tags: data.tags.map((t) => ({ name: t.name, href: href(`/tag/${t.slug}/`) })),
+          isBreaking: article.isBreaking,
+          readingMinutes: article.readingMinutes,
+          canonical,
+        },
+        share: p.share(canonical, article.title),
+        related: data.related.map((c) => p.card(c, data.media)),
+        previous: data.previous ? p.card(data.previous, data.media) : null,
+        next: data.next ? p.card(data.next, data.media) : null,
+        breadcrumbs,
+      };
+    },
+
+    archive(data: ArchiveData, basePath: string): ArchivePageView {
+      const { subject } = data;
+      const activeSection = subject.kind === 'section' ? subject.section.id : null;
+      const p = presenter.forFrame(data.frame, activeSection);
+      const sections = data.frame.sections;
+      const pageSuffix = data.page > 1 ? ` - الصفحة ${data.page}` : '';
+      const pagePath = (n: number) => (n === 1 ? basePath : `${basePath}page/${n}/`);
+      let title: string;
+      let description: string | null;
+      const breadcrumbs: LinkView[] = [{ name: 'الرئيسية', href: '/' }];
+      let children: LinkView[] = [];
+      if (subject.kind === 'section') {
+        title = subject.section.name;
+        description = subject.section.description;
+        for (const s of sections.ancestors(subject.section)) breadcrumbs.push(p.sectionLink(s));
+        children = sections.children(subject.section.id).map(p.sectionLink);
+      } else if (subject.kind === 'tag') {
+        title = subject.tag.name;
+        description = subject.tag.description;
+      } else {
+        title = subject.author.name;
+        description = subject.author.bio;
+      }
+      const kindLabel = subject.kind === 'section' ? 'قسم' : subject.kind === 'tag' ? 'وسم' : 'الكاتب';
+      return {
+        site: p.site,
+        head: p.head(
+          `${title}${pageSuffix} | ${p.settings.name}`,
+          description ?? `${kindLabel} ${title} على ${p.settings.name}`,
+          pagePath(data.page),
+        ),
+        kind: subject.kind,
+        title,
+        description,
+        breadcrumbs,
+        children,
+        articles: data.articles.map((c) => p.card(c, data.media)),
+        pagination: {
+          page: data.page,
+          totalPages: data.totalPages,
+          prevHref: data.page > 1 ? href(pagePath(data.page - 1)) : null,
+          nextHref: data.page < data.totalPages ? href(pagePath(data.page + 1)) : null,
+        },
+      };
+    },
+
+    staticPage(frame: FrameData, page: Page): StaticPageView {
+      const p = presenter.forFrame(frame);
+      return {
+        site: p.site,
+        head: p.head(`${page.title} | ${p.settings.name}`, truncate(htmlToText(page.body), 160), `/${page.slug}/`),
+        page: { title: page.title, bodyHtml: page.body, updated: p.date(page.updatedAt) },
+      };
+    },
+
+    error(frame: FrameData, status: ErrorPageView['status'], latest: HomeData['latest'] = []): ErrorPageView {
+      const p = presenter.forFrame(frame);
+      return {
+        site: p.site,
+        head: p.head(`${errorTitles[status]} | ${p.settings.name}`, errorTitles[status], '/', 'noindex'),
+        status,
+        latest: latest.map((c) => p.card(c, new Map())),
+      };
+    },
+  };
+}
+
+const errorTitles: Record<ErrorPageView['status'], string> = {
+  400: 'طلب غير صالح',
+  404: 'الصفحة غير موجودة',
+  414: 'الرابط طويل جداً',
+  500: 'حدث خطأ غير متوقع',
+};
+
+export type PageBuilders = ReturnType<typeof createPageBuilders>;

@@ -1,0 +1,191 @@
+import type { ArticleCard } from '../../domain/article.js';
+import type { Media } from '../../domain/media.js';
+import { encodePath } from '../../domain/permalink.js';
+import type { Section } from '../../domain/section.js';
+import { createDateFormatter, formatDateView, type DateFormatter } from '../../domain/text/dates.js';
+import type { MediaStorage } from '../../media/MediaStorage.js';
+import type { FrameData } from '../../operations/reading/readFrame.js';
+import { articlePath, permalinkFor } from '../../operations/reading/resolvePath.js';
+import type { SiteSettings } from '../../operations/site/siteSettings.js';
+import type {
+  ArticleCardView,
+  DateView,
+  HeadView,
+  ImageView,
+  LinkView,
+  ShareLinkView,
+  SiteView,
+  SocialLinkView,
+} from '../../views/models.js';
+
+export interface PresenterOptions {
+  baseUrl: string;
+  stylesheetHref: string;
+  media: MediaStorage;
+  now: () => Date;
+}
+
+/** Turns operation results into the plain view models of src/views/models.ts. */
+export interface Presenter {
+  /** Everything about URLs and dates for one request's frame. */
+  forFrame(frame: FrameData, activeSectionId?: number | null): FramePresenter;
+}
+
+export interface FramePresenter {
+  site: SiteView;
+  settings: SiteSettings;
+  date(date: Date | null): DateView | null;
+  card(card: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView;
+  image(media: Media | undefined): ImageView | null;
+  sectionLink(section: Section): LinkView;
+  /** Unicode path of an article. */
+  articlePath(article: { id: number; slug: string; publishedAt: Date | null; primarySectionId: number | null }, authorSlug: string | null): string;
+  /** Absolute, percent-encoded URL of a Unicode path. */
+  absolute(path: string): string;
+  head(title: string, description: string, canonicalPath: string, robots?: string | null): HeadView;
+  share(url: string, title: string): ShareLinkView[];
+}
+
+/** Percent-encoded href of a Unicode path (query string kept as is). */
+export function href(path: string): string {
+  return encodePath(path);
+}
+
+export function createPresenter(options: PresenterOptions): Presenter {
+  const formatters = new Map<string, DateFormatter>();
+  const formatterFor = (locale: string, timeZone: string) => {
+    const key = `${locale}|${timeZone}`;
+    let f = formatters.get(key);
+    if (!f) {
+      f = createDateFormatter({ locale, timeZone });
+      formatters.set(key, f);
+    }
+    return f;
+  };
+
+  return {
+    forFrame(frame, activeSectionId = null) {
+      const { settings, sections } = frame;
+      const fmt = formatterFor(settings.locale, settings.timeZone);
+      const permalink = permalinkFor(settings.permalink, settings.timeZone);
+      const dir = isRtl(settings.locale) ? 'rtl' : 'ltr';
+      const sectionLink = (section: Section): LinkView => ({
+        name: section.name,
+        href: href(`/category/${sections.path(section)}/`),
+      });
+      const activeRoot = (() => {
+        let current = activeSectionId === null ? undefined : sections.byId.get(activeSectionId);
+        while (current && current.parentId !== null && sections.byId.has(current.parentId)) current = sections.byId.get(current.parentId);
+        return current?.id ?? null;
+      })();
+      const date = (d: Date | null): DateView | null => (d ? formatDateView(fmt, d) : null);
+      const pathOf: FramePresenter['articlePath'] = (article, authorSlug) => articlePath(permalink, sections, article, authorSlug);
+      const image = (m: Media | undefined): ImageView | null =>
+        m
+          ? {
+              url: options.media.urlPath(m.key),
+              width: m.width,
+              height: m.height,
+              alt: m.alt,
+              caption: m.caption,
+              credit: m.credit,
+              variants: m.variants
+                .map((v) => ({ url: options.media.urlPath(v.key), width: v.width }))
+                .sort((a, b) => a.width - b.width),
+            }
+          : null;
+      const card = (c: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView => {
+        const section = c.primarySectionId === null ? undefined : sections.byId.get(c.primarySectionId);
+        return {
+          id: c.id,
+          title: c.title,
+          href: href(pathOf(c, c.firstAuthorSlug)),
+          lede: c.lede,
+          section: section ? sectionLink(section) : null,
+          published: date(c.publishedAt),
+          image: c.featuredMediaId === null ? null : image(media.get(c.featuredMediaId)),
+          isBreaking: c.isBreaking,
+          readingMinutes: c.readingMinutes,
+        };
+      };
+      const absolute = (path: string) => options.baseUrl + href(path);
+      const social: SocialLinkView[] = (Object.entries(settings.social) as Array<[SocialLinkView['network'], string | null]>)
+        .filter((entry): entry is [SocialLinkView['network'], string] => entry[1] !== null)
+        .map(([network, url]) => ({ network, href: url }));
+
+      const site: SiteView = {
+        name: settings.name,
+        tagline: settings.tagline,
+        lang: settings.locale.split('-')[0] ?? settings.locale,
+        dir,
+        baseUrl: options.baseUrl,
+        logoUrl: settings.logoUrl,
+        today: formatDateView({ ...fmt, long: fmt.longWithWeekday }, options.now()),
+        nav: sections.roots.map((s) => ({ ...sectionLink(s), slug: s.slug, active: s.id === activeRoot })),
+        breaking: frame.breaking.map((c) => card(c, new Map())),
+        follow: { whatsapp: settings.follow.whatsapp, googleNews: settings.follow.googleNews },
+        social,
+        footerPages: frame.footerPages.map((p) => ({ name: p.title, href: href(`/${p.slug}/`) })),
+        stylesheetHref: options.stylesheetHref,
+        searchEnabled: false,
+      };
+
+      return {
+        site,
+        settings,
+        date,
+        card,
+        image,
+        sectionLink,
+        articlePath: pathOf,
+        absolute,
+        head: (title, description, canonicalPath, robots = null) => ({
+          title,
+          description: truncate(description, 300),
+          canonical: absolute(canonicalPath),
+          robots,
+        }),
+        share(url, title) {
+          const u = encodeURIComponent(url);
+          const t = encodeURIComponent(title);
+          return [
+            { network: 'whatsapp', label: 'واتساب', href: `https://wa.me/?text=${t}%20${u}` },
+            { network: 'facebook', label: 'فيسبوك', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+            { network: 'x', label: 'إكس', href: `https://x.com/intent/post?url=${u}&text=${t}` },
+            { network: 'telegram', label: 'تيليغرام', href: `https://t.me/share/url?url=${u}&text=${t}` },
+          ];
+        },
+      };
+    },
+  };
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+function isRtl(locale: string): boolean {
+  return RTL_LANGUAGES.has((locale.split('-')[0] ?? '').toLowerCase());
+}
+
+/** Cuts text at a word boundary for meta descriptions. */
+export function truncate(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if ([...clean].length <= max) return clean;
+  const cut = [...clean].slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trim()}…`;
+}
+
+/** Plain text of stored HTML, for descriptions. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
