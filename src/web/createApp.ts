@@ -14,7 +14,7 @@ import type { Store } from '../store/ports.js';
 import type { ErrorPageView } from '../views/models.js';
 import { renderErrorPage } from '../views/render.js';
 import { httpStatusOf } from './errors.js';
-import { loadAssets } from './loadAssets.js';
+import { FAVICON_PATH, loadAssets } from './loadAssets.js';
 import { createPageBuilders } from './public/buildPages.js';
 import { createPresenter } from './public/createPresenter.js';
 import { MAX_URL_LENGTH } from './public/decodeRequestPath.js';
@@ -119,12 +119,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  app.get('/favicon.ico', async (request, reply) => reply.code(301).header('location', FAVICON_PATH).send());
+
   app.get('/assets/*', async (request: FastifyRequest, reply) => {
     const asset = assets.files.get(request.url.split('?')[0] ?? '');
     if (!asset) return sendErrorPage(reply, 404);
     reply
       .header('content-type', asset.type)
-      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('cache-control', asset.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=86400')
       .header('etag', asset.etag)
       .header('access-control-allow-origin', '*');
     if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();

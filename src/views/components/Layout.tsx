@@ -31,6 +31,7 @@ export function Layout({ site, head, pageClass, children }: LayoutProps) {
         {head.robots !== null && <meta name="robots" content={head.robots} />}
         <link rel="preload" href={preloadedFontHref} as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="stylesheet" href={site.stylesheetHref} />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <meta name="theme-color" content="#b0101c" />
         <meta property="og:site_name" content={site.name} />
         <meta property="og:title" content={head.title} />
