@@ -17,6 +17,8 @@ import { createApp } from './web/createApp.js';
 export interface Khabar {
   app: FastifyInstance;
   store: Store;
+  /** Writes buffered "most read" counts now (they are written every 10 s otherwise). */
+  flushViews(): Promise<void>;
   /** Flushes counters, stops the server, closes the store. */
   close(): Promise<void>;
 }
@@ -88,6 +90,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   return {
     app,
     store,
+    flushViews: () => viewCounter.flush(),
     async close() {
       if (closed) return;
       closed = true;

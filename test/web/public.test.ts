@@ -3,6 +3,7 @@ import { demoContent } from '../../src/demo/content.js';
 import type { DemoArticle } from '../../src/demo/types.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
+import { storeKinds, type TestStore } from '../support/stores.js';
 
 const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
 const publishedAt = (a: DemoArticle) => new Date(TEST_NOW.getTime() - a.hoursAgo * 3_600_000);
@@ -15,15 +16,18 @@ const withImage = demoContent.articles.find((a) => a.image)!;
 const breaking = demoContent.articles.find((a) => a.breaking)!;
 const moroccanMonths = ['يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'يونيو', 'يوليوز', 'غشت', 'شتنبر', 'أكتوبر', 'نونبر', 'دجنبر'];
 
-describe('the public reading site', () => {
+for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public reading site [${kind.name}]`, () => {
   let site: TestSite;
+  let handle: TestStore;
   const get = (url: string, headers: Record<string, string> = {}) => site.khabar.app.inject({ method: 'GET', url, headers });
 
   beforeAll(async () => {
-    site = await openTestSite();
+    handle = await kind.open({ now: () => TEST_NOW });
+    site = await openTestSite({ store: handle.store });
   });
   afterAll(async () => {
     await site.dispose();
+    await handle.dispose();
   });
 
   describe('home', () => {
@@ -103,6 +107,24 @@ describe('the public reading site', () => {
       expect(long.slug.length).toBeGreaterThan(60);
       const res = await get(urlOf(long));
       expect(res.statusCode).toBe(200);
+    });
+  });
+
+  describe('most read', () => {
+    it('counts article reads on the server, without cookies, and ranks them on the home page', async () => {
+      // An article older than the demo's seeded week, so its only reads are these.
+      const target = [...society].sort((a, b) => b.hoursAgo - a.hoursAgo)[0]!;
+      expect(target.hoursAgo).toBeGreaterThan(8 * 24);
+      const res = await get(urlOf(target));
+      expect(res.headers['set-cookie']).toBeUndefined();
+      for (let i = 0; i < 2; i++) await get(urlOf(target));
+      await site.khabar.flushViews();
+      const ranked = await site.khabar.store.articles.mostRead('2026-11-23', 100);
+      const mine = ranked.find((c) => c.slug === target.slug);
+      expect(mine).toBeDefined();
+      const home = await get('/');
+      const block = home.body.slice(home.body.indexOf('الأكثر قراءة'));
+      for (const card of ranked.slice(0, 5)) expect(block).toContain(card.title.slice(0, 12));
     });
   });
 
@@ -198,7 +220,7 @@ describe('the public reading site', () => {
       expect((await get('/healthz')).json()).toEqual({ status: 'ok' });
       const ready = await get('/readyz');
       expect(ready.statusCode).toBe(200);
-      expect(ready.json()).toMatchObject({ status: 'ready', store: 'sqlite' });
+      expect(ready.json()).toMatchObject({ status: 'ready', store: kind.name });
     });
 
     it('serves the fingerprinted stylesheet, the fonts and media', async () => {
@@ -217,5 +239,26 @@ describe('the public reading site', () => {
       expect(String(svg.headers['content-security-policy'])).toContain('sandbox');
       expect((await get('/media/../khabar.db')).statusCode).toBe(404);
     });
+  });
+});
+
+describe('a site with WordPress permalinks /%post_id%.html', () => {
+  let site: TestSite;
+  beforeAll(async () => {
+    site = await openTestSite({ overrides: { site: { permalink: '/%post_id%.html' } } });
+  });
+  afterAll(async () => {
+    await site.dispose();
+  });
+
+  it('serves articles at their id and redirects other forms to it', async () => {
+    const home = await site.khabar.app.inject({ method: 'GET', url: '/' });
+    const link = /href="(\/(\d+)\.html)"/.exec(home.body);
+    expect(link).not.toBeNull();
+    const res = await site.khabar.app.inject({ method: 'GET', url: link![1]! });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`<link rel="canonical" href="https://khabar.example${link![1]}"`);
+    expect((await site.khabar.app.inject({ method: 'GET', url: '/999999.html' })).statusCode).toBe(404);
+    expect((await site.khabar.app.inject({ method: 'GET', url: '/2026/11/x/' })).statusCode).toBe(404);
   });
 });

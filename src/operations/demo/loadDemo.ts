@@ -79,6 +79,7 @@ export async function loadDemo(deps: LoadDemoDeps, content: DemoContent): Promis
     };
     // Oldest first, so ids grow with publication time as on a real site.
     const articles = [...content.articles].sort((x, y) => y.hoursAgo - x.hoursAgo);
+    const created: Array<{ id: number; hoursAgo: number; weight: number }> = [];
     for (const a of articles) {
       let featuredMediaId: number | null = null;
       if (a.image) {
@@ -100,7 +101,7 @@ export async function loadDemo(deps: LoadDemoDeps, content: DemoContent): Promis
         }
       }
       const body = sanitizeArticleHtml(a.body);
-      await tx.articles.create({
+      const article = await tx.articles.create({
         slug: a.slug,
         title: a.title,
         lede: a.lede,
@@ -117,7 +118,16 @@ export async function loadDemo(deps: LoadDemoDeps, content: DemoContent): Promis
         readingMinutes: readingMinutes(body),
         isDemo: true,
       });
+      created.push({ id: article.id, hoursAgo: a.hoursAgo, weight: (a.breaking ? 5 : 0) + (a.featured ? 3 : 0) + (a.image ? 1 : 0) });
     }
+    // A plausible "most read" list from day one: recent, flagged and illustrated stories read more.
+    const views = new Map(
+      created
+        .filter((c) => c.hoursAgo <= 7 * 24)
+        .map((c) => [c.id, Math.round((40 + 60 * c.weight) * (1 - c.hoursAgo / (8 * 24)))] as const)
+        .filter(([, n]) => n > 0),
+    );
+    await tx.articles.addViews(now.toISOString().slice(0, 10), views);
     for (const [position, p] of content.pages.entries()) {
       await tx.pages.create({ slug: p.slug, title: p.title, body: sanitizeArticleHtml(p.body), status: 'published', position, isDemo: true, publishedAt: now });
     }
