@@ -20,6 +20,20 @@ import { createPresenter } from './public/createPresenter.js';
 import { MAX_URL_LENGTH } from './public/decodeRequestPath.js';
 import { registerPublicRoutes } from './public/registerPublicRoutes.js';
 
+const READING_CSP = [
+  "default-src 'self'",
+  "script-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+const MEDIA_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+
 export interface AppDeps {
   config: ResolvedConfig;
   store: Store;
@@ -89,6 +103,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     if (request.url.length > MAX_URL_LENGTH) return sendErrorPage(reply, 414);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    // Reading pages run no script at all; everything they load comes from this origin. Uploaded
+    // files (SVG included) must never run script in our origin, even when opened directly.
+    reply.header('content-security-policy', request.url.startsWith('/media/') ? MEDIA_CSP : READING_CSP);
   });
 
   app.setErrorHandler(async (error, request, reply) => {
@@ -140,10 +157,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     index: false,
     dotfiles: 'deny',
     maxAge: '7d',
-    setHeaders(res) {
-      // Uploaded files (SVG included) must never run script in our origin.
-      res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
-    },
   });
 
   registerPublicRoutes(app, { ...deps, pages, sendErrorPage });

@@ -35,6 +35,8 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public read
       const res = await get('/');
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.headers['content-security-policy']).toContain("script-src 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.body).toMatch(/^<!doctype html><html lang="ar" dir="rtl">/);
       expect(res.body).toContain('<title>');
       expect(res.body).toContain('<link rel="canonical" href="https://khabar.example/"');
