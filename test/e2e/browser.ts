@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { packageRoot } from '../../src/paths.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -85,6 +86,8 @@ interface DomElement {
   parentElement: DomElement | null;
   children: ArrayLike<DomElement>;
   getBoundingClientRect(): DomRect;
+  getClientRects(): ArrayLike<DomRect>;
+  textContent: string | null;
 }
 interface DomImage extends DomElement {
   complete: boolean;
@@ -209,11 +212,16 @@ export async function loadWholePage(page: Page): Promise<string[]> {
     window.scrollTo(0, document.documentElement.scrollHeight);
     await frame();
   });
-  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete), undefined, { timeout: 15_000 });
+  // Only images that are laid out: a lazy image inside something hidden never loads.
+  await page.waitForFunction(
+    () => Array.from(document.images).every((img) => img.complete || img.getBoundingClientRect().width === 0),
+    undefined,
+    { timeout: 15_000 },
+  );
   await page.waitForLoadState('networkidle');
   const broken = await page.evaluate(() =>
     Array.from(document.images)
-      .filter((img) => img.naturalWidth === 0)
+      .filter((img) => img.getBoundingClientRect().width > 0 && img.naturalWidth === 0)
       .map((img) => img.currentSrc),
   );
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -272,7 +280,17 @@ export async function directionReport(page: Page): Promise<{ lang: string; dir: 
   }));
 }
 
-export const SCREENSHOT_DIR = path.resolve('test-results', 'screenshots');
+/** Runs the views mark as one unit (`<bdi class="num">`: scores, year ranges, dates) that the
+ * browser nevertheless laid out over more than one line. */
+export async function splitNumbers(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('bdi.num'))
+      .filter((bdi) => bdi.getClientRects().length > 1)
+      .map((bdi) => bdi.textContent ?? ''),
+  );
+}
+
+export const SCREENSHOT_DIR = path.join(packageRoot, 'test-results', 'screenshots');
 
 /** A full-page screenshot at test-results/screenshots/<name>.png. */
 export async function fullPageScreenshot(page: Page, name: string): Promise<string> {

@@ -23,6 +23,7 @@ import {
   launchBrowser,
   loadWholePage,
   measureOverflow,
+  splitNumbers,
   watchProblems,
 } from './browser.js';
 
@@ -117,9 +118,14 @@ describe.skipIf(browserSkipReason !== null)(
               .toBeLessThanOrEqual(overflow.innerWidth);
             expect.soft(overflow.offenders, 'elements sticking out of the viewport').toEqual([]);
 
+            expect.soft(await splitNumbers(page), 'scores and number ranges split over two lines').toEqual([]);
+
             const direction = await directionReport(page);
             expect.soft(direction).toEqual({ lang: 'ar', dir: 'rtl', bodyDirection: 'rtl' });
 
+            // `document.fonts.check` alone also answers true when a face failed to load, and a
+            // system copy of Noto (fonts-noto-core) would pass the canvas test: the loaded
+            // FontFace covering the Arabic block is what proves the web font itself is in use.
             for (const { family, weight, selector } of [
               { family: textFamily, weight: 400, selector: 'body' },
               { family: headFamily, weight: 700, selector: 'h1' },

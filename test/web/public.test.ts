@@ -66,6 +66,8 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public read
       expect(html).toMatch(/<h1[^>]*>/);
       expect(html).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+01:00"/);
       expect(moroccanMonths.some((m) => html.includes(` ${m} 2026`))).toBe(true);
+      // Publication carries the time too, in the site's zone.
+      expect(html).toMatch(/نشر في <time datetime="[^"]+\+01:00">\d{1,2} \S+ 2026 - \d{2}:\d{2}<\/time>/);
       expect(html).toContain(`href="${encodePath(`/author/${article.authors[0]}/`)}"`);
       for (const tag of article.tags) expect(html).toContain(`href="${encodePath(`/tag/${tag}/`)}"`);
       expect(html).toContain('https://wa.me/?text=');

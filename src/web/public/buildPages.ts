@@ -33,11 +33,11 @@ export function createPageBuilders(presenter: Presenter) {
       const breadcrumbs: LinkView[] = [{ name: 'الرئيسية', href: '/' }];
       if (section) for (const s of [...sections.ancestors(section), section]) breadcrumbs.push(p.sectionLink(s));
       const description = article.seoDescription ?? article.lede ?? truncate(htmlToText(article.body), 160);
-      const published = p.date(article.publishedAt);
+      const published = p.dateTime(article.publishedAt);
       // "Updated" is shown only when the change is worth telling readers (a minute or more later).
       const modified =
         article.modifiedAt && article.publishedAt && article.modifiedAt.getTime() - article.publishedAt.getTime() >= 60_000
-          ? p.date(article.modifiedAt)
+          ? p.dateTime(article.modifiedAt)
           : null;
       const media = article.featuredMediaId === null ? undefined : data.media.get(article.featuredMediaId);
       return {

@@ -35,6 +35,8 @@ export interface FramePresenter {
   site: SiteView;
   settings: SiteSettings;
   date(date: Date | null): DateView | null;
+  /** Date and time ("29 نونبر 2026 - 10:05"), for article publication and updates. */
+  dateTime(date: Date | null): DateView | null;
   card(card: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView;
   image(media: Media | undefined): ImageView | null;
   sectionLink(section: Section): LinkView;
@@ -134,6 +136,7 @@ export function createPresenter(options: PresenterOptions): Presenter {
         site,
         settings,
         date,
+        dateTime: (d) => (d ? { text: `${fmt.long(d)} - ${fmt.time(d)}`, iso: fmt.isoWithOffset(d) } : null),
         card,
         image,
         sectionLink,
