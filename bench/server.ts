@@ -4,9 +4,12 @@
  * listening on a free port of 127.0.0.1; prints one `KHABAR_BENCH_READY {"port":…}` line.
  *
  * It stops on SIGTERM/SIGINT and when its stdin closes (the harness died), so it never outlives
- * the run. With BENCH_SQL_PROFILE=1 it also times every SQL statement and prints a summary to
- * stderr on exit (see bench/sqlProfile.ts).
+ * the run. Profiling (`bench/run.ts --profile PAGE`): BENCH_SQL_PROFILE=1 times every SQL
+ * statement (bench/sqlProfile.ts), BENCH_CPU_PROFILE=<file> records a V8 CPU profile; both start
+ * counting at SIGUSR2 (sent by the harness after the warm-up) and are written on exit.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadConfig } from '../src/config/loadConfig.js';
 import { buildKhabar } from '../src/main.js';
 import { installSqlProfile } from './sqlProfile.js';
@@ -18,6 +21,8 @@ if (!dataDir) {
 }
 
 const sqlProfile = process.env.BENCH_SQL_PROFILE === '1' ? await installSqlProfile() : null;
+const cpuProfileFile = process.env.BENCH_CPU_PROFILE || null;
+let cpuSession: Session | null = null;
 
 const config = loadConfig({
   // Only what the benchmark decides: a developer's khabar.config.json or PORT must not leak in.
@@ -32,20 +37,48 @@ const config = loadConfig({
   },
 });
 const khabar = await buildKhabar({ config, demo: false });
+// Responses sent since the warm-up ended (profiling only): the server also finishes requests the
+// client already gave up on, so the client's count is not the server's.
+let responses = 0;
+if (sqlProfile || cpuProfileFile) {
+  khabar.app.addHook('onResponse', async () => {
+    responses++;
+  });
+}
 await khabar.app.listen({ port: 0, host: '127.0.0.1' });
 const bound = khabar.app.server.address();
 if (bound === null || typeof bound === 'string') throw new Error('the server did not bind a TCP port');
 console.log(`KHABAR_BENCH_READY ${JSON.stringify({ port: bound.port, pid: process.pid })}`);
+
+process.on('SIGUSR2', () => {
+  sqlProfile?.reset();
+  responses = 0;
+  if (cpuProfileFile && !cpuSession) {
+    const session = new Session();
+    session.connect();
+    cpuSession = session;
+    void (async () => {
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 250 });
+      await session.post('Profiler.start');
+    })();
+  }
+});
 
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   try {
+    if (cpuSession && cpuProfileFile) {
+      const { profile } = await cpuSession.post('Profiler.stop');
+      writeFileSync(cpuProfileFile, JSON.stringify(profile));
+      writeFileSync(`${cpuProfileFile}.responses`, String(responses));
+      cpuSession.disconnect();
+    }
+    sqlProfile?.report(responses);
     await khabar.close();
   } finally {
-    sqlProfile?.report();
-    // process.exit (not a kill) so that --cpu-prof writes its profile.
     process.exit(code);
   }
 }

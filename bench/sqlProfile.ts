@@ -1,8 +1,8 @@
 /**
  * Per-statement SQL timing for the benchmark's server child (BENCH_SQL_PROFILE=1): wraps
  * better-sqlite3's prepared statements, whose calls are synchronous, so the wall time around a
- * call is the time the event loop spent in SQLite for it. SIGUSR2 resets the counters (the
- * harness sends it after the warm-up). Nothing here is used by Khabar itself.
+ * call is the time the event loop spent in SQLite for it. The server child resets the counters
+ * when the harness signals the end of the warm-up. Nothing here is used by Khabar itself.
  */
 import { writeFileSync } from 'node:fs';
 
@@ -16,7 +16,8 @@ interface Entry {
 
 export interface SqlProfile {
   reset(): void;
-  report(): void;
+  /** Prints the summary to stderr (and writes BENCH_SQL_PROFILE_OUT); `requests` = responses sent meanwhile. */
+  report(requests?: number): void;
 }
 
 export async function installSqlProfile(): Promise<SqlProfile> {
@@ -49,17 +50,12 @@ export async function installSqlProfile(): Promise<SqlProfile> {
     }
     return statement;
   };
-  process.on('SIGUSR2', () => {
-    entries.clear();
-    since = process.hrtime.bigint();
-  });
-
   return {
     reset() {
       entries.clear();
       since = process.hrtime.bigint();
     },
-    report() {
+    report(requests) {
       const wallMs = Number(process.hrtime.bigint() - since) / 1e6;
       const list = [...entries.values()].sort((x, y) => (y.totalNs > x.totalNs ? 1 : y.totalNs < x.totalNs ? -1 : 0));
       const totalMs = list.reduce((sum, e) => sum + Number(e.totalNs) / 1e6, 0);
@@ -72,8 +68,9 @@ export async function installSqlProfile(): Promise<SqlProfile> {
         sql: e.sql,
       }));
       const out = process.env.BENCH_SQL_PROFILE_OUT;
-      if (out) writeFileSync(out, JSON.stringify({ wallMs, totalMs, statements: rows }, null, 2));
-      const lines = [`SQL profile: ${totalMs.toFixed(0)} ms in SQLite over ${wallMs.toFixed(0)} ms wall (${((totalMs / wallMs) * 100).toFixed(1)}%)`];
+      if (out) writeFileSync(out, JSON.stringify({ wallMs, totalMs, requests: requests ?? null, statements: rows }, null, 2));
+      const perRequest = requests ? `; ${requests} responses, ${(totalMs / requests).toFixed(1)} ms in SQLite per response` : '';
+      const lines = [`SQL profile: ${totalMs.toFixed(0)} ms in SQLite over ${wallMs.toFixed(0)} ms wall (${((totalMs / wallMs) * 100).toFixed(1)}%)${perRequest}`];
       for (const r of rows.slice(0, 15)) {
         lines.push(`  ${r.totalMs.toFixed(0).padStart(7)} ms ${String(r.calls).padStart(7)} calls ${String(r.meanUs).padStart(6)} µs/call  ${r.sql.slice(0, 220)}`);
       }
