@@ -6,6 +6,7 @@ import { demoContent } from './demo/content.js';
 import { createLocalMediaStorage } from './media/createLocalMediaStorage.js';
 import { isStoreEmpty, loadDemo, type DemoReport } from './operations/demo/loadDemo.js';
 import type { ReadingDeps } from './operations/reading/ReadingDeps.js';
+import { createReadMemo } from './operations/reading/createReadMemo.js';
 import { createViewCounter } from './operations/reading/viewCounter.js';
 import { createSectionDirectory } from './operations/site/sectionDirectory.js';
 import { createSiteSettingsSource } from './operations/site/siteSettings.js';
@@ -69,9 +70,10 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     if (!options.store) await store.close().catch(() => {});
     throw error;
   }
-  const clockMs = () => now().getTime();
-  const site = createSiteSettingsSource({ config: config.site, settings: store.settings, now: clockMs });
-  const sections = createSectionDirectory({ sections: store.sections, now: clockMs });
+  const contentVersion = () => store.contentVersion();
+  const site = createSiteSettingsSource({ config: config.site, settings: store.settings, contentVersion });
+  const sections = createSectionDirectory({ sections: store.sections, contentVersion });
+  const memo = createReadMemo({ contentVersion, enabled: config.readMemo });
   const reading: ReadingDeps = { store, site, sections, now };
   let timeZone = config.site.timeZone;
   const viewCounter = createViewCounter({
@@ -81,7 +83,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     onError: (error) => logger.warn({ err: error }, 'view counts not written'),
   });
   const media = createLocalMediaStorage(mediaRootOf(config));
-  const app = await createApp({ config, store, reading, media, mediaRoot: mediaRootOf(config), viewCounter, logger, now });
+  const app = await createApp({ config, store, reading, memo, media, mediaRoot: mediaRootOf(config), viewCounter, logger, now });
   app.addHook('onRequest', async () => {
     // Keep the counter's day in the site's zone even after a settings change.
     timeZone = (await site.get()).timeZone;

@@ -76,6 +76,8 @@ export const configSchema = z.object({
     })
     .prefault({}),
   demo: z.boolean().default(true),
+  /** Memoize what pages read from the store per content version (docs/decisions/005-read-memo.md). */
+  readMemo: z.boolean().default(true),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

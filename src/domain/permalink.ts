@@ -1,3 +1,5 @@
+import { zonedTime } from './text/zonedTime.js';
+
 /**
  * Article permalinks written with WordPress's structure tags, so an imported site keeps its URLs
  * byte for byte. Paths here are Unicode (decoded); `encodePath` makes the wire form.
@@ -58,16 +60,7 @@ export interface Permalink {
  */
 export function createPermalink(structure: string, timeZone: string): Permalink {
   if (!isValidPermalinkStructure(structure)) throw new Error(`invalid permalink structure: ${structure}`);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
+  const zone = zonedTime(timeZone);
   let source = '';
   let last = 0;
   for (const m of structure.matchAll(TAG_PATTERN)) {
@@ -82,15 +75,15 @@ export function createPermalink(structure: string, timeZone: string): Permalink 
   return {
     structure,
     build(fields) {
-      const date = fields.publishedAt ?? new Date(0);
-      const p = Object.fromEntries(parts.formatToParts(date).map((x) => [x.type, x.value]));
+      const p = zone.parts(fields.publishedAt ?? new Date(0));
+      const two = (n: number) => String(n).padStart(2, '0');
       const values: Record<Tag, string> = {
-        '%year%': p.year ?? '1970',
-        '%monthnum%': p.month ?? '01',
-        '%day%': p.day ?? '01',
-        '%hour%': p.hour ?? '00',
-        '%minute%': p.minute ?? '00',
-        '%second%': p.second ?? '00',
+        '%year%': String(p.year).padStart(4, '0'),
+        '%monthnum%': two(p.month),
+        '%day%': two(p.day),
+        '%hour%': two(p.hour),
+        '%minute%': two(p.minute),
+        '%second%': two(p.second),
         '%post_id%': String(fields.id),
         '%postname%': fields.slug,
         '%category%': fields.categoryPath || 'uncategorized',

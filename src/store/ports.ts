@@ -116,6 +116,8 @@ export interface Repositories {
 /** The store every operation talks to. */
 export interface Store extends Repositories {
   readonly capabilities: Capabilities;
+  /** A number that grows with every content write (any process, any node): one primary-key read. */
+  contentVersion(): Promise<number>;
   /** Runs `work` in one transaction; everything or nothing is written. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /** Applies pending migrations (under the migrator's lock). */

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { ResolvedConfig } from '../config/loadConfig.js';
 import { isAppError } from '../errors/AppError.js';
 import type { MediaStorage } from '../media/MediaStorage.js';
+import type { ReadMemo } from '../operations/reading/createReadMemo.js';
 import type { ReadingDeps } from '../operations/reading/ReadingDeps.js';
 import type { FrameData } from '../operations/reading/readFrame.js';
 import { readFrame } from '../operations/reading/readFrame.js';
@@ -38,6 +39,7 @@ export interface AppDeps {
   config: ResolvedConfig;
   store: Store;
   reading: ReadingDeps;
+  memo: ReadMemo;
   media: MediaStorage;
   /** Folder served at /media/. */
   mediaRoot: string;

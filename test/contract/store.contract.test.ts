@@ -181,6 +181,32 @@ for (const kind of storeKinds) {
       await expect(store.users.create({ email: 'salma@example.ma', displayName: 'x', role: 'admin' })).rejects.toThrow();
     });
 
+    it('moves the content version with every content write, not with view counts or failed transactions', async () => {
+      const v0 = await store.contentVersion();
+      const s = await seed();
+      const v1 = await store.contentVersion();
+      expect(v1).toBeGreaterThan(v0);
+      await store.articles.addViews('2026-11-29', new Map([[s.a1.id, 1]]));
+      expect(await store.contentVersion()).toBe(v1);
+      await store.settings.set('site', { name: 'x' });
+      const v2 = await store.contentVersion();
+      expect(v2).toBeGreaterThan(v1);
+      await store.redirects.put({ fromPath: '/a/', toPath: '/b/', statusCode: 301 });
+      expect(await store.contentVersion()).toBeGreaterThan(v2);
+      const v3 = await store.contentVersion();
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.tags.create({ slug: 'وسم', name: 'وسم' });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.contentVersion()).toBe(v3);
+      await store.transaction(async (tx) => {
+        await tx.tags.create({ slug: 'وسم', name: 'وسم' });
+      });
+      expect(await store.contentVersion()).toBe(v3 + 1);
+    });
+
     it('rolls a failed transaction back completely', async () => {
       const s = await seed();
       await expect(

@@ -202,7 +202,17 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public read
       expect(res.headers.location).toBe(urlOf(society[0]!));
     });
 
+    it('shows a change made through the store on the next request (any writer, any process)', async () => {
+      await site.khabar.store.settings.set('site', { name: 'خبر اليوم', tagline: 'اختبار' });
+      const res = await get('/');
+      expect(res.body).toContain('خبر اليوم');
+      await site.khabar.store.settings.set('site', { name: demoContent.site.name, tagline: demoContent.site.tagline });
+      expect((await get('/')).body).not.toContain('خبر اليوم');
+    });
+
     it('never shows a stack trace or SQL to a reader', async () => {
+      // Bump the content version so nothing read before is reused.
+      await site.khabar.store.redirects.put({ fromPath: '/bump/', toPath: '/', statusCode: 301 });
       const original = site.khabar.store.articles.findBySlug;
       site.khabar.store.articles.findBySlug = async () => {
         throw new Error('SQLITE_ERROR: near "select": syntax error at Object.<anonymous> (/src/x.ts:1:1)');

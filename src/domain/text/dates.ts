@@ -6,6 +6,8 @@
  * Latin digits, and the tz database gives Morocco's Ramadan switch to +00:00.
  */
 
+import { zonedTime } from './zonedTime.js';
+
 export interface DateFormatter {
   /** Day, month name, year: '15 شتنبر 2022' for ar-MA. */
   long(date: Date): string;
@@ -48,38 +50,19 @@ export function createDateFormatter(options: DateFormatterOptions): DateFormatte
     year: 'numeric',
   });
   const timeFmt = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  // Machine-readable parts come from a fixed locale with Latin digits, whatever the site locale.
-  // The offset is read per date (longOffset) so that DST and Morocco's Ramadan switch are right.
-  const partsFmt = new Intl.DateTimeFormat('en-US-u-nu-latn', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-  });
-
-  function isoParts(date: Date): { local: string; offset: string } {
-    assertValid(date);
-    const parts: Record<string, string> = {};
-    for (const p of partsFmt.formatToParts(date)) parts[p.type] = p.value;
-    const year = (parts['year'] ?? '').padStart(4, '0');
-    const local = `${year}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${parts['second']}`;
-    return { local, offset: parseLongOffset(parts['timeZoneName'] ?? '') };
-  }
+  // Machine-readable forms are computed from the zone's offset (zonedTime), which is right across
+  // DST and Morocco's Ramadan switch and costs no Intl call once the quarter hour is known.
+  const zone = zonedTime(timeZone);
+  // Human forms depend only on the local calendar day (or minute): memoized, a page repeats them.
+  const byDay = memo((date: Date) => zone.day(date), (date) => longFmt.format(date));
+  const byDayWeekday = memo((date: Date) => zone.day(date), (date) => weekdayFmt.format(date));
 
   return {
-    long: (date) => longFmt.format(assertValid(date)),
-    longWithWeekday: (date) => weekdayFmt.format(assertValid(date)),
+    long: (date) => byDay(assertValid(date)),
+    longWithWeekday: (date) => byDayWeekday(assertValid(date)),
     time: (date) => timeFmt.format(assertValid(date)),
-    isoWithOffset(date) {
-      const { local, offset } = isoParts(date);
-      return local + offset;
-    },
-    offset: (date) => isoParts(date).offset,
+    isoWithOffset: (date) => zone.isoWithOffset(assertValid(date)),
+    offset: (date) => zone.offsetString(assertValid(date)),
   };
 }
 
@@ -103,10 +86,17 @@ function assertValid(date: Date): Date {
  * Historical local-mean-time offsets can carry seconds ('GMT-00:30:17');
  * ISO 8601 / RFC 3339 offsets cannot, so seconds are dropped.
  */
-function parseLongOffset(name: string): string {
-  if (name === 'GMT' || name === 'UTC') return '+00:00';
-  const m = /^(?:GMT|UTC)([+\u2212-])(\d{1,2})(?::?(\d{2}))?/.exec(name);
-  if (!m) throw new Error(`Unexpected time zone offset from Intl: "${name}"`);
-  const sign = m[1] === '-' || m[1] === '\u2212' ? '-' : '+';
-  return `${sign}${(m[2] ?? '0').padStart(2, '0')}:${m[3] ?? '00'}`;
+/** Caches `compute` by `key` (bounded: cleared when it grows past 5,000 entries). */
+function memo<T>(key: (date: Date) => string, compute: (date: Date) => T): (date: Date) => T {
+  const cache = new Map<string, T>();
+  return (date) => {
+    const k = key(date);
+    let value = cache.get(k);
+    if (value === undefined) {
+      if (cache.size > 5000) cache.clear();
+      value = compute(date);
+      cache.set(k, value);
+    }
+    return value;
+  };
 }

@@ -1,5 +1,6 @@
 import { sectionAncestors, sectionPath, type Section } from '../../domain/section.js';
 import type { SectionRepository } from '../../store/ports.js';
+import { versioned } from './versioned.js';
 
 /** All sections, indexed; small enough to hold in memory (a site has tens, at most hundreds). */
 export interface SectionIndex {
@@ -52,22 +53,9 @@ export function indexSections(all: Section[]): SectionIndex {
 
 export interface SectionDirectory {
   get(): Promise<SectionIndex>;
-  invalidate(): void;
 }
 
-/** Sections through a short-lived cache, like site settings. */
-export function createSectionDirectory(options: { sections: SectionRepository; now: () => number; ttlMs?: number }): SectionDirectory {
-  const ttl = options.ttlMs ?? 5000;
-  let cached: { value: SectionIndex; at: number } | null = null;
-  return {
-    async get() {
-      const t = options.now();
-      if (cached && t - cached.at < ttl) return cached.value;
-      cached = { value: indexSections(await options.sections.list()), at: t };
-      return cached.value;
-    },
-    invalidate() {
-      cached = null;
-    },
-  };
+/** The section tree, reloaded when the store's content version moves. */
+export function createSectionDirectory(options: { sections: SectionRepository; contentVersion: () => Promise<number> }): SectionDirectory {
+  return versioned(options.contentVersion, async () => indexSections(await options.sections.list()));
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ResolvedConfig } from '../../config/loadConfig.js';
 import { isValidPermalinkStructure } from '../../domain/permalink.js';
 import type { SettingsRepository } from '../../store/ports.js';
+import { versioned } from './versioned.js';
 
 /** Site settings editors may change at run time (stored under the `site` key); config gives defaults. */
 export interface SiteSettings {
@@ -65,32 +66,13 @@ export function mergeSiteSettings(config: ResolvedConfig['site'], stored: unknow
 
 export interface SiteSettingsSource {
   get(): Promise<SiteSettings>;
-  /** Forget the cached value (after a settings change in this process). */
-  invalidate(): void;
 }
 
-/**
- * Reads settings through a short-lived cache: settings change rarely and every page needs them.
- * Other processes see a change within `ttlMs` (purge events will make it immediate).
- */
+/** Settings as readers see them, reloaded when the store's content version moves. */
 export function createSiteSettingsSource(options: {
   config: ResolvedConfig['site'];
   settings: SettingsRepository;
-  now: () => number;
-  ttlMs?: number;
+  contentVersion: () => Promise<number>;
 }): SiteSettingsSource {
-  const ttl = options.ttlMs ?? 5000;
-  let cached: { value: SiteSettings; at: number } | null = null;
-  return {
-    async get() {
-      const t = options.now();
-      if (cached && t - cached.at < ttl) return cached.value;
-      const stored = await options.settings.get(SITE_SETTINGS_KEY);
-      cached = { value: mergeSiteSettings(options.config, stored), at: t };
-      return cached.value;
-    },
-    invalidate() {
-      cached = null;
-    },
-  };
+  return versioned(options.contentVersion, async () => mergeSiteSettings(options.config, await options.settings.get(SITE_SETTINGS_KEY)));
 }

@@ -11,9 +11,55 @@ import { createSettingsRepository } from './repositories/settings.js';
 import { createTagRepository } from './repositories/tags.js';
 import { createUserRepository } from './repositories/users.js';
 
+/** Write methods that change what readers see: each bumps the content version once it succeeded. */
+const CONTENT_WRITES = {
+  articles: ['create'],
+  sections: ['create'],
+  tags: ['create'],
+  authors: ['create'],
+  pages: ['create'],
+  media: ['create'],
+  redirects: ['put'],
+  settings: ['set'],
+} as const;
+
+/** Reads the content version (see m002_content_version). */
+export async function readContentVersion(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('khabar_state').select('value').where('key', '=', 'content_version').executeTakeFirst();
+  return Number(row?.value ?? 0);
+}
+
+async function bumpContentVersion(db: Kysely<Database>): Promise<void> {
+  await db
+    .updateTable('khabar_state')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('key', '=', 'content_version')
+    .execute();
+}
+
+/**
+ * Wraps the content writes so the version moves after the write: inside a transaction in the
+ * same transaction, otherwise right after the write committed. A reader can thus never see the new
+ * version with the old content (it may see new content with the old version, which is harmless).
+ */
+function withVersionBumps(repos: Repositories, db: Kysely<Database>): Repositories {
+  for (const [name, methods] of Object.entries(CONTENT_WRITES) as Array<[keyof typeof CONTENT_WRITES, readonly string[]]>) {
+    const repo = repos[name] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    for (const method of methods) {
+      const write = repo[method]!;
+      repo[method] = async (...args: unknown[]) => {
+        const result = await write(...args);
+        await bumpContentVersion(db);
+        return result;
+      };
+    }
+  }
+  return repos;
+}
+
 /** The dialect-neutral repositories over one connection or transaction. */
 export function createRepositories(db: Kysely<Database>, now: () => Date, inTransaction: boolean): Repositories {
-  return {
+  return withVersionBumps({
     articles: createArticleRepository(db, now, inTransaction),
     sections: createSectionRepository(db, now),
     tags: createTagRepository(db, now),
@@ -23,5 +69,5 @@ export function createRepositories(db: Kysely<Database>, now: () => Date, inTran
     media: createMediaRepository(db, now),
     redirects: createRedirectRepository(db, now),
     settings: createSettingsRepository(db),
-  };
+  }, db);
 }

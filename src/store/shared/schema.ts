@@ -112,4 +112,5 @@ export interface Database {
     created_at: string;
   };
   article_daily_views: { article_id: number; day: string; views: number };
+  khabar_state: { key: string; value: string | number };
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../errors/AppError.js';
 import type { Store } from '../ports.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
 import type { Database as Schema } from '../shared/schema.js';
+import { withCachedStatements } from './cachedStatements.js';
 import { sqliteMigrationDialect } from './migrationDialect.js';
 
 export interface SqliteStoreOptions {
@@ -32,7 +33,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   } catch (error) {
     throw new AppError('STORE_UNAVAILABLE', `cannot open the SQLite store at ${options.file}: ${(error as Error).message}`, { file: options.file }, { cause: error });
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) });
   return createKyselyStore({
     db,
     capabilities: { dialect: 'sqlite', skipLocked: false, notify: false },

@@ -16,9 +16,22 @@ const COMPOUND_NUMBER = /^[+\u2212-]?[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,:/\-\
 export function Bidi({ text }: { text: string }) {
   return (
     <>
-      {splitBidiRuns(text).map((run) =>
+      {runsOf(text).map((run) =>
         !run.isolate ? run.text : COMPOUND_NUMBER.test(run.text) ? <bdi class="num">{run.text}</bdi> : <bdi>{run.text}</bdi>,
       )}
     </>
   );
+}
+
+/** Headlines repeat on every page that lists them: their runs are computed once (bounded memo). */
+const runCache = new Map<string, ReturnType<typeof splitBidiRuns>>();
+
+function runsOf(text: string): ReturnType<typeof splitBidiRuns> {
+  let runs = runCache.get(text);
+  if (runs === undefined) {
+    runs = splitBidiRuns(text);
+    if (runCache.size >= 5000) runCache.clear();
+    runCache.set(text, runs);
+  }
+  return runs;
 }

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { HeadView, SiteView } from '../models.js';
 import { BreakingBar } from './BreakingBar.js';
-import { Footer } from './Footer.js';
-import { Header } from './Header.js';
+import { MemoFooter, MemoHeader } from './memoizedChrome.js';
 
 /** The one font worth preloading: the Arabic subset of the body face, used by every page. */
 export const preloadedFontHref = '/assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2';
@@ -42,12 +41,12 @@ export function Layout({ site, head, pageClass, children }: LayoutProps) {
         <a class="skip-link" href="#content">
           انتقل إلى المحتوى
         </a>
-        <Header site={site} />
+        <MemoHeader site={site} />
         <BreakingBar items={site.breaking} />
         <main id="content" tabindex={-1}>
           {children}
         </main>
-        <Footer site={site} />
+        <MemoFooter site={site} />
       </body>
     </html>
   );

@@ -54,6 +54,10 @@ export function href(path: string): string {
 }
 
 export function createPresenter(options: PresenterOptions): Presenter {
+  // Card views depend only on the card and the frame it was read with; both are kept by the read
+  // memo for as long as the content version holds, so a card is presented once, not per request.
+  const cardViews = new WeakMap<ArticleCard, { frame: FrameData; view: ArticleCardView }>();
+  const siteViews = new WeakMap<FrameData, Map<string, Omit<SiteView, 'today'>>>();
   const formatters = new Map<string, DateFormatter>();
   const formatterFor = (locale: string, timeZone: string) => {
     const key = `${locale}|${timeZone}`;
@@ -97,6 +101,13 @@ export function createPresenter(options: PresenterOptions): Presenter {
             }
           : null;
       const card = (c: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView => {
+        const known = cardViews.get(c);
+        if (known && known.frame === frame) return known.view;
+        const view = presentCard(c, media);
+        cardViews.set(c, { frame, view });
+        return view;
+      };
+      const presentCard = (c: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView => {
         const section = c.primarySectionId === null ? undefined : sections.byId.get(c.primarySectionId);
         return {
           id: c.id,
@@ -115,22 +126,33 @@ export function createPresenter(options: PresenterOptions): Presenter {
         .filter((entry): entry is [SocialLinkView['network'], string] => entry[1] !== null)
         .map(([network, url]) => ({ network, href: url }));
 
-      const site: SiteView = {
-        name: settings.name,
-        tagline: settings.tagline,
-        lang: settings.locale.split('-')[0] ?? settings.locale,
-        dir,
-        baseUrl: options.baseUrl,
-        logoUrl: settings.logoUrl,
-        today: formatDateView({ ...fmt, long: fmt.longWithWeekday }, options.now()),
-        nav: sections.roots.map((s) => ({ ...sectionLink(s), slug: s.slug, active: s.id === activeRoot })),
-        breaking: frame.breaking.map((c) => card(c, new Map())),
-        follow: { whatsapp: settings.follow.whatsapp, googleNews: settings.follow.googleNews },
-        social,
-        footerPages: frame.footerPages.map((p) => ({ name: p.title, href: href(`/${p.slug}/`) })),
-        stylesheetHref: options.stylesheetHref,
-        searchEnabled: false,
-      };
+      // Everything in the frame but today's date and the active section is per frame, not per request.
+      const siteKey = `${activeRoot ?? ''}`;
+      let perFrame = siteViews.get(frame);
+      if (!perFrame) {
+        perFrame = new Map();
+        siteViews.set(frame, perFrame);
+      }
+      let stable = perFrame.get(siteKey);
+      if (!stable) {
+        stable = {
+          name: settings.name,
+          tagline: settings.tagline,
+          lang: settings.locale.split('-')[0] ?? settings.locale,
+          dir,
+          baseUrl: options.baseUrl,
+          logoUrl: settings.logoUrl,
+          nav: sections.roots.map((s) => ({ ...sectionLink(s), slug: s.slug, active: s.id === activeRoot })),
+          breaking: frame.breaking.map((c) => card(c, new Map())),
+          follow: { whatsapp: settings.follow.whatsapp, googleNews: settings.follow.googleNews },
+          social,
+          footerPages: frame.footerPages.map((p) => ({ name: p.title, href: href(`/${p.slug}/`) })),
+          stylesheetHref: options.stylesheetHref,
+          searchEnabled: false,
+        };
+        perFrame.set(siteKey, stable);
+      }
+      const site: SiteView = { ...stable, today: formatDateView({ ...fmt, long: fmt.longWithWeekday }, options.now()) };
 
       return {
         site,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src/errors/AppError.js';
 import { decodeRequestPath } from '../../../src/web/public/decodeRequestPath.js';
-import { parsePublicPath } from '../../../src/web/public/parsePublicPath.js';
+import { parsePublicPath } from '../../../src/operations/reading/parsePublicPath.js';
 
 describe('decodeRequestPath', () => {
   it('decodes percent-encoded Arabic and drops the query', () => {

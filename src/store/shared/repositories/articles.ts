@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Article, ArticleCard, ArticleStatus, NewArticle } from '../../../domain/article.js';
 import type { ArticleRepository, PublishedFilter } from '../../ports.js';
 import type { Database } from '../schema.js';
@@ -73,9 +73,8 @@ function toCard(row: CardRow): ArticleCard {
  * transaction unless it is already running inside one (`inTransaction`).
  */
 export function createArticleRepository(db: Kysely<Database>, now: () => Date, inTransaction: boolean): ArticleRepository {
-  const cards = () =>
-    db
-      .selectFrom('articles as a')
+  const cardColumns = <QB extends SelectQueryBuilder<Database & { a: Database['articles'] }, 'a', object>>(qb: QB) =>
+    qb
       .select([
         'a.id',
         'a.slug',
@@ -96,20 +95,32 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
           .orderBy('aa.position')
           .limit(1)
           .as('first_author_slug'),
-      )
-      .where('a.status', '=', 'published');
+      );
+
+  const cards = () => cardColumns(db.selectFrom('articles as a')).where('a.status', '=', 'published');
 
   function applyFilter<Q extends ReturnType<typeof cards>>(query: Q, filter: PublishedFilter): Q {
     let q = query;
+    // EXISTS, not IN: the archive is walked newest first through the (status, published_at) index
+    // and each candidate is probed by primary key, so a page costs a few probes, not a list of
+    // every article of the section.
     if (filter.sectionIds && filter.sectionIds.length > 0) {
       const ids = filter.sectionIds;
-      q = q.where('a.id', 'in', db.selectFrom('article_sections').select('article_id').where('section_id', 'in', ids)) as Q;
+      q = q.where(({ exists, selectFrom }) =>
+        exists(selectFrom('article_sections as fs').select('fs.article_id').whereRef('fs.article_id', '=', 'a.id').where('fs.section_id', 'in', ids)),
+      ) as Q;
     }
     if (filter.tagId !== undefined) {
-      q = q.where('a.id', 'in', db.selectFrom('article_tags').select('article_id').where('tag_id', '=', filter.tagId!)) as Q;
+      const id = filter.tagId;
+      q = q.where(({ exists, selectFrom }) =>
+        exists(selectFrom('article_tags as ft').select('ft.article_id').whereRef('ft.article_id', '=', 'a.id').where('ft.tag_id', '=', id)),
+      ) as Q;
     }
     if (filter.authorId !== undefined) {
-      q = q.where('a.id', 'in', db.selectFrom('article_authors').select('article_id').where('author_id', '=', filter.authorId!)) as Q;
+      const id = filter.authorId;
+      q = q.where(({ exists, selectFrom }) =>
+        exists(selectFrom('article_authors as fa').select('fa.article_id').whereRef('fa.article_id', '=', 'a.id').where('fa.author_id', '=', id)),
+      ) as Q;
     }
     if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('a.id', 'not in', filter.excludeIds) as Q;
     if (filter.onlyFeatured) q = q.where('a.is_featured', '=', 1) as Q;
@@ -191,10 +202,12 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
     return toArticle(row, { sectionIds, tagIds, authorIds });
   }
 
+  /** Published cards for ids, in the order given. Looks rows up by primary key only (the status
+   * is checked on the few rows found), so no planner can turn it into an archive scan. */
   async function cardsByIdsInOrder(ids: number[]): Promise<ArticleCard[]> {
     if (ids.length === 0) return [];
-    const rows = await cards().where('a.id', 'in', ids).execute();
-    const byId = new Map(rows.map((r) => [r.id, toCard(r)]));
+    const rows = await cardColumns(db.selectFrom('articles as a')).select('a.status').where('a.id', 'in', ids).execute();
+    const byId = new Map(rows.filter((r) => r.status === 'published').map((r) => [r.id, toCard(r)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
@@ -229,29 +242,41 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
     },
 
     async countPublished(filter) {
-      const q = applyFilter(cards(), filter).clearSelect().select((eb) => eb.fn.countAll().as('n'));
-      const row = await q.executeTakeFirstOrThrow();
-      return toCount(row.n as string | number);
+      // Counting cannot stop early; IN lets the engine read the relation index once.
+      let q = db.selectFrom('articles as a').select((eb) => eb.fn.countAll<string | number>().as('n')).where('a.status', '=', 'published');
+      if (filter.sectionIds?.length) q = q.where('a.id', 'in', db.selectFrom('article_sections').select('article_id').where('section_id', 'in', filter.sectionIds));
+      if (filter.tagId !== undefined) q = q.where('a.id', 'in', db.selectFrom('article_tags').select('article_id').where('tag_id', '=', filter.tagId));
+      if (filter.authorId !== undefined) q = q.where('a.id', 'in', db.selectFrom('article_authors').select('article_id').where('author_id', '=', filter.authorId));
+      if (filter.excludeIds?.length) q = q.where('a.id', 'not in', filter.excludeIds);
+      if (filter.onlyFeatured) q = q.where('a.is_featured', '=', 1);
+      if (filter.onlyBreaking) q = q.where('a.is_breaking', '=', 1);
+      return toCount((await q.executeTakeFirstOrThrow()).n);
     },
 
     async related(article, limit) {
       const found: ArticleCard[] = [];
       if (article.tagIds.length > 0) {
-        // Most shared tags first, then newest.
+        // Most shared tags first, then newest. Read from the tag index alone (ids grow with time, so
+        // the 50 highest ids per share count are the recent candidates), then ranked by date.
         const ranked = await db
           .selectFrom('article_tags as t')
-          .innerJoin('articles as a', 'a.id', 't.article_id')
-          .select(['t.article_id', (eb) => eb.fn.countAll().as('shared'), (eb) => eb.fn.max('a.published_at').as('p')])
+          .select(['t.article_id', (eb) => eb.fn.countAll<string | number>().as('shared')])
           .where('t.tag_id', 'in', article.tagIds)
           .where('t.article_id', '!=', article.id)
-          .where('a.status', '=', 'published')
           .groupBy('t.article_id')
           .orderBy('shared', 'desc')
-          .orderBy('p', 'desc')
           .orderBy('t.article_id', 'desc')
-          .limit(limit)
+          .limit(50)
           .execute();
-        found.push(...(await cardsByIdsInOrder(ranked.map((r) => r.article_id))));
+        const shared = new Map(ranked.map((r) => [r.article_id, toCount(r.shared)]));
+        const candidates = await cardsByIdsInOrder([...shared.keys()]);
+        candidates.sort(
+          (x, y) =>
+            (shared.get(y.id) ?? 0) - (shared.get(x.id) ?? 0) ||
+            (y.publishedAt?.getTime() ?? 0) - (x.publishedAt?.getTime() ?? 0) ||
+            y.id - x.id,
+        );
+        found.push(...candidates.slice(0, limit));
       }
       if (found.length < limit && article.sectionIds.length > 0) {
         const more = await applyFilter(cards(), {
@@ -273,17 +298,13 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
       const inSection = applyFilter(cards(), { sectionIds: [sectionId] });
       const [previous, next] = await Promise.all([
         inSection
-          .where((eb) =>
-            eb.or([eb('a.published_at', '<', at), eb.and([eb('a.published_at', '=', at), eb('a.id', '<', article.id)])]),
-          )
+          .where((eb) => eb(eb.refTuple('a.published_at', 'a.id'), '<', eb.tuple(at, article.id)))
           .orderBy('a.published_at', 'desc')
           .orderBy('a.id', 'desc')
           .limit(1)
           .executeTakeFirst(),
         inSection
-          .where((eb) =>
-            eb.or([eb('a.published_at', '>', at), eb.and([eb('a.published_at', '=', at), eb('a.id', '>', article.id)])]),
-          )
+          .where((eb) => eb(eb.refTuple('a.published_at', 'a.id'), '>', eb.tuple(at, article.id)))
           .orderBy('a.published_at', 'asc')
           .orderBy('a.id', 'asc')
           .limit(1)
@@ -293,18 +314,17 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
     },
 
     async mostRead(sinceDay, limit) {
+      // From the views table alone; unpublished articles are dropped afterwards, so fetch spares.
       const top = await db
         .selectFrom('article_daily_views as v')
-        .innerJoin('articles as a', 'a.id', 'v.article_id')
         .select(['v.article_id', (eb) => eb.fn.sum<string | number>('v.views').as('total')])
         .where('v.day', '>=', sinceDay)
-        .where('a.status', '=', 'published')
         .groupBy('v.article_id')
         .orderBy('total', 'desc')
         .orderBy('v.article_id', 'desc')
-        .limit(limit)
+        .limit(limit * 3)
         .execute();
-      return cardsByIdsInOrder(top.map((r) => r.article_id));
+      return (await cardsByIdsInOrder(top.map((r) => r.article_id))).slice(0, limit);
     },
 
     async addViews(day, counts) {

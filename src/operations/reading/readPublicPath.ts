@@ -1,0 +1,54 @@
+import type { Page } from '../../domain/page.js';
+import { parsePublicPath } from './parsePublicPath.js';
+import type { ReadingDeps } from './ReadingDeps.js';
+import { findArchiveSubject, readArchive, type ArchiveData } from './readArchive.js';
+import { readArticle, type ArticleData } from './readArticle.js';
+import { readFrame, type FrameData } from './readFrame.js';
+import { readHome, type HomeData } from './readHome.js';
+import { resolvePath } from './resolvePath.js';
+
+/** What a reader's request for a public path comes to, before any HTML is made. */
+export type PublicOutcome =
+  | { kind: 'home'; data: HomeData }
+  | { kind: 'archive'; data: ArchiveData; basePath: string }
+  | { kind: 'article'; data: ArticleData; canonicalPath: string }
+  | { kind: 'page'; frame: FrameData; page: Page }
+  /** `keepQuery`: a canonical-form redirect keeps the query string; a stored redirect does not. */
+  | { kind: 'redirect'; location: string; status: number; keepQuery: boolean }
+  | { kind: 'not-found' };
+
+/**
+ * Everything a decoded public path can be: the home page, a section/tag/author archive page, an
+ * article under the site's permalink structure, a static page, a redirect, or nothing.
+ */
+export async function readPublicPath(deps: ReadingDeps, path: string): Promise<PublicOutcome> {
+  const route = parsePublicPath(path);
+  if (route.kind === 'bad-page') return { kind: 'not-found' };
+  if (route.kind === 'home') {
+    if (path !== '/') return { kind: 'redirect', location: '/', status: 301, keepQuery: true };
+    return { kind: 'home', data: await readHome(deps) };
+  }
+  if (route.kind === 'archive') {
+    const found = await findArchiveSubject(deps, route.archive, route.slugPath);
+    if (!found) return { kind: 'not-found' };
+    const prefix = route.archive === 'section' ? 'category' : route.archive;
+    const basePath = `/${prefix}/${found.canonicalSlugPath}/`;
+    const canonical = route.page === 1 ? basePath : `${basePath}page/${route.page}/`;
+    if (path !== canonical) return { kind: 'redirect', location: canonical, status: 301, keepQuery: true };
+    const data = await readArchive(deps, found.subject, route.page);
+    return data ? { kind: 'archive', data, basePath } : { kind: 'not-found' };
+  }
+  const resolution = await resolvePath(deps, path);
+  switch (resolution.kind) {
+    case 'article':
+      if (path !== resolution.canonicalPath) return { kind: 'redirect', location: resolution.canonicalPath, status: 301, keepQuery: true };
+      return { kind: 'article', data: await readArticle(deps, resolution.article), canonicalPath: resolution.canonicalPath };
+    case 'page':
+      if (path !== resolution.canonicalPath) return { kind: 'redirect', location: resolution.canonicalPath, status: 301, keepQuery: true };
+      return { kind: 'page', frame: await readFrame(deps), page: resolution.page };
+    case 'redirect':
+      return { kind: 'redirect', location: resolution.location, status: resolution.status, keepQuery: false };
+    case 'none':
+      return { kind: 'not-found' };
+  }
+}
