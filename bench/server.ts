@@ -31,6 +31,8 @@ const config = loadConfig({
   overrides: {
     env: 'production',
     demo: false,
+    // KHABAR_READ_MEMO=0 measures every page read straight from the store (no per-version memo).
+    readMemo: process.env.KHABAR_READ_MEMO !== '0',
     logLevel: 'warn',
     baseUrl: 'https://bench.khabar.example',
     server: { port: 0, host: '127.0.0.1' },
