@@ -18,6 +18,12 @@ export async function serve(config: ResolvedConfig, options: { workers: number }
       await store.close();
     }
     let stopping = false;
+    let listening = 0;
+    cluster.on('listening', () => {
+      if (++listening === options.workers) {
+        console.log(`Khabar is serving ${config.baseUrl} with ${options.workers} workers (store: ${config.databaseUrl ? 'postgres' : 'sqlite'})`);
+      }
+    });
     for (let i = 0; i < options.workers; i++) cluster.fork();
     cluster.on('exit', (worker, code, signal) => {
       if (stopping) return;
@@ -27,6 +33,9 @@ export async function serve(config: ResolvedConfig, options: { workers: number }
     const stop = () => {
       stopping = true;
       for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+      cluster.on('exit', () => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      });
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
