@@ -1,4 +1,6 @@
+import type { VNode } from 'preact';
 import type { ArticleCardView } from '../models.js';
+import { memoElement } from './memoElement.js';
 import { Bidi } from './Bidi.js';
 import { DateTime } from './DateTime.js';
 import { ResponsiveImage } from './ResponsiveImage.js';
@@ -25,8 +27,13 @@ const sizesByVariant: Record<ArticleCardVariant, string> = {
   compact: '1px',
 };
 
-/** An article in a list or block. */
-export function ArticleCard({ article, variant = 'standard', level = 3, showSection = true }: ArticleCardProps) {
+/** An article in a list or block; rendered once per card view and variant (see memoElement). */
+export function ArticleCard(props: ArticleCardProps) {
+  const { article, variant = 'standard', level = 3, showSection = true } = props;
+  return memoElement(article, `${variant}|${level}|${showSection}`, () => renderCard(article, variant, level, showSection));
+}
+
+function renderCard(article: ArticleCardView, variant: ArticleCardVariant, level: 2 | 3, showSection: boolean): VNode {
   const Heading = level === 2 ? 'h2' : 'h3';
   const image = variant === 'compact' ? null : article.image;
   return (

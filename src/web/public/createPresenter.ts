@@ -58,6 +58,10 @@ export function createPresenter(options: PresenterOptions): Presenter {
   // memo for as long as the content version holds, so a card is presented once, not per request.
   const cardViews = new WeakMap<ArticleCard, { frame: FrameData; view: ArticleCardView }>();
   const siteViews = new WeakMap<FrameData, Map<string, Omit<SiteView, 'today'>>>();
+  const presenters = new WeakMap<
+    FrameData,
+    Map<number | null, { presenter: Omit<FramePresenter, 'site'>; stable: Omit<SiteView, 'today'>; today: () => DateView }>
+  >();
   const formatters = new Map<string, DateFormatter>();
   const formatterFor = (locale: string, timeZone: string) => {
     const key = `${locale}|${timeZone}`;
@@ -71,118 +75,140 @@ export function createPresenter(options: PresenterOptions): Presenter {
 
   return {
     forFrame(frame, activeSectionId = null) {
-      const { settings, sections } = frame;
-      const fmt = formatterFor(settings.locale, settings.timeZone);
-      const permalink = permalinkFor(settings.permalink, settings.timeZone);
-      const dir = isRtl(settings.locale) ? 'rtl' : 'ltr';
-      const sectionLink = (section: Section): LinkView => ({
-        name: section.name,
-        href: href(`/category/${sections.path(section)}/`),
-      });
-      const activeRoot = (() => {
-        let current = activeSectionId === null ? undefined : sections.byId.get(activeSectionId);
-        while (current && current.parentId !== null && sections.byId.has(current.parentId)) current = sections.byId.get(current.parentId);
-        return current?.id ?? null;
-      })();
-      const date = (d: Date | null): DateView | null => (d ? formatDateView(fmt, d) : null);
-      const pathOf: FramePresenter['articlePath'] = (article, authorSlug) => articlePath(permalink, sections, article, authorSlug);
-      const image = (m: Media | undefined): ImageView | null =>
-        m
-          ? {
-              url: options.media.urlPath(m.key),
-              width: m.width,
-              height: m.height,
-              alt: m.alt,
-              caption: m.caption,
-              credit: m.credit,
-              variants: m.variants
-                .map((v) => ({ url: options.media.urlPath(v.key), width: v.width }))
-                .sort((a, b) => a.width - b.width),
-            }
-          : null;
-      const card = (c: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView => {
-        const known = cardViews.get(c);
-        if (known && known.frame === frame) return known.view;
-        const view = presentCard(c, media);
-        cardViews.set(c, { frame, view });
-        return view;
-      };
-      const presentCard = (c: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView => {
-        const section = c.primarySectionId === null ? undefined : sections.byId.get(c.primarySectionId);
-        return {
-          id: c.id,
-          title: c.title,
-          href: href(pathOf(c, c.firstAuthorSlug)),
-          lede: c.lede,
-          section: section ? sectionLink(section) : null,
-          published: date(c.publishedAt),
-          image: c.featuredMediaId === null ? null : image(media.get(c.featuredMediaId)),
-          isBreaking: c.isBreaking,
-          readingMinutes: c.readingMinutes,
-        };
-      };
-      const absolute = (path: string) => options.baseUrl + href(path);
-      const social: SocialLinkView[] = (Object.entries(settings.social) as Array<[SocialLinkView['network'], string | null]>)
-        .filter((entry): entry is [SocialLinkView['network'], string] => entry[1] !== null)
-        .map(([network, url]) => ({ network, href: url }));
-
-      // Everything in the frame but today's date and the active section is per frame, not per request.
-      const siteKey = `${activeRoot ?? ''}`;
-      let perFrame = siteViews.get(frame);
-      if (!perFrame) {
-        perFrame = new Map();
-        siteViews.set(frame, perFrame);
+      // The presenter of a frame is built once per frame and active section; only the date moves.
+      let byActive = presenters.get(frame);
+      if (!byActive) {
+        byActive = new Map();
+        presenters.set(frame, byActive);
       }
-      let stable = perFrame.get(siteKey);
-      if (!stable) {
-        stable = {
-          name: settings.name,
-          tagline: settings.tagline,
-          lang: settings.locale.split('-')[0] ?? settings.locale,
-          dir,
-          baseUrl: options.baseUrl,
-          logoUrl: settings.logoUrl,
-          nav: sections.roots.map((s) => ({ ...sectionLink(s), slug: s.slug, active: s.id === activeRoot })),
-          breaking: frame.breaking.map((c) => card(c, new Map())),
-          follow: { whatsapp: settings.follow.whatsapp, googleNews: settings.follow.googleNews },
-          social,
-          footerPages: frame.footerPages.map((p) => ({ name: p.title, href: href(`/${p.slug}/`) })),
-          stylesheetHref: options.stylesheetHref,
-          searchEnabled: false,
-        };
-        perFrame.set(siteKey, stable);
+      let built = byActive.get(activeSectionId);
+      if (!built) {
+        built = buildFramePresenter(frame, activeSectionId);
+        byActive.set(activeSectionId, built);
       }
-      const site: SiteView = { ...stable, today: formatDateView({ ...fmt, long: fmt.longWithWeekday }, options.now()) };
-
-      return {
-        site,
-        settings,
-        date,
-        dateTime: (d) => (d ? { text: `${fmt.long(d)} - ${fmt.time(d)}`, iso: fmt.isoWithOffset(d) } : null),
-        card,
-        image,
-        sectionLink,
-        articlePath: pathOf,
-        absolute,
-        head: (title, description, canonicalPath, robots = null) => ({
-          title,
-          description: truncate(description, 300),
-          canonical: absolute(canonicalPath),
-          robots,
-        }),
-        share(url, title) {
-          const u = encodeURIComponent(url);
-          const t = encodeURIComponent(title);
-          return [
-            { network: 'whatsapp', label: 'واتساب', href: `https://wa.me/?text=${t}%20${u}` },
-            { network: 'facebook', label: 'فيسبوك', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
-            { network: 'x', label: 'إكس', href: `https://x.com/intent/post?url=${u}&text=${t}` },
-            { network: 'telegram', label: 'تيليغرام', href: `https://t.me/share/url?url=${u}&text=${t}` },
-          ];
-        },
-      };
+      return { ...built.presenter, site: { ...built.stable, today: built.today() } };
     },
   };
+
+  function buildFramePresenter(
+    frame: FrameData,
+    activeSectionId: number | null,
+  ): { presenter: Omit<FramePresenter, 'site'>; stable: Omit<SiteView, 'today'>; today: () => DateView } {
+    const { settings, sections } = frame;
+    const fmt = formatterFor(settings.locale, settings.timeZone);
+    const permalink = permalinkFor(settings.permalink, settings.timeZone);
+    const dir = isRtl(settings.locale) ? 'rtl' : 'ltr';
+    const sectionLink = (section: Section): LinkView => ({
+      name: section.name,
+      href: href(`/category/${sections.path(section)}/`),
+    });
+    const activeRoot = (() => {
+      let current = activeSectionId === null ? undefined : sections.byId.get(activeSectionId);
+      while (current && current.parentId !== null && sections.byId.has(current.parentId)) current = sections.byId.get(current.parentId);
+      return current?.id ?? null;
+    })();
+    const date = (d: Date | null): DateView | null => (d ? formatDateView(fmt, d) : null);
+    const pathOf: FramePresenter['articlePath'] = (article, authorSlug) => articlePath(permalink, sections, article, authorSlug);
+    const image = (m: Media | undefined): ImageView | null =>
+      m
+        ? {
+            url: options.media.urlPath(m.key),
+            width: m.width,
+            height: m.height,
+            alt: m.alt,
+            caption: m.caption,
+            credit: m.credit,
+            variants: m.variants
+              .map((v) => ({ url: options.media.urlPath(v.key), width: v.width }))
+              .sort((a, b) => a.width - b.width),
+          }
+        : null;
+    const card = (c: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView => {
+      const known = cardViews.get(c);
+      if (known && known.frame === frame) return known.view;
+      const view = presentCard(c, media);
+      cardViews.set(c, { frame, view });
+      return view;
+    };
+    const presentCard = (c: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView => {
+      const section = c.primarySectionId === null ? undefined : sections.byId.get(c.primarySectionId);
+      return {
+        id: c.id,
+        title: c.title,
+        href: href(pathOf(c, c.firstAuthorSlug)),
+        lede: c.lede,
+        section: section ? sectionLink(section) : null,
+        published: date(c.publishedAt),
+        image: c.featuredMediaId === null ? null : image(media.get(c.featuredMediaId)),
+        isBreaking: c.isBreaking,
+        readingMinutes: c.readingMinutes,
+      };
+    };
+    const absolute = (path: string) => options.baseUrl + href(path);
+    const social: SocialLinkView[] = (Object.entries(settings.social) as Array<[SocialLinkView['network'], string | null]>)
+      .filter((entry): entry is [SocialLinkView['network'], string] => entry[1] !== null)
+      .map(([network, url]) => ({ network, href: url }));
+
+    // Everything in the frame but today's date and the active section is per frame, not per request.
+    const siteKey = `${activeRoot ?? ''}`;
+    let perFrame = siteViews.get(frame);
+    if (!perFrame) {
+      perFrame = new Map();
+      siteViews.set(frame, perFrame);
+    }
+    let stable = perFrame.get(siteKey);
+    if (!stable) {
+      stable = {
+        name: settings.name,
+        tagline: settings.tagline,
+        lang: settings.locale.split('-')[0] ?? settings.locale,
+        dir,
+        baseUrl: options.baseUrl,
+        logoUrl: settings.logoUrl,
+        nav: sections.roots.map((s) => ({ ...sectionLink(s), slug: s.slug, active: s.id === activeRoot })),
+        breaking: frame.breaking.map((c) => card(c, new Map())),
+        follow: { whatsapp: settings.follow.whatsapp, googleNews: settings.follow.googleNews },
+        social,
+        footerPages: frame.footerPages.map((p) => ({ name: p.title, href: href(`/${p.slug}/`) })),
+        stylesheetHref: options.stylesheetHref,
+        searchEnabled: false,
+      };
+      perFrame.set(siteKey, stable);
+    }
+    const todayFmt = { ...fmt, long: fmt.longWithWeekday };
+    const today = () => formatDateView(todayFmt, options.now());
+
+    return {
+      stable,
+      today,
+      presenter: {
+      settings,
+      date,
+      dateTime: (d) => (d ? { text: `${fmt.long(d)} - ${fmt.time(d)}`, iso: fmt.isoWithOffset(d) } : null),
+      card,
+      image,
+      sectionLink,
+      articlePath: pathOf,
+      absolute,
+      head: (title, description, canonicalPath, robots = null) => ({
+        title,
+        description: truncate(description, 300),
+        canonical: absolute(canonicalPath),
+        robots,
+      }),
+      share(url, title) {
+        const u = encodeURIComponent(url);
+        const t = encodeURIComponent(title);
+        return [
+          { network: 'whatsapp', label: 'واتساب', href: `https://wa.me/?text=${t}%20${u}` },
+          { network: 'facebook', label: 'فيسبوك', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+          { network: 'x', label: 'إكس', href: `https://x.com/intent/post?url=${u}&text=${t}` },
+          { network: 'telegram', label: 'تيليغرام', href: `https://t.me/share/url?url=${u}&text=${t}` },
+        ];
+      },
+      },
+    };
+  }
 }
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
