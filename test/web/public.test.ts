@@ -26,8 +26,8 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public read
     site = await openTestSite({ store: handle.store });
   });
   afterAll(async () => {
-    await site.dispose();
-    await handle.dispose();
+    await site?.dispose();
+    await handle?.dispose();
   });
 
   describe('home', () => {

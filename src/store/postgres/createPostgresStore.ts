@@ -25,10 +25,12 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
+  let schema: string;
   try {
     const client = await pool.connect();
     try {
       if (options.schema) await client.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`);
+      schema = options.schema ?? String((await client.query<{ s: string }>('select current_schema() as s')).rows[0]?.s ?? 'public');
     } finally {
       client.release();
     }
@@ -41,6 +43,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     db,
     capabilities: { dialect: 'postgres', skipLocked: true, notify: true },
     migrationDialect: postgresMigrationDialect,
+    // Kysely looks for its tables in every schema unless told which one is ours.
+    migrationSchema: schema,
     ...(options.now ? { now: options.now } : {}),
   });
 }

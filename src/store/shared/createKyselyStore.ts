@@ -11,6 +11,8 @@ export interface KyselyStoreOptions {
   capabilities: Capabilities;
   migrationDialect: MigrationDialect;
   now?: () => Date;
+  /** Schema holding the migration tables (PostgreSQL); tables of the same name elsewhere are not ours. */
+  migrationSchema?: string;
   /** Extra clean-up after the Kysely instance is destroyed. */
   onClose?: () => Promise<void> | void;
 }
@@ -25,6 +27,7 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'khabar_migrations',
     migrationLockTableName: 'khabar_migrations_lock',
+    ...(options.migrationSchema ? { migrationTableSchema: options.migrationSchema } : {}),
   });
 
   return {
@@ -56,7 +59,8 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
       const applied = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined).map((m) => m.name);
       let recorded: string[] = [];
       try {
-        recorded = (await sql<{ name: string }>`select name from khabar_migrations`.execute(db)).rows.map((r) => r.name);
+        const table = options.migrationSchema ? sql.table(`${options.migrationSchema}.khabar_migrations`) : sql.table('khabar_migrations');
+        recorded = (await sql<{ name: string }>`select name from ${table}`.execute(db)).rows.map((r) => r.name);
       } catch {
         recorded = []; // no migration table yet: everything is pending
       }
