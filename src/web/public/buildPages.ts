@@ -3,11 +3,36 @@ import type { ArchiveData } from '../../operations/reading/readArchive.js';
 import type { ArticleData } from '../../operations/reading/readArticle.js';
 import type { FrameData } from '../../operations/reading/readFrame.js';
 import type { HomeData } from '../../operations/reading/readHome.js';
-import type { ArchivePageView, ArticlePageView, ErrorPageView, HomePageView, LinkView, StaticPageView } from '../../views/models.js';
+import type { ArchivePageView, ArticlePageView, ErrorPageView, HomePageView, LinkView, SiteView, StaticPageView } from '../../views/models.js';
 import { href, htmlToText, truncate, type Presenter } from './createPresenter.js';
 
-/** View models of every public page, from what the reading operations returned. */
+/**
+ * View models of every public page, from what the reading operations returned. A view model is
+ * built once per data object (the read memo keeps data objects for as long as the content version
+ * holds) and only its `site` frame, which carries today's date, is renewed per request.
+ */
 export function createPageBuilders(presenter: Presenter) {
+  const built = build(presenter);
+  const views = new WeakMap<object, { site: SiteView }>();
+  function once<D extends object, V extends { site: SiteView }>(data: D, frame: FrameData, activeSectionId: number | null, make: () => V): V {
+    const known = views.get(data) as V | undefined;
+    if (known) return { ...known, site: presenter.forFrame(frame, activeSectionId).site };
+    const view = make();
+    views.set(data, view);
+    return view;
+  }
+  return {
+    home: (data: HomeData) => once(data, data.frame, null, () => built.home(data)),
+    article: (data: ArticleData, canonicalPath: string) =>
+      once(data, data.frame, data.article.primarySectionId, () => built.article(data, canonicalPath)),
+    archive: (data: ArchiveData, basePath: string) =>
+      once(data, data.frame, data.subject.kind === 'section' ? data.subject.section.id : null, () => built.archive(data, basePath)),
+    staticPage: (frame: FrameData, page: Page) => once(page, frame, null, () => built.staticPage(frame, page)),
+    error: built.error,
+  };
+}
+
+function build(presenter: Presenter) {
   return {
     home(data: HomeData): HomePageView {
       const p = presenter.forFrame(data.frame);
