@@ -11,7 +11,7 @@
  * Designed to grow: more pages are more entries in `pagesToMeasure`, more servers (cached,
  * peers) are more entries in `targets`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -415,6 +415,12 @@ async function main() {
   const khabarEnv: NodeJS.ProcessEnv = { ...process.env, KHABAR_DATA_DIR: dataDir };
   if (options.profile) Object.assign(khabarEnv, { BENCH_SQL_PROFILE: '1', BENCH_SQL_PROFILE_OUT: sqlProfileFile, BENCH_CPU_PROFILE: cpuProfileFile });
   const bootStart = performance.now();
+  // Measure the compiled server, as `npm start` runs it.
+  const tsc = spawnSync(process.execPath, [path.join(benchRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: benchRoot,
+    stdio: 'inherit',
+  });
+  if (tsc.status !== 0) throw new Error('tsc failed: cannot build dist/ for the benchmark');
   const khabar = await startChild('khabar', 'bench/server.ts', 'KHABAR_BENCH_READY', khabarEnv);
   const bootMs = performance.now() - bootStart;
   const rss = createRssSampler(khabar.pid);

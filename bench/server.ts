@@ -10,9 +10,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { loadConfig } from '../src/config/loadConfig.js';
-import { buildKhabar } from '../src/main.js';
 import { installSqlProfile } from './sqlProfile.js';
+
+// The compiled server, as production runs it (bench/run.ts builds dist/ first): the TypeScript
+// loader would add its own memory and start-up time to what is measured.
+const { loadConfig } = (await import('../dist/config/loadConfig.js' as string)) as typeof import('../src/config/loadConfig.js');
+const { buildKhabar } = (await import('../dist/main.js' as string)) as typeof import('../src/main.js');
 
 const dataDir = process.env.KHABAR_DATA_DIR?.trim();
 if (!dataDir) {

@@ -1,4 +1,3 @@
-import type { VNode } from 'preact';
 import type { ArticleCardView } from '../models.js';
 import { memoElement } from './memoElement.js';
 import { Bidi } from './Bidi.js';
@@ -30,14 +29,16 @@ const sizesByVariant: Record<ArticleCardVariant, string> = {
 /** An article in a list or block; rendered once per card view and variant (see memoElement). */
 export function ArticleCard(props: ArticleCardProps) {
   const { article, variant = 'standard', level = 3, showSection = true } = props;
-  return memoElement(article, `${variant}|${level}|${showSection}`, () => renderCard(article, variant, level, showSection));
+  return memoElement(article, `${variant}|${level}|${showSection}`, 'article', { class: `card card-${variant}` }, () =>
+    cardContent(article, variant, level, showSection),
+  );
 }
 
-function renderCard(article: ArticleCardView, variant: ArticleCardVariant, level: 2 | 3, showSection: boolean): VNode {
+function cardContent(article: ArticleCardView, variant: ArticleCardVariant, level: 2 | 3, showSection: boolean) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const image = variant === 'compact' ? null : article.image;
   return (
-    <article class={`card card-${variant}`}>
+    <>
       {image !== null && (
         <a class="card-media" href={article.href} tabindex={-1} aria-hidden="true">
           <ResponsiveImage image={image} sizes={sizesByVariant[variant]} eager={variant === 'lead'} />
@@ -70,6 +71,6 @@ function renderCard(article: ArticleCardView, variant: ArticleCardVariant, level
           </p>
         )}
       </div>
-    </article>
+    </>
   );
 }

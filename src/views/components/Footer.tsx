@@ -18,8 +18,13 @@ function yearOf(site: SiteView): string {
 
 /** Section links, the site's own pages, social accounts, the follow block and the copyright line. */
 export function Footer({ site }: { site: SiteView }) {
+  return <footer class="site-footer">{FooterContent({ site })}</footer>;
+}
+
+/** What is inside the footer element (rendered once per input by MemoFooter). */
+export function FooterContent({ site }: { site: SiteView }) {
   return (
-    <footer class="site-footer">
+    <>
       <div class="footer-columns">
         {site.nav.length > 0 && (
           <nav class="footer-nav" aria-label="أقسام الموقع">
@@ -61,6 +66,6 @@ export function Footer({ site }: { site: SiteView }) {
       <p class="copyright">
         © {yearOf(site)} {site.name}
       </p>
-    </footer>
+    </>
   );
 }

@@ -6,8 +6,13 @@ import { SearchForm } from './SearchForm.js';
  * navigation (a single row that scrolls sideways on narrow screens).
  */
 export function Header({ site }: { site: SiteView }) {
+  return <header class="site-header">{HeaderContent({ site })}</header>;
+}
+
+/** What is inside the masthead element (rendered once per input by MemoHeader). */
+export function HeaderContent({ site }: { site: SiteView }) {
   return (
-    <header class="site-header">
+    <>
       <div class="masthead">
         <a class="site-logo" href="/" rel="home">
           {site.logoUrl !== null ? (
@@ -35,6 +40,6 @@ export function Header({ site }: { site: SiteView }) {
           </ul>
         </nav>
       )}
-    </header>
+    </>
   );
 }

@@ -1,27 +1,31 @@
-import { Fragment, h, type VNode } from 'preact';
+import { Fragment, h, type ComponentChildren, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 
 const cache = new WeakMap<object, Map<string, string>>();
 
 /**
- * Renders `vnode()`'s children once per (`anchor` object, `key`) and returns the same root element
- * with that HTML inside: identical markup, rendered once. `anchor` is a view object that lives as
- * long as its content is current (views are rebuilt when content changes); `key` must name every
- * other input of the component.
+ * `<tag {...props}>children</tag>`, with the children rendered once per (`anchor` object, `key`)
+ * and reused as HTML: identical markup, and on a hit the children's tree is not even built.
+ * `anchor` is a view object that lives as long as its content is current (views are rebuilt when
+ * content changes); `key` must name every other input of the children.
  */
-export function memoElement(anchor: object, key: string, vnode: () => VNode): VNode {
+export function memoElement(
+  anchor: object,
+  key: string,
+  tag: string,
+  props: Record<string, unknown>,
+  children: () => ComponentChildren,
+): VNode {
   let byKey = cache.get(anchor);
   if (!byKey) {
     byKey = new Map();
     cache.set(anchor, byKey);
   }
-  const element = vnode();
-  const { children, ...props } = element.props as Record<string, unknown> & { children?: unknown };
   let html = byKey.get(key);
   if (html === undefined) {
-    html = renderToString(h(Fragment, null, children as VNode));
+    html = renderToString(h(Fragment, null, children()));
     if (byKey.size > 50) byKey.clear();
     byKey.set(key, html);
   }
-  return h(element.type as string, { ...props, dangerouslySetInnerHTML: { __html: html } }) as VNode;
+  return h(tag, { ...props, dangerouslySetInnerHTML: { __html: html } }) as VNode;
 }

@@ -1,7 +1,6 @@
-import type { VNode } from 'preact';
 import type { SiteView } from '../models.js';
-import { Footer } from './Footer.js';
-import { Header } from './Header.js';
+import { FooterContent } from './Footer.js';
+import { HeaderContent } from './Header.js';
 import { memoElement } from './memoElement.js';
 
 /**
@@ -11,10 +10,10 @@ import { memoElement } from './memoElement.js';
  */
 export function MemoHeader({ site }: { site: SiteView }) {
   const key = JSON.stringify([site.name, site.tagline, site.logoUrl, site.today, site.searchEnabled ?? false, site.nav]);
-  return memoElement(site.nav, key, () => Header({ site }) as VNode);
+  return memoElement(site.nav, key, 'header', { class: 'site-header' }, () => HeaderContent({ site }));
 }
 
 export function MemoFooter({ site }: { site: SiteView }) {
   const key = JSON.stringify([site.name, site.today.iso.slice(0, 4), site.nav, site.footerPages, site.social, site.follow]);
-  return memoElement(site.nav, key, () => Footer({ site }) as VNode);
+  return memoElement(site.nav, key, 'footer', { class: 'site-footer' }, () => FooterContent({ site }));
 }
