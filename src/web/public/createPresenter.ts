@@ -176,7 +176,14 @@ export function createPresenter(options: PresenterOptions): Presenter {
       perFrame.set(siteKey, stable);
     }
     const todayFmt = { ...fmt, long: fmt.longWithWeekday };
-    const today = () => formatDateView(todayFmt, options.now());
+    // The masthead's date changes once a day; computed at most once a minute.
+    let todayCache: { minute: number; view: DateView } | null = null;
+    const today = () => {
+      const now = options.now();
+      const minute = Math.floor(now.getTime() / 60_000);
+      if (todayCache?.minute !== minute) todayCache = { minute, view: formatDateView(todayFmt, now) };
+      return todayCache.view;
+    };
 
     return {
       stable,
