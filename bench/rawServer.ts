@@ -2,7 +2,7 @@
  * The baseline: a bare `node:http` server answering, for each measured path, the exact bytes and
  * content-type Khabar answered for it (captured once by the harness). What Khabar costs beyond
  * this is routing, store reads and rendering. Reads the pages from the JSON file named by
- * BENCH_RAW_PAGES; prints one `RAW_BENCH_READY {"port":…}` line; stops like bench/server.ts.
+ * BENCH_RAW_PAGES; prints one `RAW_BENCH_READY {"port":…}` line; stops like bench/server.js.
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';

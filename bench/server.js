@@ -1,5 +1,5 @@
 /**
- * Khabar as the benchmark runs it, in its own process: `node --import tsx bench/server.ts` with
+ * Khabar as the benchmark runs it, in its own process: `node bench/server.js` (plain JavaScript, so no TypeScript loader thread is measured) with
  * KHABAR_DATA_DIR set (the store is `<dataDir>/khabar.db`). No demo content, warn-level logs,
  * listening on a free port of 127.0.0.1; prints one `KHABAR_BENCH_READY {"port":…}` line.
  *
@@ -10,22 +10,23 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { installSqlProfile } from './sqlProfile.js';
 
-// The compiled server, as production runs it (bench/run.ts builds dist/ first): the TypeScript
-// loader would add its own memory and start-up time to what is measured.
-const { loadConfig } = (await import('../dist/config/loadConfig.js' as string)) as typeof import('../src/config/loadConfig.js');
-const { buildKhabar } = (await import('../dist/main.js' as string)) as typeof import('../src/main.js');
+// The compiled server, as production runs it (bench/run.ts builds dist/ first). This file is plain
+// JavaScript so that no TypeScript loader (a thread with its own heap) is in the measured process;
+// the SQL profiler (TypeScript) is loaded only when profiling, when the harness adds `--import tsx`.
+const { loadConfig } = await import('../dist/config/loadConfig.js');
+const { buildKhabar } = await import('../dist/main.js');
 
 const dataDir = process.env.KHABAR_DATA_DIR?.trim();
 if (!dataDir) {
-  console.error('bench/server.ts: KHABAR_DATA_DIR must name the folder holding khabar.db');
+  console.error('bench/server.js: KHABAR_DATA_DIR must name the folder holding khabar.db');
   process.exit(2);
 }
 
-const sqlProfile = process.env.BENCH_SQL_PROFILE === '1' ? await installSqlProfile() : null;
+const sqlProfile = process.env.BENCH_SQL_PROFILE === '1' ? await (await import('./sqlProfile.ts')).installSqlProfile() : null;
 const cpuProfileFile = process.env.BENCH_CPU_PROFILE || null;
-let cpuSession: Session | null = null;
+/** @type {Session | null} */
+let cpuSession = null;
 
 const config = loadConfig({
   // Only what the benchmark decides: a developer's khabar.config.json or PORT must not leak in.
@@ -71,7 +72,8 @@ process.on('SIGUSR2', () => {
 });
 
 let stopping = false;
-async function stop(code: number) {
+/** @param {number} code */
+async function stop(code) {
   if (stopping) return;
   stopping = true;
   try {
