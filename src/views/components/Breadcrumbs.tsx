@@ -1,5 +1,6 @@
 import type { LinkView } from '../models.js';
 import { Bidi } from './Bidi.js';
+import { memoElement } from './memoElement.js';
 
 export interface BreadcrumbsProps {
   items: LinkView[];
@@ -10,8 +11,7 @@ export interface BreadcrumbsProps {
 /** The trail of parent pages: `<nav aria-label="مسار التنقل"><ol>…`. Nothing when the trail is empty. */
 export function Breadcrumbs({ items, current }: BreadcrumbsProps) {
   if (items.length === 0) return null;
-  return (
-    <nav class="breadcrumbs" aria-label="مسار التنقل">
+  return memoElement(items, current ?? '', 'nav', { class: 'breadcrumbs', 'aria-label': 'مسار التنقل' }, () => (
       <ol>
         {items.map((item) => (
           <li key={item.href}>
@@ -26,6 +26,5 @@ export function Breadcrumbs({ items, current }: BreadcrumbsProps) {
           </li>
         )}
       </ol>
-    </nav>
-  );
+  ));
 }

@@ -1,11 +1,13 @@
 import type { ArticleCardView } from '../models.js';
 import { Bidi } from './Bidi.js';
+import { memoElement } from './memoElement.js';
 
 /** The red "عاجل" strip under the masthead; renders nothing when there is no breaking news. */
 export function BreakingBar({ items }: { items: ArticleCardView[] }) {
   if (items.length === 0) return null;
-  return (
-    <section class="breaking" aria-labelledby="breaking-label">
+  // Shown on every page: rendered once per list of breaking stories (views are immutable).
+  return memoElement(items, '', 'section', { class: 'breaking', 'aria-labelledby': 'breaking-label' }, () => (
+    <>
       <strong class="breaking-label" id="breaking-label">
         عاجل
       </strong>
@@ -18,6 +20,6 @@ export function BreakingBar({ items }: { items: ArticleCardView[] }) {
           </li>
         ))}
       </ul>
-    </section>
-  );
+    </>
+  ));
 }

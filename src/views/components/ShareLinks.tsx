@@ -1,4 +1,5 @@
 import type { ShareLinkView } from '../models.js';
+import { memoElement } from './memoElement.js';
 
 export interface ShareLinksProps {
   links: ShareLinkView[];
@@ -8,8 +9,8 @@ export interface ShareLinksProps {
 
 /** "شارك المقال": one plain link per network, then the article's own link to copy. */
 export function ShareLinks({ links, canonical }: ShareLinksProps) {
-  return (
-    <section class="share" aria-labelledby="share-heading">
+  return memoElement(links, canonical, 'section', { class: 'share', 'aria-labelledby': 'share-heading' }, () => (
+    <>
       <h2 id="share-heading">شارك المقال</h2>
       <ul>
         {links.map((link) => (
@@ -25,6 +26,6 @@ export function ShareLinks({ links, canonical }: ShareLinksProps) {
           </a>
         </li>
       </ul>
-    </section>
-  );
+    </>
+  ));
 }
