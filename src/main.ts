@@ -75,19 +75,13 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const sections = createSectionDirectory({ sections: store.sections, contentVersion });
   const memo = createReadMemo({ contentVersion, enabled: config.readMemo });
   const reading: ReadingDeps = { store, site, sections, now };
-  let timeZone = config.site.timeZone;
   const viewCounter = createViewCounter({
     articles: store.articles,
-    timeZone: () => timeZone,
     now,
     onError: (error) => logger.warn({ err: error }, 'view counts not written'),
   });
   const media = createLocalMediaStorage(mediaRootOf(config));
   const app = await createApp({ config, store, reading, memo, media, mediaRoot: mediaRootOf(config), viewCounter, logger, now });
-  app.addHook('onRequest', async () => {
-    // Keep the counter's day in the site's zone even after a settings change.
-    timeZone = (await site.get()).timeZone;
-  });
   let closed = false;
   return {
     app,

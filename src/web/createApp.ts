@@ -101,13 +101,18 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url.length > MAX_URL_LENGTH) return sendErrorPage(reply, 414);
+  // A callback hook, not an async one: it runs on every request and needs no promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.url.length > MAX_URL_LENGTH) {
+      void sendErrorPage(reply, 414);
+      return;
+    }
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     // Reading pages run no script at all; everything they load comes from this origin. Uploaded
     // files (SVG included) must never run script in our origin, even when opened directly.
     reply.header('content-security-policy', request.url.startsWith('/media/') ? MEDIA_CSP : READING_CSP);
+    done();
   });
 
   app.setErrorHandler(async (error, request, reply) => {

@@ -2,8 +2,8 @@ import type { ArticleRepository } from '../../store/ports.js';
 import { dayInZone } from '../site/dayInZone.js';
 
 export interface ViewCounter {
-  /** Counts one read of an article (no cookie, no identifier: a plain counter). */
-  record(articleId: number): void;
+  /** Counts one read of an article on the site's day in `timeZone` (no cookie, no identifier). */
+  record(articleId: number, timeZone: string): void;
   /** Writes buffered counts to the store. */
   flush(): Promise<void>;
   /** Flushes and stops the timer. */
@@ -16,7 +16,6 @@ export interface ViewCounter {
  */
 export function createViewCounter(options: {
   articles: ArticleRepository;
-  timeZone: () => string;
   now: () => Date;
   intervalMs?: number;
   onError?: (error: unknown) => void;
@@ -39,8 +38,8 @@ export function createViewCounter(options: {
   timer.unref();
 
   return {
-    record(articleId) {
-      const day = dayInZone(options.now(), options.timeZone());
+    record(articleId, timeZone) {
+      const day = dayInZone(options.now(), timeZone);
       if (day !== pendingDay && pending.size > 0) void flush();
       pendingDay = day;
       pending.set(articleId, (pending.get(articleId) ?? 0) + 1);

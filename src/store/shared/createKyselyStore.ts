@@ -1,7 +1,7 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import { AppError } from '../../errors/AppError.js';
 import type { Capabilities, Store } from '../ports.js';
-import { createRepositories, readContentVersion } from './createRepositories.js';
+import { contentVersionReader, createRepositories } from './createRepositories.js';
 import { allMigrations } from './migrations/index.js';
 import type { MigrationDialect } from './migrations/MigrationDialect.js';
 import type { Database } from './schema.js';
@@ -33,7 +33,7 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
   return {
     ...createRepositories(db, now, false),
     capabilities,
-    contentVersion: () => readContentVersion(db),
+    contentVersion: contentVersionReader(db),
     transaction(work) {
       return db.transaction().execute((trx) => work(createRepositories(trx, now, true)));
     },

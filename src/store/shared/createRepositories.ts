@@ -23,10 +23,13 @@ const CONTENT_WRITES = {
   settings: ['set'],
 } as const;
 
-/** Reads the content version (see m002_content_version). */
-export async function readContentVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('khabar_state').select('value').where('key', '=', 'content_version').executeTakeFirst();
-  return Number(row?.value ?? 0);
+/**
+ * A reader of the content version (see m002_content_version). Every request asks for it, so the
+ * query is compiled once and executed as is.
+ */
+export function contentVersionReader(db: Kysely<Database>): () => Promise<number> {
+  const query = db.selectFrom('khabar_state').select('value').where('key', '=', 'content_version').compile();
+  return async () => Number((await db.executeQuery(query)).rows[0]?.value ?? 0);
 }
 
 async function bumpContentVersion(db: Kysely<Database>): Promise<void> {

@@ -62,7 +62,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
       case 'archive':
         return sendHtml(reply, renderArchivePage(pages.archive(outcome.data, outcome.basePath)));
       case 'article':
-        deps.viewCounter.record(outcome.data.article.id);
+        deps.viewCounter.record(outcome.data.article.id, outcome.data.frame.settings.timeZone);
         return sendHtml(reply, renderArticlePage(pages.article(outcome.data, outcome.canonicalPath)));
       case 'page':
         return sendHtml(reply, renderStaticPage(pages.staticPage(outcome.frame, outcome.page)));
