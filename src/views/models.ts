@@ -91,6 +91,8 @@ export interface HeadView {
   canonical: string;
   /** e.g. 'noindex' on thin pages; null for the default. */
   robots: string | null;
+  /** The page's own RSS feed (archives), announced next to the site's feeds. */
+  feed?: LinkView;
 }
 
 export interface PaginationView {

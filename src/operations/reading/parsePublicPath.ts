@@ -1,6 +1,9 @@
 /** What a public path asks for, before anything is looked up. */
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
 export type PublicRoute =
   | { kind: 'home' }
+  | { kind: 'feed'; archive: 'site' | 'section' | 'tag' | 'author'; slugPath: string; format: FeedFormat }
   | { kind: 'archive'; archive: 'section' | 'tag' | 'author'; slugPath: string; page: number }
   | { kind: 'other' }
   | { kind: 'bad-page' };
@@ -16,7 +19,21 @@ const ARCHIVES = { category: 'section', tag: 'tag', author: 'author' } as const;
  */
 export function parsePublicPath(path: string): PublicRoute {
   if (path === '/' || path === '') return { kind: 'home' };
-  const segments = path.split('/').filter((s) => s.length > 0);
+  let segments = path.split('/').filter((s) => s.length > 0);
+  // Feeds, WordPress style: /feed/, /feed/atom/, /feed/json/, and the same after an archive path.
+  const feedAt = segments.lastIndexOf('feed');
+  if (feedAt !== -1 && feedAt >= segments.length - 2) {
+    const format = segments[feedAt + 1] ?? 'rss';
+    if (format === 'rss' || format === 'atom' || format === 'json') {
+      const owner = segments.slice(0, feedAt);
+      if (owner.length === 0) return { kind: 'feed', archive: 'site', slugPath: '', format };
+      const ownerHead = owner[0] as keyof typeof ARCHIVES;
+      if (ownerHead in ARCHIVES && owner.length >= 2) {
+        return { kind: 'feed', archive: ARCHIVES[ownerHead], slugPath: owner.slice(1).join('/'), format };
+      }
+    }
+  }
+  segments = path.split('/').filter((s) => s.length > 0);
   const head = segments[0] as keyof typeof ARCHIVES | undefined;
   if (head === undefined || !(head in ARCHIVES) || segments.length < 2) return { kind: 'other' };
   let rest = segments.slice(1);

@@ -1,5 +1,6 @@
 import type { Page } from '../../domain/page.js';
-import { parsePublicPath } from './parsePublicPath.js';
+import { feedPath, readFeed, type FeedData, type FeedScope } from '../distribution/readFeed.js';
+import { parsePublicPath, type FeedFormat } from './parsePublicPath.js';
 import type { ReadingDeps } from './ReadingDeps.js';
 import { findArchiveSubject, readArchive, type ArchiveData } from './readArchive.js';
 import { readArticle, type ArticleData } from './readArticle.js';
@@ -13,6 +14,7 @@ export type PublicOutcome =
   | { kind: 'archive'; data: ArchiveData; basePath: string }
   | { kind: 'article'; data: ArticleData; canonicalPath: string }
   | { kind: 'page'; frame: FrameData; page: Page }
+  | { kind: 'feed'; data: FeedData; format: FeedFormat }
   /** `keepQuery`: a canonical-form redirect keeps the query string; a stored redirect does not. */
   | { kind: 'redirect'; location: string; status: number; keepQuery: boolean }
   | { kind: 'not-found' };
@@ -24,6 +26,20 @@ export type PublicOutcome =
 export async function readPublicPath(deps: ReadingDeps, path: string): Promise<PublicOutcome> {
   const route = parsePublicPath(path);
   if (route.kind === 'bad-page') return { kind: 'not-found' };
+  if (route.kind === 'feed') {
+    let scope: FeedScope = { kind: 'site' };
+    let owner = '/';
+    if (route.archive !== 'site') {
+      const found = await findArchiveSubject(deps, route.archive, route.slugPath);
+      if (!found) return { kind: 'not-found' };
+      const { subject } = found;
+      scope = subject.kind === 'section' ? { kind: 'section', section: subject.section } : subject.kind === 'tag' ? { kind: 'tag', tag: subject.tag } : { kind: 'author', author: subject.author };
+      owner = `/${route.archive === 'section' ? 'category' : route.archive}/${found.canonicalSlugPath}/`;
+    }
+    const canonical = feedPath(owner, route.format);
+    if (path !== canonical) return { kind: 'redirect', location: canonical, status: 301, keepQuery: true };
+    return { kind: 'feed', data: await readFeed(deps, scope), format: route.format };
+  }
   if (route.kind === 'home') {
     if (path !== '/') return { kind: 'redirect', location: '/', status: 301, keepQuery: true };
     return { kind: 'home', data: await readHome(deps) };

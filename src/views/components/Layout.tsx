@@ -31,6 +31,10 @@ export function Layout({ site, head, pageClass, children }: LayoutProps) {
         <link rel="preload" href={preloadedFontHref} as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="stylesheet" href={site.stylesheetHref} />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <link rel="alternate" type="application/rss+xml" title={site.name} href="/feed/" />
+        <link rel="alternate" type="application/atom+xml" title={`${site.name} (Atom)`} href="/feed/atom/" />
+        <link rel="alternate" type="application/feed+json" title={`${site.name} (JSON Feed)`} href="/feed/json/" />
+        {head.feed !== undefined && <link rel="alternate" type="application/rss+xml" title={head.feed.name} href={head.feed.href} />}
         <meta name="theme-color" content="#b0101c" />
         <meta property="og:site_name" content={site.name} />
         <meta property="og:title" content={head.title} />

@@ -117,11 +117,10 @@ function build(presenter: Presenter) {
       const kindLabel = subject.kind === 'section' ? 'قسم' : subject.kind === 'tag' ? 'وسم' : 'الكاتب';
       return {
         site: p.site,
-        head: p.head(
-          `${title}${pageSuffix} | ${p.settings.name}`,
-          description ?? `${kindLabel} ${title} على ${p.settings.name}`,
-          pagePath(data.page),
-        ),
+        head: {
+          ...p.head(`${title}${pageSuffix} | ${p.settings.name}`, description ?? `${kindLabel} ${title} على ${p.settings.name}`, pagePath(data.page)),
+          feed: { name: `${p.settings.name} - ${title}`, href: href(`${basePath}feed/`) },
+        },
         kind: subject.kind,
         title,
         description,

@@ -1,5 +1,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { ResolvedConfig } from '../../config/loadConfig.js';
 import { encodePath } from '../../domain/permalink.js';
+import { renderAtom } from '../../feeds/atom.js';
+import { feedUpdated } from '../../feeds/FeedView.js';
+import { renderJsonFeed } from '../../feeds/jsonFeed.js';
+import { renderRss } from '../../feeds/rss.js';
+import type { MediaStorage } from '../../media/MediaStorage.js';
+import type { FeedData } from '../../operations/distribution/readFeed.js';
+import type { FeedFormat } from '../../operations/reading/parsePublicPath.js';
 import type { ReadMemo } from '../../operations/reading/createReadMemo.js';
 import type { ReadingDeps } from '../../operations/reading/ReadingDeps.js';
 import { readPublicPath } from '../../operations/reading/readPublicPath.js';
@@ -8,8 +17,33 @@ import type { ErrorPageView } from '../../views/models.js';
 import { renderArchivePage, renderArticlePage, renderHomePage, renderStaticPage } from '../../views/render.js';
 import type { PageBuilders } from './buildPages.js';
 import { decodeRequestPath } from './decodeRequestPath.js';
+import { presentFeed } from './presentFeed.js';
+
+const FEED_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+interface FeedOutput {
+  body: Buffer;
+  etag: string;
+  lastModified: string;
+}
+
+/** Conditional GET: the ETag decides when the client sent one, else Last-Modified (second precision). */
+function notModified(headers: Record<string, string | string[] | undefined>, output: FeedOutput): boolean {
+  const inm = headers['if-none-match'];
+  if (typeof inm === 'string') return inm.split(',').some((tag) => tag.trim() === output.etag || tag.trim() === '*');
+  const ims = headers['if-modified-since'];
+  if (typeof ims !== 'string') return false;
+  const since = Date.parse(ims);
+  return !Number.isNaN(since) && Date.parse(output.lastModified) <= since;
+}
 
 export interface PublicRouteDeps {
+  config: ResolvedConfig;
+  media: MediaStorage;
   reading: ReadingDeps;
   memo: ReadMemo;
   viewCounter: ViewCounter;
@@ -47,6 +81,28 @@ function redirect(reply: FastifyReply, location: string, query: string, status =
  */
 export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps): void {
   const { reading, pages, memo } = deps;
+  // A feed's bytes depend only on its data, which the memo keeps per content version.
+  const feeds = new WeakMap<FeedData, Map<FeedFormat, FeedOutput>>();
+  function feedOutput(data: FeedData, format: FeedFormat): FeedOutput {
+    let byFormat = feeds.get(data);
+    if (!byFormat) {
+      byFormat = new Map();
+      feeds.set(data, byFormat);
+    }
+    let output = byFormat.get(format);
+    if (!output) {
+      const view = presentFeed(data, format, { baseUrl: deps.config.baseUrl, media: deps.media });
+      const text = format === 'rss' ? renderRss(view) : format === 'atom' ? renderAtom(view) : renderJsonFeed(view);
+      const body = Buffer.from(text);
+      output = {
+        body,
+        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+        lastModified: feedUpdated(view).toUTCString(),
+      };
+      byFormat.set(format, output);
+    }
+    return output;
+  }
 
   app.get('/*', async (request, reply) => {
     const url = request.url;
@@ -68,6 +124,13 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
         return sendHtml(reply, renderStaticPage(pages.staticPage(outcome.frame, outcome.page)));
       case 'redirect':
         return redirect(reply, encodeLocation(outcome.location), outcome.keepQuery ? query : '', outcome.status);
+      case 'feed': {
+        const feed = feedOutput(outcome.data, outcome.format);
+        reply.header('content-type', FEED_TYPES[outcome.format]).header('cache-control', 'public, max-age=300');
+        reply.header('etag', feed.etag).header('last-modified', feed.lastModified);
+        if (notModified(request.headers, feed)) return reply.code(304).send();
+        return reply.send(feed.body);
+      }
       case 'not-found':
         return deps.sendErrorPage(reply, 404);
     }
