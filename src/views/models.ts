@@ -93,6 +93,23 @@ export interface HeadView {
   robots: string | null;
   /** The page's own RSS feed (archives), announced next to the site's feeds. */
   feed?: LinkView;
+  /** OpenGraph / Twitter card details beyond title, description and URL. */
+  social?: SocialMetaView;
+  /** Structured data (schema.org objects), each written as one JSON-LD block. */
+  jsonLd?: object[];
+}
+
+export interface SocialMetaView {
+  type: 'website' | 'article';
+  /** e.g. 'ar_MA'. */
+  locale: string;
+  image: { url: string; width: number | null; height: number | null; alt: string } | null;
+  /** Article only: ISO instants with the site's offset, section name, tag names, author page URLs. */
+  publishedTime?: string;
+  modifiedTime?: string;
+  section?: string;
+  tags?: string[];
+  authors?: string[];
 }
 
 export interface PaginationView {

@@ -1,10 +1,42 @@
 import type { ComponentChildren } from 'preact';
-import type { HeadView, SiteView } from '../models.js';
+import type { HeadView, SiteView, SocialMetaView } from '../models.js';
 import { BreakingBar } from './BreakingBar.js';
 import { MemoFooter, MemoHeader } from './memoizedChrome.js';
 
 /** The one font worth preloading: the Arabic subset of the body face, used by every page. */
 export const preloadedFontHref = '/assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2';
+
+/**
+ * JSON inside `<script>`: `<`, `>` and `&` are written as Unicode escapes so no text can close the
+ * element or open a comment, whatever a headline contains. (JSON-LD is data: CSP's
+ * `script-src 'none'` does not apply to it.)
+ */
+export function jsonForScript(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function SocialMeta({ social }: { social: SocialMetaView }) {
+  return (
+    <>
+      <meta property="og:type" content={social.type} />
+      <meta property="og:locale" content={social.locale} />
+      {social.image !== null && (
+        <>
+          <meta property="og:image" content={social.image.url} />
+          {social.image.width !== null && <meta property="og:image:width" content={String(social.image.width)} />}
+          {social.image.height !== null && <meta property="og:image:height" content={String(social.image.height)} />}
+          <meta property="og:image:alt" content={social.image.alt} />
+        </>
+      )}
+      {social.publishedTime !== undefined && <meta property="article:published_time" content={social.publishedTime} />}
+      {social.modifiedTime !== undefined && <meta property="article:modified_time" content={social.modifiedTime} />}
+      {social.section !== undefined && <meta property="article:section" content={social.section} />}
+      {social.tags?.map((tag) => <meta key={tag} property="article:tag" content={tag} />)}
+      {social.authors?.map((url) => <meta key={url} property="article:author" content={url} />)}
+      <meta name="twitter:card" content={social.image !== null ? 'summary_large_image' : 'summary'} />
+    </>
+  );
+}
 
 export interface LayoutProps {
   site: SiteView;
@@ -40,6 +72,10 @@ export function Layout({ site, head, pageClass, children }: LayoutProps) {
         <meta property="og:title" content={head.title} />
         <meta property="og:description" content={head.description} />
         <meta property="og:url" content={head.canonical} />
+        {head.social !== undefined && <SocialMeta social={head.social} />}
+        {head.jsonLd?.map((data, i) => (
+          <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
+        ))}
       </head>
       <body class={pageClass}>
         <a class="skip-link" href="#content">

@@ -4,7 +4,7 @@ import type { ArticleData } from '../../operations/reading/readArticle.js';
 import type { FrameData } from '../../operations/reading/readFrame.js';
 import type { HomeData } from '../../operations/reading/readHome.js';
 import type { ArchivePageView, ArticlePageView, ErrorPageView, HomePageView, LinkView, SiteView, StaticPageView } from '../../views/models.js';
-import { href, htmlToText, truncate, type Presenter } from './createPresenter.js';
+import { href, htmlToText, truncate, type FramePresenter, type Presenter } from './createPresenter.js';
 
 /**
  * View models of every public page, from what the reading operations returned. A view model is
@@ -40,7 +40,15 @@ function build(presenter: Presenter) {
       const title = p.settings.tagline ? `${p.settings.name} | ${p.settings.tagline}` : p.settings.name;
       return {
         site: p.site,
-        head: p.head(title, p.settings.tagline || p.settings.name, '/'),
+        head: {
+          ...p.head(title, p.settings.tagline || p.settings.name, '/'),
+          social: { type: 'website', locale: ogLocale(p.settings.locale), image: null },
+          jsonLd: [
+            { '@context': 'https://schema.org', ...publisherOf(p), url: p.absolute('/') },
+            // A SearchAction joins this once the site has search (issue #6).
+            { '@context': 'https://schema.org', '@type': 'WebSite', name: p.settings.name, url: p.absolute('/'), inLanguage: p.settings.locale },
+          ],
+        },
         lead: data.lead ? card(data.lead) : null,
         featured: data.featured.map(card),
         latest: data.latest.map(card),
@@ -65,9 +73,46 @@ function build(presenter: Presenter) {
           ? p.dateTime(article.modifiedAt)
           : null;
       const media = article.featuredMediaId === null ? undefined : data.media.get(article.featuredMediaId);
+      const image = p.image(media);
+      const socialImage = image ? { url: absoluteUrl(p, image.url), width: image.width, height: image.height, alt: image.alt } : null;
       return {
         site: p.site,
-        head: p.head(article.seoTitle ?? `${article.title} | ${p.settings.name}`, description, canonicalPath),
+        head: {
+          ...p.head(article.seoTitle ?? `${article.title} | ${p.settings.name}`, description, canonicalPath),
+          social: {
+            type: 'article',
+            locale: ogLocale(p.settings.locale),
+            image: socialImage,
+            ...(published ? { publishedTime: published.iso } : {}),
+            ...((modified ?? published) ? { modifiedTime: (modified ?? published)!.iso } : {}),
+            ...(section ? { section: section.name } : {}),
+            tags: data.tags.map((t) => t.name),
+            authors: data.authors.filter((a) => !a.isGuest).map((a) => p.absolute(`/author/${a.slug}/`)),
+          },
+          jsonLd: [
+            {
+              '@context': 'https://schema.org',
+              '@type': 'NewsArticle',
+              headline: article.title,
+              description,
+              ...(socialImage ? { image: [socialImage.url] } : {}),
+              ...(published ? { datePublished: published.iso } : {}),
+              dateModified: (modified ?? published)?.iso,
+              author: data.authors.map((a) => ({
+                '@type': 'Person',
+                name: a.name,
+                ...(a.isGuest ? {} : { url: p.absolute(`/author/${a.slug}/`) }),
+              })),
+              publisher: publisherOf(p),
+              ...(section ? { articleSection: section.name } : {}),
+              keywords: data.tags.map((t) => t.name),
+              inLanguage: p.settings.locale,
+              mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+              isAccessibleForFree: true,
+            },
+            breadcrumbList(breadcrumbs, p.absolute('/'), article.title, canonical),
+          ],
+        },
         article: {
           id: article.id,
           title: article.title,
@@ -77,7 +122,7 @@ function build(presenter: Presenter) {
           authors: data.authors.map((a) => ({ name: a.name, href: a.isGuest ? null : href(`/author/${a.slug}/`) })),
           published,
           updated: modified,
-          image: p.image(media),
+          image,
           tags: data.tags.map((t) => ({ name: t.name, href: href(`/tag/${t.slug}/`) })),
           isBreaking: article.isBreaking,
           readingMinutes: article.readingMinutes,
@@ -120,6 +165,8 @@ function build(presenter: Presenter) {
         head: {
           ...p.head(`${title}${pageSuffix} | ${p.settings.name}`, description ?? `${kindLabel} ${title} على ${p.settings.name}`, pagePath(data.page)),
           feed: { name: `${p.settings.name} - ${title}`, href: href(`${basePath}feed/`) },
+          social: { type: 'website', locale: ogLocale(p.settings.locale), image: null },
+          ...(subject.kind === 'section' ? { jsonLd: [breadcrumbList(breadcrumbs, p.absolute('/'), title, p.absolute(basePath))] } : {}),
         },
         kind: subject.kind,
         title,
@@ -165,3 +212,32 @@ const errorTitles: Record<ErrorPageView['status'], string> = {
 };
 
 export type PageBuilders = ReturnType<typeof createPageBuilders>;
+
+/** 'ar-MA' → 'ar_MA', the form OpenGraph uses. */
+function ogLocale(locale: string): string {
+  return locale.replace('-', '_');
+}
+
+function absoluteUrl(p: FramePresenter, url: string): string {
+  return /^https?:\/\//.test(url) ? url : `${p.site.baseUrl}${url}`;
+}
+
+/** The news organisation, as schema.org wants it for `publisher`. */
+function publisherOf(p: FramePresenter) {
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: p.settings.name,
+    logo: { '@type': 'ImageObject', url: absoluteUrl(p, p.settings.logoUrl ?? '/assets/favicon.svg') },
+  };
+}
+
+/** BreadcrumbList from the page's trail (relative hrefs made absolute) and the page itself. */
+function breadcrumbList(trail: LinkView[], homeUrl: string, currentName: string, currentUrl: string) {
+  const items = trail.map((link) => ({ name: link.name, url: link.href === '/' ? homeUrl : `${homeUrl.replace(/\/$/, '')}${link.href}` }));
+  items.push({ name: currentName, url: currentUrl });
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: item.url })),
+  };
+}

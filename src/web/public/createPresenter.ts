@@ -201,7 +201,8 @@ export function createPresenter(options: PresenterOptions): Presenter {
         title,
         description: truncate(description, 300),
         canonical: absolute(canonicalPath),
-        robots,
+        // Large image previews in search and Discover unless a page asks for less (noindex pages).
+        robots: robots ?? 'max-image-preview:large',
       }),
       share(url, title) {
         const u = encodeURIComponent(url);
