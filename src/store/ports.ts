@@ -43,6 +43,43 @@ export interface ArticleRepository {
   /** Adds view counts per article for one day (buffered by the caller). */
   addViews(day: string, counts: ReadonlyMap<number, number>): Promise<void>;
   count(): Promise<number>;
+  /**
+   * Months with published articles, oldest first. Months are UTC calendar months
+   * (`substr(published_at, 1, 7)`), so the bucket is the same on both stores and matches
+   * `listForSitemap`'s UTC ranges; `lastModified` is the newest `modified_at ?? published_at`.
+   */
+  publishedMonths(): Promise<PublishedMonth[]>;
+  /** Published articles with `fromIso <= published_at < toIso` (ISO UTC), oldest first, ties by id. */
+  listForSitemap(fromIso: string, toIso: string, limit: number, offset: number): Promise<SitemapArticle[]>;
+  /** Published cards with `published_at >= sinceIso`, newest first, ties by id. */
+  publishedSince(sinceIso: string, limit: number): Promise<ArticleCard[]>;
+  /**
+   * Sections, tags or non-guest authors with at least one published article, with the newest
+   * `modified_at ?? published_at` of their articles (sections: directly attached articles only).
+   */
+  publishedTaxonomy(kind: 'sections' | 'tags' | 'authors'): Promise<TaxonomyLastModified[]>;
+  /** Newest `modified_at ?? published_at` of published articles linked to any section/tag/non-guest author; null when none is. */
+  taxonomyLastChange(kind: 'sections' | 'tags' | 'authors'): Promise<Date | null>;
+}
+
+/** A month of published articles (UTC bucket, 'YYYY-MM'). */
+export interface PublishedMonth {
+  month: string;
+  count: number;
+  lastModified: Date;
+}
+
+/** What a sitemap entry needs of an article: its card, last change and featured image. */
+export interface SitemapArticle extends ArticleCard {
+  modifiedAt: Date | null;
+  featuredImage: { key: string; alt: string; caption: string | null } | null;
+}
+
+/** A section, tag or author slug and the last change among its published articles. */
+export interface TaxonomyLastModified {
+  id: number;
+  slug: string;
+  lastModified: Date;
 }
 
 export interface SectionRepository {

@@ -20,6 +20,7 @@ import { createPageBuilders } from './public/buildPages.js';
 import { createPresenter } from './public/createPresenter.js';
 import { MAX_URL_LENGTH } from './public/decodeRequestPath.js';
 import { registerPublicRoutes } from './public/registerPublicRoutes.js';
+import { registerSitemapRoutes } from './public/registerSitemapRoutes.js';
 
 const READING_CSP = [
   "default-src 'self'",
@@ -166,6 +167,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: '7d',
   });
 
+  registerSitemapRoutes(app, { reading: deps.reading, memo: deps.memo, baseUrl: deps.config.baseUrl, mediaUrlPath: (key) => deps.media.urlPath(key), sendErrorPage });
   registerPublicRoutes(app, { ...deps, pages, sendErrorPage });
   return app;
 }

@@ -207,6 +207,25 @@ for (const kind of storeKinds) {
       expect(await store.contentVersion()).toBe(v3 + 1);
     });
 
+    it('tells the last change of articles linked to each taxonomy', async () => {
+      expect(await store.articles.taxonomyLastChange('tags')).toBeNull();
+      const s = await seed();
+      expect((await store.articles.taxonomyLastChange('sections'))?.toISOString()).toBe(hours(5).toISOString());
+      expect((await store.articles.taxonomyLastChange('tags'))?.toISOString()).toBe(hours(3).toISOString());
+      expect((await store.articles.taxonomyLastChange('authors'))?.toISOString()).toBe(hours(5).toISOString());
+      await store.articles.create({
+        slug: 'ضيف-فقط',
+        title: 'ضيف',
+        body: '',
+        status: 'published',
+        publishedAt: hours(9),
+        authorIds: [s.guest.id],
+        readingMinutes: 1,
+      });
+      // A guest byline alone does not make an author archive.
+      expect((await store.articles.taxonomyLastChange('authors'))?.toISOString()).toBe(hours(5).toISOString());
+    });
+
     it('rolls a failed transaction back completely', async () => {
       const s = await seed();
       await expect(
@@ -226,6 +245,63 @@ for (const kind of storeKinds) {
         store.articles.create({ slug: 'يتيم', title: 'يتيم', body: '', status: 'draft', readingMinutes: 1, sectionIds: [424242] }),
       ).rejects.toThrow();
       expect(await store.articles.slugExists('يتيم')).toBe(false);
+    });
+
+    it('lists months with published articles (UTC buckets) with counts and last change', async () => {
+      const s = await seed();
+      await store.articles.create({
+        slug: 'أكتوبر', title: 'أكتوبر', body: '', status: 'published', readingMinutes: 1,
+        publishedAt: new Date('2026-10-31T23:30:00.000Z'), modifiedAt: new Date('2026-11-02T08:00:00.000Z'), sectionIds: [s.society.id],
+      });
+      expect(await store.articles.publishedMonths()).toEqual([
+        { month: '2026-10', count: 1, lastModified: new Date('2026-11-02T08:00:00.000Z') },
+        { month: '2026-11', count: 4, lastModified: hours(5) },
+      ]);
+    });
+
+    it('lists a range of published articles for sitemaps, oldest first, with image and first author', async () => {
+      const s = await seed();
+      const media = await store.media.create({ key: 'a/صورة.jpg', mimeType: 'image/jpeg', sizeBytes: 10, alt: 'بديل', caption: 'تعليق & شرح' });
+      const img = await store.articles.create({
+        slug: 'مصور', title: 'مصور', body: '', status: 'published', readingMinutes: 1, publishedAt: hours(2.5),
+        modifiedAt: hours(7), featuredMediaId: media.id, authorIds: [s.salma.id],
+      });
+      const all = await store.articles.listForSitemap(hours(0).toISOString(), hours(100).toISOString(), 100, 0);
+      expect(all.map((a) => a.id)).toEqual([s.a1.id, s.a2.id, img.id, s.a3.id, s.a5.id]);
+      expect(all[0]).toMatchObject({ slug: 'مقال-1', firstAuthorSlug: 'salma-bennani', modifiedAt: null, featuredImage: null, primarySectionId: s.society.id });
+      expect(all[2]).toMatchObject({ modifiedAt: hours(7), featuredImage: { key: 'a/صورة.jpg', alt: 'بديل', caption: 'تعليق & شرح' } });
+      // Half-open range and paging.
+      const range = await store.articles.listForSitemap(hours(2).toISOString(), hours(5).toISOString(), 100, 0);
+      expect(range.map((a) => a.id)).toEqual([s.a2.id, img.id, s.a3.id]);
+      const page = await store.articles.listForSitemap(hours(0).toISOString(), hours(100).toISOString(), 2, 2);
+      expect(page.map((a) => a.id)).toEqual([img.id, s.a3.id]);
+    });
+
+    it('lists published cards since an instant, newest first', async () => {
+      const s = await seed();
+      const since = await store.articles.publishedSince(hours(2).toISOString(), 10);
+      expect(since.map((a) => a.id)).toEqual([s.a5.id, s.a3.id, s.a2.id]);
+      expect(await store.articles.publishedSince(hours(2).toISOString(), 1)).toHaveLength(1);
+      expect(await store.articles.publishedSince(hours(6).toISOString(), 10)).toEqual([]);
+    });
+
+    it('lists sections, tags and non-guest authors that have published articles', async () => {
+      const s = await seed();
+      await store.tags.create({ slug: 'فارغ', name: 'فارغ' });
+      await store.articles.create({
+        slug: 'مسودة', title: 'مسودة', body: '', status: 'draft', readingMinutes: 1, tagIds: [(await store.tags.create({ slug: 'مسودات', name: 'مسودات' })).id],
+      });
+      const sections = await store.articles.publishedTaxonomy('sections');
+      expect(sections).toEqual([
+        { id: s.society.id, slug: 'مجتمع', lastModified: hours(3) },
+        { id: s.sport.id, slug: 'رياضة', lastModified: hours(5) },
+        { id: s.football.id, slug: 'كرة-القدم', lastModified: hours(3) },
+      ]);
+      expect(await store.articles.publishedTaxonomy('tags')).toEqual([
+        { id: s.water.id, slug: 'الماء', lastModified: hours(3) },
+        { id: s.casa.id, slug: 'الدار-البيضاء', lastModified: hours(3) },
+      ]);
+      expect(await store.articles.publishedTaxonomy('authors')).toEqual([{ id: s.salma.id, slug: 'salma-bennani', lastModified: hours(5) }]);
     });
   });
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Article, ArticleCard, ArticleStatus, NewArticle } from '../../../domain/article.js';
-import type { ArticleRepository, PublishedFilter } from '../../ports.js';
+import type { ArticleRepository, PublishedFilter, TaxonomyLastModified } from '../../ports.js';
 import type { Database } from '../schema.js';
 import { fromIsoOrNull, toCount, toFlag, toIsoOrNull } from '../values.js';
 
@@ -351,6 +351,86 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
     async count() {
       const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       return toCount(row.n as string | number);
+    },
+
+    async publishedMonths() {
+      // UTC months: the bucket is plain text on both stores and matches listForSitemap's ranges.
+      const month = sql<string>`substr(a.published_at, 1, 7)`;
+      const rows = await db
+        .selectFrom('articles as a')
+        .select([
+          month.as('month'),
+          (eb) => eb.fn.countAll<string | number>().as('n'),
+          sql<string>`max(coalesce(a.modified_at, a.published_at))`.as('last'),
+        ])
+        .where('a.status', '=', 'published')
+        .where('a.published_at', 'is not', null)
+        .groupBy(month)
+        .orderBy(month)
+        .execute();
+      return rows.map((r) => ({ month: r.month, count: toCount(r.n), lastModified: new Date(r.last) }));
+    },
+
+    async listForSitemap(fromIso, toIso, limit, offset) {
+      // A range on published_at, so the (status, published_at) index serves it.
+      const rows = await cardColumns(db.selectFrom('articles as a'))
+        .leftJoin('media as m', 'm.id', 'a.featured_media_id')
+        .select(['a.modified_at', 'm.storage_key', 'm.alt', 'm.caption'])
+        .where('a.status', '=', 'published')
+        .where('a.published_at', '>=', fromIso)
+        .where('a.published_at', '<', toIso)
+        .orderBy('a.published_at', 'asc')
+        .orderBy('a.id', 'asc')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return rows.map((r) => ({
+        ...toCard(r),
+        modifiedAt: fromIsoOrNull(r.modified_at),
+        featuredImage: r.storage_key === null ? null : { key: r.storage_key, alt: r.alt ?? '', caption: r.caption },
+      }));
+    },
+
+    async publishedSince(sinceIso, limit) {
+      const rows = await cards()
+        .where('a.published_at', '>=', sinceIso)
+        .orderBy('a.published_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toCard);
+    },
+
+    async publishedTaxonomy(kind) {
+      const [relation, column, table] =
+        kind === 'sections'
+          ? ['article_sections', 'section_id', 'sections']
+          : kind === 'tags'
+            ? ['article_tags', 'tag_id', 'tags']
+            : ['article_authors', 'author_id', 'authors'];
+      const rows = await sql<{ id: number; slug: string; last: string }>`
+        select t.id, t.slug, max(coalesce(a.modified_at, a.published_at)) as last
+        from ${sql.table(relation)} r
+        join articles a on a.id = r.article_id
+        join ${sql.table(table)} t on t.id = r.${sql.ref(column)}
+        where a.status = 'published' and a.published_at is not null ${kind === 'authors' ? sql`and t.is_guest = 0` : sql``}
+        group by t.id, t.slug
+        order by t.id`.execute(db);
+      return rows.rows.map((r): TaxonomyLastModified => ({ id: Number(r.id), slug: r.slug, lastModified: new Date(r.last) }));
+    },
+
+    async taxonomyLastChange(kind) {
+      // One pass over the (status, published_at, modified_at) index with a primary-key probe of
+      // the relation per article: no row of articles is read and nothing is grouped.
+      const relation = kind === 'sections' ? 'article_sections' : kind === 'tags' ? 'article_tags' : 'article_authors';
+      const guestFilter = kind === 'authors' ? sql`and exists (select 1 from authors g where g.id = r.author_id and g.is_guest = 0)` : sql``;
+      const newest = await sql<{ at: string | null }>`
+        select max(coalesce(a.modified_at, a.published_at)) as at
+        from articles a
+        where a.status = 'published' and a.published_at is not null
+          and exists (select 1 from ${sql.table(relation)} r where r.article_id = a.id ${guestFilter})`.execute(db);
+      const at = newest.rows[0]?.at ?? null;
+      return at === null ? null : new Date(at);
     },
   };
 }
