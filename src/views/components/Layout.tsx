@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { HeadView, SiteView, SocialMetaView } from '../models.js';
 import { BreakingBar } from './BreakingBar.js';
+import { memoElement } from './memoElement.js';
 import { MemoFooter, MemoHeader } from './memoizedChrome.js';
 
 /** The one font worth preloading: the Arabic subset of the body face, used by every page. */
@@ -11,21 +12,33 @@ export const preloadedFontHref = '/assets/fonts/noto-naskh-arabic-arabic-400-nor
  * element or open a comment, whatever a headline contains. (JSON-LD is data: CSP's
  * `script-src 'none'` does not apply to it.)
  */
-export function jsonForScript(data: unknown): string {
+export function jsonForScript(data: object): string {
+  let json = jsonCache.get(data);
+  if (json === undefined) {
+    json = serialize(data);
+    jsonCache.set(data, json);
+  }
+  return json;
+}
+
+/** View objects are immutable and kept while their content is current: serialized once each. */
+const jsonCache = new WeakMap<object, string>();
+
+function serialize(data: object): string {
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 function SocialMeta({ social }: { social: SocialMetaView }) {
   return (
     <>
-      <meta property="og:type" content={social.type} />
-      <meta property="og:locale" content={social.locale} />
-      {social.image !== null && (
-        <>
-          <meta property="og:image" content={social.image.url} />
-          {social.image.width !== null && <meta property="og:image:width" content={String(social.image.width)} />}
-          {social.image.height !== null && <meta property="og:image:height" content={String(social.image.height)} />}
-          <meta property="og:image:alt" content={social.image.alt} />
+          <meta property="og:type" content={social.type} />
+          <meta property="og:locale" content={social.locale} />
+          {social.image !== null && (
+            <>
+              <meta property="og:image" content={social.image.url} />
+              {social.image.width !== null && <meta property="og:image:width" content={String(social.image.width)} />}
+              {social.image.height !== null && <meta property="og:image:height" content={String(social.image.height)} />}
+              <meta property="og:image:alt" content={social.image.alt} />
         </>
       )}
       {social.publishedTime !== undefined && <meta property="article:published_time" content={social.publishedTime} />}
@@ -53,30 +66,32 @@ export interface LayoutProps {
 export function Layout({ site, head, pageClass, children }: LayoutProps) {
   return (
     <html lang={site.lang} dir={site.dir}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{head.title}</title>
-        <meta name="description" content={head.description} />
-        <link rel="canonical" href={head.canonical} />
-        {head.robots !== null && <meta name="robots" content={head.robots} />}
-        <link rel="preload" href={preloadedFontHref} as="font" type="font/woff2" crossorigin="anonymous" />
-        <link rel="stylesheet" href={site.stylesheetHref} />
-        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-        <link rel="alternate" type="application/rss+xml" title={site.name} href="/feed/" />
-        <link rel="alternate" type="application/atom+xml" title={`${site.name} (Atom)`} href="/feed/atom/" />
-        <link rel="alternate" type="application/feed+json" title={`${site.name} (JSON Feed)`} href="/feed/json/" />
-        {head.feed !== undefined && <link rel="alternate" type="application/rss+xml" title={head.feed.name} href={head.feed.href} />}
-        <meta name="theme-color" content="#b0101c" />
-        <meta property="og:site_name" content={site.name} />
-        <meta property="og:title" content={head.title} />
-        <meta property="og:description" content={head.description} />
-        <meta property="og:url" content={head.canonical} />
-        {head.social !== undefined && <SocialMeta social={head.social} />}
-        {head.jsonLd?.map((data, i) => (
-          <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
-        ))}
-      </head>
+      {memoElement(head, `${site.name}\u0001${site.stylesheetHref}`, 'head', {}, () => (
+        <>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{head.title}</title>
+      <meta name="description" content={head.description} />
+      <link rel="canonical" href={head.canonical} />
+      {head.robots !== null && <meta name="robots" content={head.robots} />}
+      <link rel="preload" href={preloadedFontHref} as="font" type="font/woff2" crossorigin="anonymous" />
+      <link rel="stylesheet" href={site.stylesheetHref} />
+      <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+      <link rel="alternate" type="application/rss+xml" title={site.name} href="/feed/" />
+      <link rel="alternate" type="application/atom+xml" title={`${site.name} (Atom)`} href="/feed/atom/" />
+      <link rel="alternate" type="application/feed+json" title={`${site.name} (JSON Feed)`} href="/feed/json/" />
+      {head.feed !== undefined && <link rel="alternate" type="application/rss+xml" title={head.feed.name} href={head.feed.href} />}
+      <meta name="theme-color" content="#b0101c" />
+      <meta property="og:site_name" content={site.name} />
+      <meta property="og:title" content={head.title} />
+      <meta property="og:description" content={head.description} />
+      <meta property="og:url" content={head.canonical} />
+      {head.social !== undefined && <SocialMeta social={head.social} />}
+      {head.jsonLd?.map((data, i) => (
+        <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
+      ))}
+        </>
+      ))}
       <body class={pageClass}>
         <a class="skip-link" href="#content">
           انتقل إلى المحتوى
