@@ -63,16 +63,8 @@ export const storeKinds: StoreKind[] = [
       await store.migrate();
       return {
         store,
-        async dispose() {
-          await store.close();
-          const client = new pg.Client({ connectionString: testPgUrl });
-          await client.connect();
-          try {
-            await client.query(`drop schema if exists "${schema}" cascade`);
-          } finally {
-            await client.end();
-          }
-        },
+        // The schema itself is dropped after the whole run (test/support/globalSetup.ts).
+        dispose: () => store.close(),
       };
     },
   },
