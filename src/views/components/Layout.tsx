@@ -13,18 +13,6 @@ export const preloadedFontHref = '/assets/fonts/noto-naskh-arabic-arabic-400-nor
  * `script-src 'none'` does not apply to it.)
  */
 export function jsonForScript(data: object): string {
-  let json = jsonCache.get(data);
-  if (json === undefined) {
-    json = serialize(data);
-    jsonCache.set(data, json);
-  }
-  return json;
-}
-
-/** View objects are immutable and kept while their content is current: serialized once each. */
-const jsonCache = new WeakMap<object, string>();
-
-function serialize(data: object): string {
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 

@@ -1,7 +1,8 @@
 import { Fragment, h, type ComponentChildren, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { memoPerObject } from '../../lib/memoPerObject.js';
 
-const cache = new WeakMap<object, Map<string, string>>();
+const rendered = memoPerObject<object, string, string>({ maxPerObject: 50 });
 
 /**
  * `<tag {...props}>children</tag>`, with the children rendered once per (`anchor` object, `key`)
@@ -16,16 +17,6 @@ export function memoElement(
   props: Record<string, unknown>,
   children: () => ComponentChildren,
 ): VNode {
-  let byKey = cache.get(anchor);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(anchor, byKey);
-  }
-  let html = byKey.get(key);
-  if (html === undefined) {
-    html = renderToString(h(Fragment, null, children()));
-    if (byKey.size > 50) byKey.clear();
-    byKey.set(key, html);
-  }
+  const html = rendered(anchor, key, () => renderToString(h(Fragment, null, children())));
   return h(tag, { ...props, dangerouslySetInnerHTML: { __html: html } }) as VNode;
 }

@@ -1,4 +1,5 @@
 import type { ArticleCard } from '../../domain/article.js';
+import { memoPerObject } from '../../lib/memoPerObject.js';
 import type { Media } from '../../domain/media.js';
 import { encodePath } from '../../domain/permalink.js';
 import type { Section } from '../../domain/section.js';
@@ -31,6 +32,13 @@ export interface Presenter {
   forFrame(frame: FrameData, activeSectionId?: number | null): FramePresenter;
 }
 
+/** A frame's presenter without the per-request date, and how to make that date. */
+interface BuiltFrame {
+  presenter: Omit<FramePresenter, 'site'>;
+  stable: Omit<SiteView, 'today'>;
+  today: () => DateView;
+}
+
 export interface FramePresenter {
   site: SiteView;
   settings: SiteSettings;
@@ -56,12 +64,8 @@ export function href(path: string): string {
 export function createPresenter(options: PresenterOptions): Presenter {
   // Card views depend only on the card and the frame it was read with; both are kept by the read
   // memo for as long as the content version holds, so a card is presented once, not per request.
-  const cardViews = new WeakMap<ArticleCard, { frame: FrameData; view: ArticleCardView }>();
-  const siteViews = new WeakMap<FrameData, Map<string, Omit<SiteView, 'today'>>>();
-  const presenters = new WeakMap<
-    FrameData,
-    Map<number | null, { presenter: Omit<FramePresenter, 'site'>; stable: Omit<SiteView, 'today'>; today: () => DateView }>
-  >();
+  const cardViews = memoPerObject<ArticleCard, FrameData, ArticleCardView>();
+  const presenters = memoPerObject<FrameData, number | null, BuiltFrame>();
   const formatters = new Map<string, DateFormatter>();
   const formatterFor = (locale: string, timeZone: string) => {
     const key = `${locale}|${timeZone}`;
@@ -76,24 +80,12 @@ export function createPresenter(options: PresenterOptions): Presenter {
   return {
     forFrame(frame, activeSectionId = null) {
       // The presenter of a frame is built once per frame and active section; only the date moves.
-      let byActive = presenters.get(frame);
-      if (!byActive) {
-        byActive = new Map();
-        presenters.set(frame, byActive);
-      }
-      let built = byActive.get(activeSectionId);
-      if (!built) {
-        built = buildFramePresenter(frame, activeSectionId);
-        byActive.set(activeSectionId, built);
-      }
+      const built = presenters(frame, activeSectionId, () => buildFramePresenter(frame, activeSectionId));
       return { ...built.presenter, site: { ...built.stable, today: built.today() } };
     },
   };
 
-  function buildFramePresenter(
-    frame: FrameData,
-    activeSectionId: number | null,
-  ): { presenter: Omit<FramePresenter, 'site'>; stable: Omit<SiteView, 'today'>; today: () => DateView } {
+  function buildFramePresenter(frame: FrameData, activeSectionId: number | null): BuiltFrame {
     const { settings, sections } = frame;
     const fmt = formatterFor(settings.locale, settings.timeZone);
     const permalink = permalinkFor(settings.permalink, settings.timeZone);
@@ -123,13 +115,7 @@ export function createPresenter(options: PresenterOptions): Presenter {
               .sort((a, b) => a.width - b.width),
           }
         : null;
-    const card = (c: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView => {
-      const known = cardViews.get(c);
-      if (known && known.frame === frame) return known.view;
-      const view = presentCard(c, media);
-      cardViews.set(c, { frame, view });
-      return view;
-    };
+    const card = (c: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView => cardViews(c, frame, () => presentCard(c, media));
     const presentCard = (c: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView => {
       const section = c.primarySectionId === null ? undefined : sections.byId.get(c.primarySectionId);
       return {
@@ -149,32 +135,22 @@ export function createPresenter(options: PresenterOptions): Presenter {
       .filter((entry): entry is [SocialLinkView['network'], string] => entry[1] !== null)
       .map(([network, url]) => ({ network, href: url }));
 
-    // Everything in the frame but today's date and the active section is per frame, not per request.
-    const siteKey = `${activeRoot ?? ''}`;
-    let perFrame = siteViews.get(frame);
-    if (!perFrame) {
-      perFrame = new Map();
-      siteViews.set(frame, perFrame);
-    }
-    let stable = perFrame.get(siteKey);
-    if (!stable) {
-      stable = {
-        name: settings.name,
-        tagline: settings.tagline,
-        lang: settings.locale.split('-')[0] ?? settings.locale,
-        dir,
-        baseUrl: options.baseUrl,
-        logoUrl: settings.logoUrl,
-        nav: sections.roots.map((s) => ({ ...sectionLink(s), slug: s.slug, active: s.id === activeRoot })),
-        breaking: frame.breaking.map((c) => card(c, new Map())),
-        follow: { whatsapp: settings.follow.whatsapp, googleNews: settings.follow.googleNews },
-        social,
-        footerPages: frame.footerPages.map((p) => ({ name: p.title, href: href(`/${p.slug}/`) })),
-        stylesheetHref: options.stylesheetHref,
-        searchEnabled: false,
-      };
-      perFrame.set(siteKey, stable);
-    }
+    // Everything in the frame but today's date is built once per frame and active section.
+    const stable: Omit<SiteView, 'today'> = {
+      name: settings.name,
+      tagline: settings.tagline,
+      lang: settings.locale.split('-')[0] ?? settings.locale,
+      dir,
+      baseUrl: options.baseUrl,
+      logoUrl: settings.logoUrl,
+      nav: sections.roots.map((s) => ({ ...sectionLink(s), slug: s.slug, active: s.id === activeRoot })),
+      breaking: frame.breaking.map((c) => card(c, new Map())),
+      follow: { whatsapp: settings.follow.whatsapp, googleNews: settings.follow.googleNews },
+      social,
+      footerPages: frame.footerPages.map((p) => ({ name: p.title, href: href(`/${p.slug}/`) })),
+      stylesheetHref: options.stylesheetHref,
+      searchEnabled: false,
+    };
     const todayFmt = { ...fmt, long: fmt.longWithWeekday };
     // The masthead's date changes once a day; computed at most once a minute.
     let todayCache: { minute: number; view: DateView } | null = null;

@@ -6,6 +6,7 @@ import { renderAtom } from '../../feeds/atom.js';
 import { feedUpdated } from '../../feeds/FeedView.js';
 import { renderJsonFeed } from '../../feeds/jsonFeed.js';
 import { renderRss } from '../../feeds/rss.js';
+import { memoPerObject } from '../../lib/memoPerObject.js';
 import type { MediaStorage } from '../../media/MediaStorage.js';
 import type { FeedData } from '../../operations/distribution/readFeed.js';
 import type { FeedFormat } from '../../operations/reading/parsePublicPath.js';
@@ -82,26 +83,18 @@ function redirect(reply: FastifyReply, location: string, query: string, status =
 export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps): void {
   const { reading, pages, memo } = deps;
   // A feed's bytes depend only on its data, which the memo keeps per content version.
-  const feeds = new WeakMap<FeedData, Map<FeedFormat, FeedOutput>>();
+  const feeds = memoPerObject<FeedData, FeedFormat, FeedOutput>();
   function feedOutput(data: FeedData, format: FeedFormat): FeedOutput {
-    let byFormat = feeds.get(data);
-    if (!byFormat) {
-      byFormat = new Map();
-      feeds.set(data, byFormat);
-    }
-    let output = byFormat.get(format);
-    if (!output) {
+    return feeds(data, format, () => {
       const view = presentFeed(data, format, { baseUrl: deps.config.baseUrl, media: deps.media });
       const text = format === 'rss' ? renderRss(view) : format === 'atom' ? renderAtom(view) : renderJsonFeed(view);
       const body = Buffer.from(text);
-      output = {
+      return {
         body,
         etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
         lastModified: feedUpdated(view).toUTCString(),
       };
-      byFormat.set(format, output);
-    }
-    return output;
+    });
   }
 
   app.get('/*', async (request, reply) => {
