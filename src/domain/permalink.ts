@@ -47,6 +47,8 @@ export interface PermalinkMatch {
 
 export interface Permalink {
   readonly structure: string;
+  /** Whether paths carry the first author's slug (%author%): callers need it only then. */
+  readonly needsAuthor: boolean;
   /** The Unicode path of an article. */
   build(fields: PermalinkFields): string;
   /** Matches a decoded path (with or without the trailing slash); null when it is not an article path. */
@@ -74,6 +76,7 @@ export function createPermalink(structure: string, timeZone: string): Permalink 
 
   return {
     structure,
+    needsAuthor: structure.includes('%author%'),
     build(fields) {
       const p = zone.parts(fields.publishedAt ?? new Date(0));
       const two = (n: number) => String(n).padStart(2, '0');

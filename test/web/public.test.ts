@@ -3,7 +3,8 @@ import { demoContent } from '../../src/demo/content.js';
 import type { DemoArticle } from '../../src/demo/types.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
-import { storeKinds, type TestStore } from '../support/stores.js';
+import { siteOnStore } from '../support/siteOnStore.js';
+import { storeKinds } from '../support/stores.js';
 
 const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
 const publishedAt = (a: DemoArticle) => new Date(TEST_NOW.getTime() - a.hoursAgo * 3_600_000);
@@ -17,18 +18,8 @@ const breaking = demoContent.articles.find((a) => a.breaking)!;
 const moroccanMonths = ['يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'يونيو', 'يوليوز', 'غشت', 'شتنبر', 'أكتوبر', 'نونبر', 'دجنبر'];
 
 for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public reading site [${kind.name}]`, () => {
-  let site: TestSite;
-  let handle: TestStore;
-  const get = (url: string, headers: Record<string, string> = {}) => site.khabar.app.inject({ method: 'GET', url, headers });
-
-  beforeAll(async () => {
-    handle = await kind.open({ now: () => TEST_NOW });
-    site = await openTestSite({ store: handle.store });
-  });
-  afterAll(async () => {
-    await site?.dispose();
-    await handle?.dispose();
-  });
+  const env = siteOnStore(kind);
+  const get = (url: string, headers: Record<string, string> = {}) => env.site.khabar.app.inject({ method: 'GET', url, headers });
 
   describe('home', () => {
     it('is an Arabic right-to-left page with the lead, the breaking bar and section blocks', async () => {
@@ -48,7 +39,7 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public read
     });
 
     it('answers HEAD like GET, without a body', async () => {
-      const res = await site.khabar.app.inject({ method: 'HEAD', url: '/' });
+      const res = await env.site.khabar.app.inject({ method: 'HEAD', url: '/' });
       expect(res.statusCode).toBe(200);
       expect(res.body).toBe('');
     });
@@ -122,8 +113,8 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public read
       const res = await get(urlOf(target));
       expect(res.headers['set-cookie']).toBeUndefined();
       for (let i = 0; i < 2; i++) await get(urlOf(target));
-      await site.khabar.flushViews();
-      const ranked = await site.khabar.store.articles.mostRead('2026-11-23', 100);
+      await env.site.khabar.flushViews();
+      const ranked = await env.site.khabar.store.articles.mostRead('2026-11-23', 100);
       const mine = ranked.find((c) => c.slug === target.slug);
       expect(mine).toBeDefined();
       const home = await get('/');
@@ -196,25 +187,25 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public read
     });
 
     it('follows stored redirects with 301', async () => {
-      await site.khabar.store.redirects.put({ fromPath: '/قديم/123.html', toPath: pathOf(society[0]!), statusCode: 301 });
+      await env.site.khabar.store.redirects.put({ fromPath: '/قديم/123.html', toPath: pathOf(society[0]!), statusCode: 301 });
       const res = await get(encodePath('/قديم/123.html'));
       expect(res.statusCode).toBe(301);
       expect(res.headers.location).toBe(urlOf(society[0]!));
     });
 
     it('shows a change made through the store on the next request (any writer, any process)', async () => {
-      await site.khabar.store.settings.set('site', { name: 'خبر اليوم', tagline: 'اختبار' });
+      await env.site.khabar.store.settings.set('site', { name: 'خبر اليوم', tagline: 'اختبار' });
       const res = await get('/');
       expect(res.body).toContain('خبر اليوم');
-      await site.khabar.store.settings.set('site', { name: demoContent.site.name, tagline: demoContent.site.tagline });
+      await env.site.khabar.store.settings.set('site', { name: demoContent.site.name, tagline: demoContent.site.tagline });
       expect((await get('/')).body).not.toContain('خبر اليوم');
     });
 
     it('never shows a stack trace or SQL to a reader', async () => {
       // Bump the content version so nothing read before is reused.
-      await site.khabar.store.redirects.put({ fromPath: '/bump/', toPath: '/', statusCode: 301 });
-      const original = site.khabar.store.articles.findBySlug;
-      site.khabar.store.articles.findBySlug = async () => {
+      await env.site.khabar.store.redirects.put({ fromPath: '/bump/', toPath: '/', statusCode: 301 });
+      const original = env.site.khabar.store.articles.findBySlug;
+      env.site.khabar.store.articles.findBySlug = async () => {
         throw new Error('SQLITE_ERROR: near "select": syntax error at Object.<anonymous> (/src/x.ts:1:1)');
       };
       try {
@@ -224,7 +215,7 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public read
         expect(res.body).not.toMatch(/SQLITE|select|\.ts:|at Object/);
         expect(res.headers['cache-control']).toBe('no-store');
       } finally {
-        site.khabar.store.articles.findBySlug = original;
+        env.site.khabar.store.articles.findBySlug = original;
       }
     });
   });
@@ -274,5 +265,27 @@ describe('a site with WordPress permalinks /%post_id%.html', () => {
     expect(res.body).toContain(`<link rel="canonical" href="https://khabar.example${link![1]}"`);
     expect((await site.khabar.app.inject({ method: 'GET', url: '/999999.html' })).statusCode).toBe(404);
     expect((await site.khabar.app.inject({ method: 'GET', url: '/2026/11/x/' })).statusCode).toBe(404);
+  });
+});
+
+describe('a site with WordPress permalinks /%author%/%postname%/', () => {
+  let site: TestSite;
+  beforeAll(async () => {
+    site = await openTestSite({ overrides: { site: { permalink: '/%author%/%postname%/' } } });
+  });
+  afterAll(async () => {
+    await site.dispose();
+  });
+
+  it("serves articles under their first author's slug and redirects another author's path", async () => {
+    const article = society[0]!;
+    const path = encodePath(`/${article.authors[0]}/${article.slug}/`);
+    const res = await site.khabar.app.inject({ method: 'GET', url: path });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`<link rel="canonical" href="https://khabar.example${path}"`);
+    const other = demoContent.authors.find((a) => a.slug !== article.authors[0])!;
+    const wrong = await site.khabar.app.inject({ method: 'GET', url: encodePath(`/${other.slug}/${article.slug}/`) });
+    expect(wrong.statusCode).toBe(301);
+    expect(wrong.headers.location).toBe(path);
   });
 });

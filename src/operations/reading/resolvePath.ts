@@ -57,7 +57,9 @@ export async function resolvePath(deps: ReadingDeps, path: string): Promise<Reso
           : null;
     if (article && article.status === 'published' && (match.postname === null || match.postname === article.slug)) {
       const sections = await deps.sections.get();
-      const firstAuthor = article.authorIds[0] === undefined ? [] : await deps.store.authors.findByIds([article.authorIds[0]]);
+      // The byline's slug only matters to /%author%/ structures; readArticle loads the bylines anyway.
+      const firstAuthorId = permalink.needsAuthor ? article.authorIds[0] : undefined;
+      const firstAuthor = firstAuthorId === undefined ? [] : await deps.store.authors.findByIds([firstAuthorId]);
       const canonicalPath = articlePath(permalink, sections, article, firstAuthor[0]?.slug ?? null);
       return { kind: 'article', article, canonicalPath };
     }

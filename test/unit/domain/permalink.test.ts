@@ -26,6 +26,8 @@ describe('permalinks', () => {
     expect(createPermalink('/%post_id%.html', 'Africa/Casablanca').build(fields)).toBe('/4512.html');
     expect(createPermalink('/%category%/%postname%/', 'UTC').build(fields)).toBe('/مجتمع/صحة/وزارة-الصحة-تطلق-حملة/');
     expect(createPermalink('/%author%/%post_id%/', 'UTC').build(fields)).toBe('/salma/4512/');
+    expect(createPermalink('/%author%/%post_id%/', 'UTC').needsAuthor).toBe(true);
+    expect(createPermalink('/%post_id%.html', 'UTC').needsAuthor).toBe(false);
   });
 
   it('matches what it builds, with or without the trailing slash', () => {
