@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../../src/demo/content.js';
 import { encodePath } from '../../src/domain/permalink.js';
-import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
-import { storeKinds, type TestStore } from '../support/stores.js';
+import { TEST_NOW } from '../support/khabar.js';
+import { siteOnStore } from '../support/siteOnStore.js';
+import { storeKinds } from '../support/stores.js';
 
 const ATOM_RNG = path.resolve('../shared/data/schemas/atom/atom-rfc4287.rng');
 const tools = {
@@ -69,16 +70,13 @@ const societyCount = demoContent.articles.filter((a) => a.sections.includes('م�
 
 for (const kind of storeKinds) {
   describe.skipIf(!kind.available)(`feeds [${kind.name}]`, () => {
-    let site: TestSite;
-    let handle: TestStore;
-    const get = (url: string, headers: Record<string, string> = {}) => site.khabar.app.inject({ method: 'GET', url, headers });
+    const env = siteOnStore(kind);
+    const get = (url: string, headers: Record<string, string> = {}) => env.site.khabar.app.inject({ method: 'GET', url, headers });
 
     beforeAll(async () => {
-      handle = await kind.open({ now: () => TEST_NOW });
-      site = await openTestSite({ store: handle.store });
       // A headline full of markup characters, to prove escaping happens exactly once.
-      const society = (await handle.store.sections.findBySlug('مجتمع'))!;
-      await handle.store.articles.create({
+      const society = (await env.store.sections.findBySlug('مجتمع'))!;
+      await env.store.articles.create({
         slug: 'علامات-خاصة',
         title: `"A & B" <c> 'd' — عنوان`,
         lede: 'مقدمة & ملخص',
@@ -88,10 +86,6 @@ for (const kind of storeKinds) {
         sectionIds: [society.id],
         readingMinutes: 1,
       });
-    });
-    afterAll(async () => {
-      await site?.dispose();
-      await handle?.dispose();
     });
 
     it.skipIf(!tools.feedparser)('serves RSS 2.0 that a real feed reader parses without error, every field present', async () => {

@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../../src/demo/content.js';
 import type { DemoArticle } from '../../src/demo/types.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
-import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
-import { storeKinds, type TestStore } from '../support/stores.js';
+import { TEST_NOW } from '../support/khabar.js';
+import { siteOnStore } from '../support/siteOnStore.js';
+import { storeKinds } from '../support/stores.js';
 
 const XMLLINT = '/usr/bin/xmllint';
 const SCHEMAS = path.resolve('../shared/data/schemas/sitemaps');
@@ -48,9 +49,8 @@ describe('the sitemap validator', () => {
 });
 
 for (const kind of storeKinds) describe.skipIf(!kind.available)(`sitemaps and robots.txt [${kind.name}]`, () => {
-  let site: TestSite;
-  let handle: TestStore;
-  const get = (url: string) => site.khabar.app.inject({ method: 'GET', url });
+  const env = siteOnStore(kind);
+  const get = (url: string) => env.site.khabar.app.inject({ method: 'GET', url });
   const bodies: string[] = [];
   const getXml = async (url: string) => {
     const res = await get(url);
@@ -60,15 +60,6 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`sitemaps and ro
     bodies.push(res.body);
     return res;
   };
-
-  beforeAll(async () => {
-    handle = await kind.open({ now: () => TEST_NOW });
-    site = await openTestSite({ store: handle.store });
-  });
-  afterAll(async () => {
-    await site?.dispose();
-    await handle?.dispose();
-  });
 
   it('robots.txt allows reading, keeps crawlers out of the admin and search, names both sitemaps', async () => {
     const res = await get('/robots.txt');

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoContent } from '../../src/demo/content.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
-import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
-import { storeKinds, type TestStore } from '../support/stores.js';
+import { TEST_NOW } from '../support/khabar.js';
+import { siteOnStore } from '../support/siteOnStore.js';
+import { storeKinds } from '../support/stores.js';
 
 const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
 const urlOf = (slug: string, hoursAgo: number) =>
@@ -20,18 +21,8 @@ const withImage = demoContent.articles.find((a) => a.image && a.authors.length =
 
 for (const kind of storeKinds) {
   describe.skipIf(!kind.available)(`structured data and social cards [${kind.name}]`, () => {
-    let site: TestSite;
-    let handle: TestStore;
-    const get = (url: string) => site.khabar.app.inject({ method: 'GET', url });
-
-    beforeAll(async () => {
-      handle = await kind.open({ now: () => TEST_NOW });
-      site = await openTestSite({ store: handle.store });
-    });
-    afterAll(async () => {
-      await site?.dispose();
-      await handle?.dispose();
-    });
+    const env = siteOnStore(kind);
+    const get = (url: string) => env.site.khabar.app.inject({ method: 'GET', url });
 
     it('describes an article as a NewsArticle with a breadcrumb trail', async () => {
       const url = urlOf(withImage.slug, withImage.hoursAgo);
@@ -82,8 +73,8 @@ for (const kind of storeKinds) {
     });
 
     it('keeps structured data inert whatever a headline contains', async () => {
-      const section = (await handle.store.sections.findBySlug('مجتمع'))!;
-      await handle.store.articles.create({
+      const section = (await env.store.sections.findBySlug('مجتمع'))!;
+      await env.store.articles.create({
         slug: 'عنوان-خطر',
         title: 'خبر </script><script>alert(1)</script> & <!-- x',
         body: '<p>نص</p>',
