@@ -1,0 +1,26 @@
+/**
+ * Counting hits per key in fixed windows, shared by every node: in Redis when `REDIS_URL` is set,
+ * in the store otherwise (createStoreRateLimiter / createRedisRateLimiter). Used for comment
+ * floods, login attempts and search.
+ *
+ * @example
+ *   const decision = await limiter.hit(`comment:ip:${ipHash}`, 5, 60_000);
+ *   if (!decision.allowed) throw new AppError('RATE_LIMITED', 'too many comments', { retryAfterMs: decision.retryAfterMs });
+ */
+export interface RateLimiter {
+  /** Counts one hit for `key` in the current window of `windowMs`; allowed while the count is ≤ `limit`. */
+  hit(key: string, limit: number, windowMs: number): Promise<RateDecision>;
+  /** How many hits `key` has in the current window of `windowMs`, without counting one. */
+  peek(key: string, windowMs: number): Promise<number>;
+  /** Forgets `key` (e.g. failed logins after a successful one). */
+  reset(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  /** Hits counted in the current window, this one included. */
+  count: number;
+  /** Milliseconds until the window ends (when a refused caller may try again). */
+  retryAfterMs: number;
+}
