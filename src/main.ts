@@ -14,6 +14,9 @@ import { assetsDir } from './paths.js';
 import { openStore } from './store/openStore.js';
 import type { Store } from './store/ports.js';
 import { createApp } from './web/createApp.js';
+import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
+import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
+import { createStoreRateLimiter } from './ratelimit/createStoreRateLimiter.js';
 
 export interface Khabar {
   app: FastifyInstance;
@@ -81,7 +84,9 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     onError: (error) => logger.warn({ err: error }, 'view counts not written'),
   });
   const media = createLocalMediaStorage(mediaRootOf(config));
-  const app = await createApp({ config, store, reading, memo, media, mediaRoot: mediaRootOf(config), viewCounter, logger, now });
+  const limiter = config.redisUrl ? createRedisRateLimiter({ url: config.redisUrl }) : createStoreRateLimiter({ rateLimits: store.rateLimits, now });
+  const comments: CommentDeps = { store, limiter, site, limits: config.limits, keys: commentKeysFrom(store.secrets), now };
+  const app = await createApp({ config, store, reading, memo, media, mediaRoot: mediaRootOf(config), viewCounter, comments, logger, now });
   let closed = false;
   return {
     app,
@@ -92,6 +97,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       closed = true;
       await app.close();
       await viewCounter.close();
+      await limiter.close();
       if (!options.store) await store.close();
     },
   };

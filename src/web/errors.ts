@@ -11,6 +11,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
   SLUG_TAKEN: 409,
   CONFLICT: 409,
+  COMMENTS_CLOSED: 403,
+  COMMENT_DUPLICATE: 409,
   RATE_LIMITED: 429,
   DEMO_NOT_EMPTY: 409,
   INTERNAL: 500,
