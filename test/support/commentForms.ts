@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 /** A reader's browser for the comment form: reads the form of an article page and posts it back. */
 export interface CommentClient {
   /** GETs the page and returns its form's hidden fields. */
   form(path: string, headers?: Record<string, string>): Promise<{ token: string; articleId: string; html: string }>;
-  post(fields: Record<string, string>, options?: { ip?: string; headers?: Record<string, string> }): ReturnType<FastifyInstance['inject']>;
+  post(fields: Record<string, string>, options?: { ip?: string; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
 }
 
 export function commentClient(app: FastifyInstance): CommentClient {

@@ -43,18 +43,16 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
     return inTransaction ? work(db) : db.transaction().execute(work);
   }
 
-  async function recount(conn: Kysely<Database>, articleIds: readonly number[]): Promise<void> {
-    for (const articleId of new Set(articleIds)) {
+  /**
+   * Moves the approved counts by deltas: `comment_count + n` is atomic under the row's lock on both
+   * stores, where a recount by subquery would miss a concurrent transaction's comment.
+   */
+  async function adjustCounts(conn: Kysely<Database>, deltas: ReadonlyMap<number, number>): Promise<void> {
+    for (const [articleId, delta] of deltas) {
+      if (delta === 0) continue;
       await conn
         .updateTable('articles')
-        .set({
-          comment_count: (eb) =>
-            eb
-              .selectFrom('comments')
-              .select((c) => c.fn.countAll<number>().as('n'))
-              .where('comments.article_id', '=', articleId)
-              .where('comments.status', '=', 'approved'),
-        })
+        .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
         .where('id', '=', articleId)
         .execute();
     }
@@ -111,7 +109,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
           .returningAll()
           .executeTakeFirstOrThrow();
         if (input.status === 'approved') {
-          await recount(conn, [input.articleId]);
+          await adjustCounts(conn, new Map([[input.articleId, 1]]));
           await bumpContentVersion(conn);
         }
         return toComment(row);
@@ -189,20 +187,34 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
     async setStatus(ids, status) {
       if (ids.length === 0) return [];
       return inTx(async (conn) => {
-        const before = await conn.selectFrom('comments').select(['id', 'article_id', 'status']).where('id', 'in', [...ids]).execute();
-        const changing = before.filter((row) => row.status !== status);
-        if (changing.length === 0) return [];
-        await conn
+        const at = now().toISOString();
+        // Two conditional updates instead of read-then-write: each row changes once even when two
+        // moderators act at the same moment (the loser's WHERE no longer matches), so counts stay exact.
+        const leaving =
+          status === 'approved'
+            ? []
+            : await conn
+                .updateTable('comments')
+                .set({ status, updated_at: at })
+                .where('id', 'in', [...ids])
+                .where('status', '=', 'approved')
+                .returning(['id', 'article_id'])
+                .execute();
+        const others = await conn
           .updateTable('comments')
-          .set({ status, updated_at: now().toISOString() })
-          .where('id', 'in', changing.map((row) => row.id))
+          .set({ status, updated_at: at })
+          .where('id', 'in', [...ids])
+          .where('status', 'not in', status === 'approved' ? ['approved'] : ['approved', status])
+          .returning(['id', 'article_id'])
           .execute();
-        const visible = changing.filter((row) => row.status === 'approved' || status === 'approved');
-        if (visible.length > 0) {
-          await recount(conn, visible.map((row) => row.article_id));
+        const deltas = new Map<number, number>();
+        for (const row of leaving) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) - 1);
+        if (status === 'approved') for (const row of others) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) + 1);
+        if (deltas.size > 0) {
+          await adjustCounts(conn, deltas);
           await bumpContentVersion(conn);
         }
-        return changing.map((row) => row.id);
+        return [...leaving, ...others].map((row) => row.id).sort((a, b) => a - b);
       });
     },
     async update(id, edit) {
