@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { loadConfig, type ResolvedConfig } from '../../src/config/loadConfig.js';
 import type { ConfigInput } from '../../src/config/schema.js';
 import { buildKhabar, type Khabar } from '../../src/main.js';
@@ -22,7 +22,7 @@ export interface TestSite {
  * A Khabar with the demo site, on a fresh SQLite file in a temporary folder (or on `store` when
  * given), driven in-process with `khabar.app.inject`.
  */
-export async function openTestSite(options: { overrides?: ConfigInput; store?: Store; now?: () => Date; demo?: boolean } = {}): Promise<TestSite> {
+export async function openTestSite(options: { overrides?: ConfigInput; store?: Store; now?: () => Date; demo?: boolean; logger?: Logger } = {}): Promise<TestSite> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'khabar-test-'));
   const config = loadConfig({
     env: {},
@@ -30,7 +30,7 @@ export async function openTestSite(options: { overrides?: ConfigInput; store?: S
   });
   const khabar = await buildKhabar({
     config,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     now: options.now ?? (() => TEST_NOW),
     ...(options.store ? { store: options.store } : {}),
     demo: options.demo ?? true,

@@ -6,13 +6,19 @@ import sanitizeHtml from 'sanitize-html';
  */
 const options: sanitizeHtml.IOptions = {
   allowedTags: ['a', 'b', 'strong', 'i', 'em', 'blockquote', 'code', 'del', 's', 'q', 'br', 'p'],
-  allowedAttributes: { a: ['href'] },
+  // `rel` is always ours (transformTags overwrites whatever was typed).
+  allowedAttributes: { a: ['href', 'rel'] },
   allowedSchemes: ['http', 'https'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
   transformTags: {
-    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow ugc noopener noreferrer' } }),
+    // Only absolute http(s) links: a relative or odd href in a comment is never what the reader meant.
+    a: (tagName, attribs) => {
+      const { href, ...rest } = attribs;
+      const safe = href !== undefined && /^https?:\/\/[^\s]+$/i.test(href.trim());
+      return { tagName, attribs: { ...rest, ...(safe ? { href: href.trim() } : {}), rel: 'nofollow ugc noopener noreferrer' } };
+    },
   },
   // Every other attribute (style, on*, dir overrides) is dropped by the allow-list above.
 };
@@ -30,10 +36,12 @@ function paragraphs(text: string): string {
 
 /**
  * A reader's comment as stored HTML: the allowed inline tags kept, anything else shown as text
- * (escaped, never executed), paragraphs and line breaks from the typed newlines.
+ * (escaped, never executed), paragraphs and line breaks from the typed newlines; what the reader
+ * typed is what readers see (an "&lt;" typed stays "&lt;").
  *
  * @example sanitizeCommentHtml('شكراً <b>جزيلاً</b>\n<script>x()</script>') // '<p>شكراً <b>جزيلاً</b><br>&lt;script&gt;x()&lt;/script&gt;</p>'
  */
 export function sanitizeCommentHtml(text: string): string {
-  return sanitizeHtml(paragraphs(text), { ...options, allowedAttributes: { ...options.allowedAttributes, a: ['href'] } });
+  // Readers type text, not entities: "&lt;" typed is shown as "&lt;", so every "&" is literal.
+  return sanitizeHtml(paragraphs(text.replace(/&/g, '&amp;')), options);
 }
