@@ -63,6 +63,15 @@ declare module 'autocannon' {
       headers?: Record<string, string>;
       title?: string;
       expectBody?: string;
+      body?: string;
+      /** Per-request setup: `setupRequest` may rewrite each request (e.g. a unique body). */
+      requests?: Array<{
+        method?: string;
+        path?: string;
+        headers?: Record<string, string>;
+        body?: string;
+        setupRequest?: (request: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) => { method?: string; path?: string; headers?: Record<string, string>; body?: string };
+      }>;
       excludeErrorStats?: boolean;
     }
 

@@ -3,7 +3,9 @@ import type { VNode } from 'preact';
 import type { ArchivePageView, ArticlePageView, CommentFormPageView, ErrorPageView, HomePageView, StaticPageView } from './models.js';
 import { CommentFormPage } from './pages/CommentFormPage.js';
 import { ArchivePage } from './pages/ArchivePage.js';
-import { ArticlePage, type ArticlePageExtras } from './pages/ArticlePage.js';
+import { ArticlePage, OwnPendingComment, SLOTS, type ArticlePageExtras } from './pages/ArticlePage.js';
+import { CommentForm } from './components/CommentForm.js';
+import type { CommentFormView, CommentView } from './models.js';
 import { ErrorPage } from './pages/ErrorPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { StaticPage } from './pages/StaticPage.js';
@@ -21,6 +23,38 @@ export function renderHomePage(view: HomePageView): string {
 /** `extras`: the reader's own form and held comment (rendered per request; the rest is shared). */
 export function renderArticlePage(view: ArticlePageView, extras?: ArticlePageExtras): string {
   return documentOf(<ArticlePage view={view} {...(extras ? { extras } : {})} />);
+}
+
+/** An article page rendered once, in UTF-8 pieces around its per-reader slots. */
+export interface ArticlePageParts {
+  texts: Buffer[];
+  /** `slots[i]` goes between `texts[i]` and `texts[i + 1]`; a closed article has no form slot. */
+  slots: Array<'pending' | 'form'>;
+}
+
+const SLOT = /<khabar-slot name="(pending|form)"><\/khabar-slot>/;
+
+/**
+ * An article page in UTF-8 pieces around its per-reader slots (held comment, comment form):
+ * rendered once per view and assembled per request with `articlePageBytes`.
+ */
+export function renderArticlePageParts(view: ArticlePageView): ArticlePageParts {
+  const pieces = documentOf(<ArticlePage view={view} extras={SLOTS} />).split(SLOT);
+  return {
+    texts: pieces.filter((_, i) => i % 2 === 0).map((text) => Buffer.from(text)),
+    slots: pieces.filter((_, i) => i % 2 === 1) as ArticlePageParts['slots'],
+  };
+}
+
+/** The whole page for one reader: the shared pieces with their held comment and form in place. */
+export function articlePageBytes(parts: ArticlePageParts, extras: ArticlePageExtras): Buffer {
+  const chunks: Buffer[] = [parts.texts[0]!];
+  parts.slots.forEach((slot, i) => {
+    if (slot === 'pending' && extras.pending) chunks.push(Buffer.from(renderToString(<OwnPendingComment comment={extras.pending as CommentView} />)));
+    if (slot === 'form' && extras.form) chunks.push(Buffer.from(renderToString(<CommentForm form={extras.form as CommentFormView} />)));
+    chunks.push(parts.texts[i + 1]!);
+  });
+  return Buffer.concat(chunks);
 }
 
 /** The comment form alone, when a post came back with errors. */

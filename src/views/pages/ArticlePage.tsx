@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { ArticleCardView, ArticlePageView, CommentFormView, CommentView } from '../models.js';
 import { CommentForm } from '../components/CommentForm.js';
 import { CommentItem, CommentList } from '../components/CommentList.js';
@@ -30,18 +31,44 @@ export interface ArticlePageExtras {
   pending: CommentView | null;
 }
 
-function Comments({ view, extras }: { view: ArticlePageView; extras: ArticlePageExtras }) {
+/**
+ * Rendering with `SLOTS` instead of a reader's extras leaves a marker where each per-reader part
+ * goes, so the shared bytes of the page are rendered once and the parts spliced in per request.
+ */
+export const SLOTS = 'slots' as const;
+function Slot({ name }: { name: 'pending' | 'form' }) {
+  return h('khabar-slot', { name });
+}
+
+/** The reader's own held comment, as it goes in the pending slot. */
+export function OwnPendingComment({ comment }: { comment: CommentView }) {
+  return (
+    <ol class="comment-list comment-list-own">
+      <CommentItem comment={comment} />
+    </ol>
+  );
+}
+
+function Comments({ view, extras }: { view: ArticlePageView; extras: ArticlePageExtras | typeof SLOTS }) {
   const { comments } = view;
+  if (extras === SLOTS) {
+    return (
+      <section id="comments" class="comments-area" aria-labelledby="comments-title">
+        <h2 id="comments-title" class="block-title">
+          {comments.countLabel}
+        </h2>
+        <Slot name="pending" />
+        {comments.count > 0 && memoElement(comments, 'threads', 'div', { class: 'comment-threads' }, () => <CommentList comments={comments} />)}
+        {comments.open ? <Slot name="form" /> : <p class="comments-closed">التعليقات مغلقة على هذا المقال.</p>}
+      </section>
+    );
+  }
   return (
     <section id="comments" class="comments-area" aria-labelledby="comments-title">
       <h2 id="comments-title" class="block-title">
         {comments.countLabel}
       </h2>
-      {extras.pending !== null && (
-        <ol class="comment-list comment-list-own">
-          <CommentItem comment={extras.pending} />
-        </ol>
-      )}
+      {extras.pending !== null && <OwnPendingComment comment={extras.pending} />}
       {comments.count > 0 && memoElement(comments, 'threads', 'div', { class: 'comment-threads' }, () => <CommentList comments={comments} />)}
       {comments.open && extras.form !== null ? (
         <CommentForm form={extras.form} />
@@ -53,7 +80,7 @@ function Comments({ view, extras }: { view: ArticlePageView; extras: ArticlePage
 }
 
 /** One article: header (section, headline, standfirst, byline, dates), image, body, then the extras. */
-export function ArticlePage({ view, extras = { form: null, pending: null } }: { view: ArticlePageView; extras?: ArticlePageExtras }) {
+export function ArticlePage({ view, extras = { form: null, pending: null } }: { view: ArticlePageView; extras?: ArticlePageExtras | typeof SLOTS }) {
   const { site, article, previous, next, related } = view;
   return (
     <Layout site={site} head={view.head} pageClass="page-article">

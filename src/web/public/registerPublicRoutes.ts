@@ -17,7 +17,8 @@ import type { ReadingDeps } from '../../operations/reading/ReadingDeps.js';
 import { readPublicPath } from '../../operations/reading/readPublicPath.js';
 import type { ViewCounter } from '../../operations/reading/viewCounter.js';
 import type { ErrorPageView } from '../../views/models.js';
-import { renderArchivePage, renderArticlePage, renderHomePage, renderStaticPage } from '../../views/render.js';
+import { articlePageBytes, type ArticlePageParts, renderArchivePage, renderArticlePageParts, renderHomePage, renderStaticPage } from '../../views/render.js';
+import type { ArticleData } from '../../operations/reading/readArticle.js';
 import type { PageBuilders } from './buildPages.js';
 import { decodeRequestPath } from './decodeRequestPath.js';
 import { presentFeed } from './presentFeed.js';
@@ -59,12 +60,12 @@ export interface PublicRouteDeps {
 /** Public pages are shared caches' business: short max-age, revalidated in the background. */
 const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=30';
 
-function sendHtml(reply: FastifyReply, html: string, personal = false) {
+function sendHtml(reply: FastifyReply, html: string | Buffer, personal = false) {
   // One UTF-8 encoding: a string body would be measured for Content-Length, then encoded again.
   return reply
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', personal ? 'private, no-store' : PUBLIC_CACHE)
-    .send(Buffer.from(html));
+    .send(typeof html === 'string' ? Buffer.from(html) : html);
 }
 
 /** A stored redirect target: absolute URLs as stored, local paths percent-encoded (query kept). */
@@ -91,6 +92,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
   const { reading, pages, memo } = deps;
   // A feed's bytes depend only on its data, which the memo keeps per content version.
   const feeds = memoPerObject<FeedData, FeedFormat, FeedOutput>();
+  const articleParts = memoPerObject<ArticleData, string, ArticlePageParts>({ maxPerObject: 4 });
   function feedOutput(data: FeedData, format: FeedFormat): FeedOutput {
     return feeds(data, format, () => {
       const view = presentFeed(data, format, { baseUrl: deps.config.baseUrl, media: deps.media });
@@ -119,8 +121,11 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
         return sendHtml(reply, renderArchivePage(pages.archive(outcome.data, outcome.basePath)));
       case 'article': {
         deps.viewCounter.record(outcome.data.article.id, outcome.data.frame.settings.timeZone);
+        const view = pages.article(outcome.data, outcome.canonicalPath);
+        // The shared bytes are rendered once per data and day (the header shows today's date).
+        const parts = articleParts(outcome.data, `${outcome.canonicalPath}|${view.site.today.iso}`, () => renderArticlePageParts(view));
         const { extras, personal } = await deps.articleExtras(request, outcome.data.article);
-        return sendHtml(reply, renderArticlePage(pages.article(outcome.data, outcome.canonicalPath), extras), personal);
+        return sendHtml(reply, articlePageBytes(parts, extras), personal);
       }
       case 'page':
         return sendHtml(reply, renderStaticPage(pages.staticPage(outcome.frame, outcome.page)));

@@ -1,0 +1,164 @@
+/**
+ * `npm run bench:comments`: the comment figures of issue #3, on SQLite, in one run.
+ *   1. Posting: 50 concurrent posters (autocannon, 50 connections) POST the comment form, every
+ *      request a different comment from a different email; p99 latency against the 50 ms floor.
+ *   2. Reading: the same article page with 300 approved comments and with none, loaded
+ *      alternately; requests/s ratio against the 80% floor.
+ * Khabar runs from dist/ in its own process (bench/server.js), with flood limits raised and
+ * moderation open so every post is a real published write. Appends the figures to RESULTS.md.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/config/loadConfig.js';
+import type { Article } from '../src/domain/article.js';
+import { createPermalink, encodePath } from '../src/domain/permalink.js';
+import { commentFingerprint } from '../src/domain/comments/commentTokens.js';
+import { sanitizeCommentHtml } from '../src/domain/comments/sanitizeCommentHtml.js';
+import { loadDemoIfEmpty } from '../src/main.js';
+import { createSqliteStore } from '../src/store/sqlite/createSqliteStore.js';
+import { benchRoot } from './buildStore.js';
+
+const record = !process.argv.includes('--no-record');
+const duration = Number(process.argv.find((a) => a.startsWith('--duration='))?.split('=')[1] ?? 10);
+
+const SENTENCES = [
+  'شكراً على هذا المقال المفيد،',
+  'أتفق مع ما جاء فيه، لكن الأرقام تحتاج إلى مصدر واضح.',
+  'متى ستنشرون المتابعة؟',
+  'الوضع في الدار البيضاء مختلف تماماً عما وصفتم.',
+  'Merci pour cet article, très intéressant.',
+  'نتمنى أن تهتم الجهات المعنية بهذا الموضوع قبل فوات الأوان.',
+];
+
+function commentText(n: number): string {
+  const words = Array.from({ length: 1 + (n % 4) }, (_, i) => SENTENCES[(n + i) % SENTENCES.length]);
+  return `${words.join(' ')} (${n})`;
+}
+
+async function prepare(dataDir: string) {
+  writeFileSync(
+    path.join(dataDir, 'khabar.config.json'),
+    JSON.stringify({
+      limits: { commentsPerIpPerMinute: 10_000, commentsPerIpPerHour: 100_000, commentsPerEmailPerHour: 100_000, commentMinFillSeconds: 0 },
+      site: { comments: { moderation: 'open' } },
+    }),
+  );
+  const config = loadConfig({ env: { KHABAR_DATA_DIR: dataDir }, cwd: dataDir, overrides: { logLevel: 'warn' } });
+  const store = createSqliteStore({ file: path.join(dataDir, 'khabar.db') });
+  await store.migrate();
+  await loadDemoIfEmpty(store, config, () => new Date());
+  const cards = await store.articles.listPublished({}, { limit: 3, offset: 5 });
+  const [busy, quiet, target] = cards.map((c) => c.id) as [number, number, number];
+  // 300 approved comments on `busy`: a third of them replies, as threads on news sites go.
+  const ids: number[] = [];
+  for (let n = 0; n < 300; n++) {
+    const parent = n % 3 === 2 ? ids[n - 1]! : null;
+    const text = commentText(n);
+    const c = await store.comments.create({
+      articleId: busy,
+      parentId: parent,
+      depth: parent === null ? 1 : 2,
+      authorName: n % 2 ? `قارئ ${n}` : `Reader ${n}`,
+      authorEmail: `r${n}@bench.example`,
+      authorUrl: n % 5 === 0 ? 'https://example.ma/' : null,
+      body: sanitizeCommentHtml(text),
+      status: 'approved',
+      ipHash: null,
+      userAgent: null,
+      fingerprint: commentFingerprint(text),
+    });
+    ids.push(c.id);
+  }
+  const paths = await Promise.all([busy, quiet, target].map(async (id) => (await store.articles.findById(id))!));
+  await store.close();
+  return { busy: paths[0]!, quiet: paths[1]!, target: paths[2]! };
+}
+
+function startServer(dataDir: string): Promise<{ proc: ChildProcess; port: number }> {
+  const proc = spawn(process.execPath, ['bench/server.js'], { cwd: benchRoot, env: { ...process.env, KHABAR_DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    createInterface({ input: proc.stdout! }).on('line', (line) => {
+      if (line.startsWith('KHABAR_BENCH_READY ')) resolve({ proc, port: (JSON.parse(line.slice(19)) as { port: number }).port });
+    });
+    proc.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
+function pathOf(article: Article): string {
+  return encodePath(permalink.build({ id: article.id, slug: article.slug, publishedAt: article.publishedAt, categoryPath: '', authorSlug: '' }));
+}
+
+async function main() {
+  spawnSync('npm', ['run', 'build'], { cwd: benchRoot, stdio: 'inherit' });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'khabar-bench-comments-'));
+  const { busy, quiet, target } = await prepare(dataDir);
+  const { proc, port } = await startServer(dataDir);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const [busyPath, quietPath, targetPath] = [busy, quiet, target].map(pathOf);
+    const busyHtml = await (await fetch(base + busyPath!)).text();
+    const shown = busyHtml.match(/class="comment(?: |")/g)?.length ?? 0;
+    if (shown < 50) throw new Error(`the busy article shows ${shown} comments, expected its first page of threads`);
+
+    // Reading: alternate quiet / busy, twice, after a warm-up.
+    const load = (p: string, seconds: number) => autocannon({ url: base + p, connections: 50, duration: seconds });
+    await load(quietPath!, 2);
+    await load(busyPath!, 2);
+    const reads: Record<'quiet' | 'busy', number[]> = { quiet: [], busy: [] };
+    for (let round = 0; round < 2; round++) {
+      reads.quiet.push((await load(quietPath!, duration)).requests.average);
+      reads.busy.push((await load(busyPath!, duration)).requests.average);
+    }
+    const quietRps = Math.max(...reads.quiet);
+    const busyRps = Math.max(...reads.busy);
+
+    // Posting: one valid form token (moderation open, no minimum fill time), unique comments.
+    const form = await (await fetch(base + targetPath!)).text();
+    const token = /name="khabar_token" value="([^"]+)"/.exec(form)![1]!;
+    let n = 0;
+    const post = await autocannon({
+      url: `${base}/wp-comments-post.php`,
+      connections: 50,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+          setupRequest: (request) => {
+            n += 1;
+            return {
+              ...request,
+              body: new URLSearchParams({ comment_post_ID: String(target.id), khabar_token: token, author: `قارئ ${n}`, email: `p${n}@bench.example`, comment: commentText(n + 1000) + ` ${n}` }).toString(),
+            };
+          },
+        },
+      ],
+    });
+    const posted = post['3xx'];
+    const failed = post.non2xx - post['3xx'];
+    const lines = [
+      '',
+      `## Comments (issue #3) — ${new Date().toISOString()}`,
+      '',
+      `Command: \`npm run bench:comments\` (SQLite, demo site, ${duration} s per measurement, 50 connections; Node ${process.version}, ${os.cpus().length} cores)`,
+      '',
+      '| measure | result | floor | verdict |',
+      '|---|---|---|---|',
+      `| posting a comment, p99 (50 concurrent posters) | ${post.latency.p99} ms (p50 ${post.latency.p50} ms, ${Math.round(post.requests.average)} posts/s, ${posted} stored, ${failed} refused) | ≤ 50 ms | ${post.latency.p99 <= 50 && failed === 0 ? 'PASS' : 'FAIL'} |`,
+      `| article with 300 comments vs none | ${Math.round(busyRps)} vs ${Math.round(quietRps)} req/s = ${((busyRps / quietRps) * 100).toFixed(0)}% | ≥ 80% | ${busyRps / quietRps >= 0.8 ? 'PASS' : 'FAIL'} |`,
+      '',
+    ];
+    console.log(lines.join('\n'));
+    if (record) appendFileSync(path.join(benchRoot, 'bench', 'RESULTS.md'), lines.join('\n'));
+  } finally {
+    proc.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
