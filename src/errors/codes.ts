@@ -16,6 +16,13 @@ export const errorCodes = {
   SLUG_TAKEN: 'the slug is already used by another item of the same kind',
   CONFLICT: 'the item was changed by someone else since it was read',
   RATE_LIMITED: 'too many requests in a short time; retry later',
+  // accounts and access
+  UNAUTHENTICATED: 'no valid session: log in first',
+  FORBIDDEN: 'the signed-in role may not do this',
+  CSRF_INVALID: 'a mutation without a valid CSRF token or from another origin',
+  LOGIN_FAILED: 'the email or the password is wrong',
+  EMAIL_TAKEN: 'another account already uses this email',
+  INVITATION_INVALID: 'the invitation link is unknown, used or expired',
   // CLI
   DEMO_NOT_EMPTY: 'demo content is only loaded into an empty store',
   INTERNAL: 'an unexpected error (a bug); details are logged, never shown to readers',

@@ -14,6 +14,7 @@ import { mergeSiteSettings } from '../operations/site/siteSettings.js';
 import type { Store } from '../store/ports.js';
 import type { ErrorPageView } from '../views/models.js';
 import { renderErrorPage } from '../views/render.js';
+import { registerAdminApi, type AdminApiDeps, type AdminRouteModule } from './admin-api/registerAdminApi.js';
 import { httpStatusOf } from './errors.js';
 import { FAVICON_PATH, loadAssets } from './loadAssets.js';
 import { createPageBuilders } from './public/buildPages.js';
@@ -47,6 +48,10 @@ export interface AppDeps {
   viewCounter: ViewCounter;
   logger: Logger;
   now: () => Date;
+  /** The authenticated admin API under /admin/api. */
+  admin: AdminApiDeps;
+  /** Route modules mounted inside the admin API's scope (comment moderation, …). */
+  adminRoutes?: readonly AdminRouteModule[];
 }
 
 /**
@@ -167,6 +172,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: '7d',
   });
 
+  await registerAdminApi(app, deps.admin, deps.adminRoutes);
   registerSitemapRoutes(app, { reading: deps.reading, memo: deps.memo, baseUrl: deps.config.baseUrl, mediaUrlPath: (key) => deps.media.urlPath(key), sendErrorPage });
   registerPublicRoutes(app, { ...deps, pages, sendErrorPage });
   return app;

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { loadConfig, type ResolvedConfig } from '../../src/config/loadConfig.js';
 import type { ConfigInput } from '../../src/config/schema.js';
 import { buildKhabar, type Khabar } from '../../src/main.js';
+import type { RateLimiter } from '../../src/ratelimit/RateLimiter.js';
 import type { Store } from '../../src/store/ports.js';
 
 /** The instant test sites are built at; demo dates are relative to it. */
@@ -22,7 +23,9 @@ export interface TestSite {
  * A Khabar with the demo site, on a fresh SQLite file in a temporary folder (or on `store` when
  * given), driven in-process with `khabar.app.inject`.
  */
-export async function openTestSite(options: { overrides?: ConfigInput; store?: Store; now?: () => Date; demo?: boolean } = {}): Promise<TestSite> {
+export async function openTestSite(
+  options: { overrides?: ConfigInput; store?: Store; now?: () => Date; demo?: boolean; rateLimiter?: RateLimiter } = {},
+): Promise<TestSite> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'khabar-test-'));
   const config = loadConfig({
     env: {},
@@ -33,6 +36,7 @@ export async function openTestSite(options: { overrides?: ConfigInput; store?: S
     logger: pino({ level: 'silent' }),
     now: options.now ?? (() => TEST_NOW),
     ...(options.store ? { store: options.store } : {}),
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
     demo: options.demo ?? true,
   });
   return {

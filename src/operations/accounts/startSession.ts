@@ -1,0 +1,29 @@
+import type { Session } from '../../domain/session.js';
+import type { AccountsDeps, RequestOrigin } from './AccountsDeps.js';
+import { hashIp, hashToken, newToken } from './tokens.js';
+
+export interface StartedSession {
+  /** The secret for the cookie; only its hash is stored. */
+  token: string;
+  session: Session;
+}
+
+/** Opens a session for `userId`; the caller has proven who the user is. */
+export async function startSession(
+  deps: Pick<AccountsDeps, 'store' | 'policy' | 'now'>,
+  userId: number,
+  origin: RequestOrigin,
+): Promise<StartedSession> {
+  const token = newToken();
+  const createdAt = deps.now();
+  const expiresAt = new Date(createdAt.getTime() + Math.min(deps.policy.sessionIdleMs, deps.policy.sessionMaxMs));
+  const session = await deps.store.sessions.create({
+    tokenHash: hashToken(token),
+    userId,
+    createdAt,
+    expiresAt,
+    ipHash: origin.ip ? hashIp(origin.ip) : null,
+    userAgent: origin.userAgent ?? null,
+  });
+  return { token, session };
+}
