@@ -8,7 +8,10 @@ export interface StartedSession {
   session: Session;
 }
 
-/** Opens a session for `userId`; the caller has proven who the user is. */
+/**
+ * Opens a session for `userId`; the caller has proven who the user is. Expired sessions of
+ * everyone are swept here (an indexed delete), so the table does not grow without a job.
+ */
 export async function startSession(
   deps: Pick<AccountsDeps, 'store' | 'policy' | 'now'>,
   userId: number,
@@ -16,6 +19,7 @@ export async function startSession(
 ): Promise<StartedSession> {
   const token = newToken();
   const createdAt = deps.now();
+  await deps.store.sessions.deleteExpired(createdAt);
   const expiresAt = new Date(createdAt.getTime() + Math.min(deps.policy.sessionIdleMs, deps.policy.sessionMaxMs));
   const session = await deps.store.sessions.create({
     tokenHash: hashToken(token),
