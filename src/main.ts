@@ -79,7 +79,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       const report = await loadDemoIfEmpty(store, config, now);
       if (report) logger.info({ demo: report }, 'empty store: demo content loaded');
     }
-    if ((await store.users.count()) === 0) logger.warn(FIRST_ADMIN_HINT);
+    // Worker processes (migrate: false) leave the hint to the primary that migrated.
+    if (options.migrate !== false && (await store.users.count()) === 0) logger.warn(FIRST_ADMIN_HINT);
   } catch (error) {
     if (!options.store) await store.close().catch(() => {});
     throw error;

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { acceptInvitation } from '../../operations/accounts/acceptInvitation.js';
 import { csrfTokenFor } from '../../operations/accounts/tokens.js';
+import { bodyOf } from './bodyOf.js';
 import type { AdminApiDeps } from './registerAdminApi.js';
 import { setSessionCookie } from './sessionCookie.js';
-import { bodyOf } from './sessionRoutes.js';
 
 /** POST /invitations/:token `{ password }`: sets the password and signs the new user in. */
 export function invitationRoutes(scope: FastifyInstance, deps: AdminApiDeps): void {

@@ -1,15 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { authenticate } from '../../operations/accounts/authenticate.js';
 import { changePassword } from '../../operations/accounts/changePassword.js';
 import { logout } from '../../operations/accounts/logout.js';
 import { csrfTokenFor } from '../../operations/accounts/tokens.js';
+import { bodyOf } from './bodyOf.js';
 import type { AdminApiDeps } from './registerAdminApi.js';
 import { requireSignedIn } from './requestActor.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './sessionCookie.js';
-
-export function bodyOf(request: FastifyRequest): Record<string, unknown> {
-  return typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, unknown>) : {};
-}
 
 /** POST /session (log in), GET /session (who am I + CSRF token), DELETE /session, POST /session/password. */
 export function sessionRoutes(scope: FastifyInstance, deps: AdminApiDeps): void {

@@ -4,9 +4,9 @@ import { changeRole } from '../../operations/accounts/changeRole.js';
 import { createUser } from '../../operations/accounts/createUser.js';
 import { inviteUser } from '../../operations/accounts/inviteUser.js';
 import { listUsers } from '../../operations/accounts/listUsers.js';
+import { bodyOf } from './bodyOf.js';
 import type { AdminApiDeps } from './registerAdminApi.js';
 import { requireActor } from './requestActor.js';
-import { bodyOf } from './sessionRoutes.js';
 
 /**
  * GET /users, POST /users (with `password`: a ready account; without: an invitation whose one-time
