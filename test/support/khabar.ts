@@ -6,6 +6,7 @@ import { loadConfig, type ResolvedConfig } from '../../src/config/loadConfig.js'
 import type { ConfigInput } from '../../src/config/schema.js';
 import { buildKhabar, type Khabar } from '../../src/main.js';
 import type { RateLimiter } from '../../src/ratelimit/RateLimiter.js';
+import type { AdminRouteModule } from '../../src/web/admin-api/registerAdminApi.js';
 import type { Store } from '../../src/store/ports.js';
 
 /** The instant test sites are built at; demo dates are relative to it. */
@@ -24,7 +25,14 @@ export interface TestSite {
  * given), driven in-process with `khabar.app.inject`.
  */
 export async function openTestSite(
-  options: { overrides?: ConfigInput; store?: Store; now?: () => Date; demo?: boolean; rateLimiter?: RateLimiter } = {},
+  options: {
+    overrides?: ConfigInput;
+    store?: Store;
+    now?: () => Date;
+    demo?: boolean;
+    rateLimiter?: RateLimiter;
+    adminRoutes?: readonly AdminRouteModule[];
+  } = {},
 ): Promise<TestSite> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'khabar-test-'));
   const config = loadConfig({
@@ -37,6 +45,7 @@ export async function openTestSite(
     now: options.now ?? (() => TEST_NOW),
     ...(options.store ? { store: options.store } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.adminRoutes ? { adminRoutes: options.adminRoutes } : {}),
     demo: options.demo ?? true,
   });
   return {

@@ -5,6 +5,9 @@ import { systemActor } from '../../src/domain/access.js';
 import type { Role } from '../../src/domain/user.js';
 import { createUser } from '../../src/operations/accounts/createUser.js';
 import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwordHasher.js';
+import { authorize } from '../../src/operations/authorize.js';
+import type { AdminRouteModule } from '../../src/web/admin-api/registerAdminApi.js';
+import { requireActor } from '../../src/web/admin-api/requestActor.js';
 import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
 import { memoryRateLimiter } from '../support/memoryRateLimiter.js';
 import { storeKinds, type TestStore } from '../support/stores.js';
@@ -24,14 +27,14 @@ interface Env {
 }
 
 /** A site without demo content on a fresh store of `kind`, with a clock the tests move. */
-function accountsSite(kind: (typeof storeKinds)[number], overrides: ConfigInput = {}): Env {
+function accountsSite(kind: (typeof storeKinds)[number], overrides: ConfigInput = {}, adminRoutes: readonly AdminRouteModule[] = []): Env {
   const clock = { ms: TEST_NOW.getTime() };
   const now = () => new Date(clock.ms);
   let handle: TestStore | undefined;
   let site: TestSite | undefined;
   beforeAll(async () => {
     handle = await kind.open({ now });
-    site = await openTestSite({ store: handle.store, now, demo: false, rateLimiter: memoryRateLimiter(now), overrides });
+    site = await openTestSite({ store: handle.store, now, demo: false, rateLimiter: memoryRateLimiter(now), overrides, adminRoutes });
   });
   afterAll(async () => {
     await site?.dispose();
@@ -171,6 +174,21 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: acco
       expect((await mutate('DELETE', '/admin/api/session', session)).statusCode).toBe(401);
     });
 
+    it('writes the sliding expiry at most once a minute per session', async () => {
+      const user = await seedUser(env, 'author');
+      const session = await signIn(user.email, user.password);
+      const { hashToken } = await import('../../src/operations/accounts/tokens.js');
+      const stored = () => env.site.khabar.store.sessions.findByTokenHash(hashToken(session.token));
+      const loggedInAt = (await stored())!.lastSeenAt.getTime();
+      env.advance(30_000);
+      expect((await me(session.cookie)).statusCode).toBe(200);
+      expect((await stored())!.lastSeenAt.getTime()).toBe(loggedInAt);
+      env.advance(30_000);
+      expect((await me(session.cookie)).statusCode).toBe(200);
+      expect((await stored())!.lastSeenAt.getTime()).toBe(env.clock.ms);
+      expect((await stored())!.expiresAt.getTime()).toBe(env.clock.ms + 7 * 24 * HOUR);
+    });
+
     it('slides the expiry while used, ends after a week idle, and never outlives 30 days', async () => {
       const user = await seedUser(env, 'author');
       const active = await signIn(user.email, user.password);
@@ -263,7 +281,10 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: acco
   describe('lockout', () => {
     it('locks an account after 5 failures (429 with Retry-After), even for the right password, until the window ends', async () => {
       const user = await seedUser(env, 'author');
-      for (let i = 1; i <= 5; i++) expect((await login(user.email, `wrong-password-${i}`)).statusCode, `failure ${i}`).toBe(401);
+      for (let i = 1; i <= 5; i++) {
+        const failed = await login(user.email, `wrong-password-${i}`);
+        expect(failed.statusCode, `failure ${i}: ${failed.body}`).toBe(401);
+      }
       const locked = await login(user.email, user.password);
       expect(locked.statusCode).toBe(429);
       expect(locked.json().error.code).toBe('RATE_LIMITED');
@@ -400,5 +421,49 @@ describe('admin API: login limit per address', () => {
     expect((await attempt(user.email, '198.51.100.9')).statusCode).toBe(401);
     env.advance(10 * MINUTE);
     expect((await attempt(user.email, '203.0.113.7')).statusCode).toBe(401);
+  });
+});
+
+/** A route module as the comment moderation will mount one, to prove what the admin API gives it. */
+const probeRoutes: AdminRouteModule = (scope) => {
+  scope.get('/probe', async (request) => ({ actor: requireActor(request) }));
+  scope.post('/probe', async (request) => {
+    authorize(requireActor(request), 'comments.moderateAny');
+    return { moderated: true };
+  });
+};
+
+describe('admin API: route modules mounted by other features', () => {
+  const env = accountsSite(storeKinds[0]!, {}, [probeRoutes]);
+  const inject = (options: InjectOptions) => env.site.khabar.app.inject(options);
+
+  it('get the session, CSRF checks, JSON errors and private caching of the admin API', async () => {
+    expect((await inject({ method: 'GET', url: '/admin/api/probe' })).json().error.code).toBe('UNAUTHENTICATED');
+    const results: Record<string, { status: number; code?: string }> = {};
+    for (const role of ['author', 'editor'] as const) {
+      const user = await seedUser(env, role);
+      const login = await inject({ method: 'POST', url: '/admin/api/session', headers: { origin: ORIGIN }, payload: { email: user.email, password: user.password } });
+      const cookie = `khabar_session=${cookieOf(login)}`;
+      const csrf = login.json().csrfToken as string;
+      const get = await inject({ method: 'GET', url: '/admin/api/probe', headers: { cookie } });
+      expect(get.json()).toEqual({ actor: { kind: 'user', userId: user.id, role } });
+      expect(get.headers['cache-control']).toBe('private, no-store');
+      const forged = await inject({ method: 'POST', url: '/admin/api/probe', headers: { cookie, origin: ORIGIN } });
+      expect(forged.json().error.code).toBe('CSRF_INVALID');
+      const post = await inject({ method: 'POST', url: '/admin/api/probe', headers: { cookie, origin: ORIGIN, 'x-csrf-token': csrf } });
+      results[role] = { status: post.statusCode, code: post.statusCode === 200 ? undefined : post.json().error.code };
+    }
+    expect(results).toEqual({ author: { status: 403, code: 'FORBIDDEN' }, editor: { status: 200, code: undefined } });
+  });
+});
+
+describe('admin API: secureCookies', () => {
+  const env = accountsSite(storeKinds[0]!, { accounts: { secureCookies: true } });
+
+  it('marks the session cookie Secure even on a plain-HTTP request', async () => {
+    const user = await seedUser(env, 'author');
+    const res = await env.site.khabar.app.inject({ method: 'POST', url: '/admin/api/session', headers: { origin: ORIGIN }, payload: { email: user.email, password: user.password } });
+    expect(res.statusCode).toBe(200);
+    expect(res.cookies.find((c) => c.name === 'khabar_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
   });
 });
