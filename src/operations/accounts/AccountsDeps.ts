@@ -20,7 +20,7 @@ export interface AccountsPolicy {
 
 /** Everything account operations may use; each operation declares the few it needs with `Pick`. */
 export interface AccountsDeps {
-  store: Pick<Store, 'users' | 'sessions' | 'invitations'>;
+  store: Pick<Store, 'users' | 'sessions' | 'invitations' | 'transaction'>;
   passwords: PasswordHasher;
   limiter: RateLimiter;
   policy: AccountsPolicy;

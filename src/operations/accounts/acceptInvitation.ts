@@ -22,8 +22,10 @@ export async function acceptInvitation(deps: Pick<AccountsDeps, 'store' | 'passw
   const now = deps.now();
   if (!invitation || invitation.usedAt || now.getTime() >= invitation.expiresAt.getTime()) throw invalid();
   const passwordHash = await deps.passwords.hash(password);
-  if (!(await deps.store.invitations.markUsed(invitation.id, now))) throw invalid();
-  await deps.store.users.setPasswordHash(invitation.userId, passwordHash);
+  await deps.store.transaction(async (repos) => {
+    if (!(await repos.invitations.markUsed(invitation.id, now))) throw invalid();
+    await repos.users.setPasswordHash(invitation.userId, passwordHash);
+  });
   const user = await deps.store.users.findById(invitation.userId);
   if (!user) throw invalid();
   const started = await startSession(deps, user.id, input);

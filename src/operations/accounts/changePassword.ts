@@ -23,7 +23,9 @@ export async function changePassword(deps: Pick<AccountsDeps, 'store' | 'passwor
   if (!user?.passwordHash || !(await deps.passwords.verify(user.passwordHash, current))) {
     throw new AppError('LOGIN_FAILED', 'the current password is wrong', { field: 'currentPassword' });
   }
-  await deps.store.users.setPasswordHash(user.id, await deps.passwords.hash(newPassword));
-  const endedSessions = await deps.store.sessions.deleteForUser(user.id, input.keepSessionId);
-  return { endedSessions };
+  const passwordHash = await deps.passwords.hash(newPassword);
+  return deps.store.transaction(async (repos) => {
+    await repos.users.setPasswordHash(user.id, passwordHash);
+    return { endedSessions: await repos.sessions.deleteForUser(user.id, input.keepSessionId) };
+  });
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/access.js';
 import { toAccount, type Account, type Role } from '../../domain/user.js';
 import { AppError } from '../../errors/AppError.js';
 import { authorize } from '../authorize.js';
+import type { Repositories } from '../../store/ports.js';
 import type { AccountsDeps } from './AccountsDeps.js';
 import { checkDisplayName, checkEmail, checkNewPassword, checkRole } from './validateAccount.js';
 
@@ -19,7 +20,11 @@ export interface CreateUserInput {
  *
  * @example await createUser(deps, systemActor('cli'), { email: 'a@b.ma', displayName: 'سلمى', role: 'admin', password })
  */
-export async function createUser(deps: Pick<AccountsDeps, 'store' | 'passwords'>, actor: Actor, input: CreateUserInput): Promise<Account> {
+export async function createUser(
+  deps: { store: Pick<Repositories, 'users'>; passwords: AccountsDeps['passwords'] },
+  actor: Actor,
+  input: CreateUserInput,
+): Promise<Account> {
   authorize(actor, 'users.manage');
   const email = checkEmail(input.email);
   const displayName = checkDisplayName(input.displayName);

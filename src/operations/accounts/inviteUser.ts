@@ -27,14 +27,18 @@ export interface Invited {
  */
 export async function inviteUser(deps: Pick<AccountsDeps, 'store' | 'passwords' | 'policy' | 'now' | 'baseUrl'>, actor: Actor, input: InviteUserInput): Promise<Invited> {
   authorize(actor, 'users.manage');
-  const user = await createUser(deps, actor, { ...input, password: null });
   const token = newToken();
   const expiresAt = new Date(deps.now().getTime() + deps.policy.invitationTtlMs);
-  await deps.store.invitations.create({
-    tokenHash: hashToken(token),
-    userId: user.id,
-    createdBy: actor.kind === 'user' ? actor.userId : null,
-    expiresAt,
+  // The user and the invitation together, or neither: no account left that nobody can enter.
+  const user = await deps.store.transaction(async (repos) => {
+    const created = await createUser({ store: repos, passwords: deps.passwords }, actor, { ...input, password: null });
+    await repos.invitations.create({
+      tokenHash: hashToken(token),
+      userId: created.id,
+      createdBy: actor.kind === 'user' ? actor.userId : null,
+      expiresAt,
+    });
+    return created;
   });
   return { user, token, expiresAt, link: `${deps.baseUrl}/admin/invitation#${token}` };
 }
