@@ -127,6 +127,17 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: acco
       expect(current.json()).toMatchObject({ user: { id: user.id, role: 'editor' }, csrfToken: body.csrfToken });
     });
 
+    it('answers a malformed or non-JSON body with a JSON 400, before any handler runs', async () => {
+      const broken = await inject({ method: 'POST', url: '/admin/api/session', headers: { origin: ORIGIN, 'content-type': 'application/json' }, payload: '{"email":' });
+      expect(broken.statusCode).toBe(400);
+      expect(broken.json().error.code).toBe('BAD_REQUEST');
+      // What a cross-site HTML form can send without a preflight is not even parsed.
+      const form = await inject({ method: 'POST', url: '/admin/api/session', headers: { 'content-type': 'text/plain' }, payload: 'email=a&password=b' });
+      expect(form.statusCode).toBe(400);
+      expect(form.json().error).toEqual({ code: 'BAD_REQUEST', message: 'send the body as application/json' });
+      expect(form.headers['cache-control']).toBe('private, no-store');
+    });
+
     it('stores only the hash of the session token', async () => {
       const user = await seedUser(env, 'author');
       const { token } = await signIn(user.email, user.password);

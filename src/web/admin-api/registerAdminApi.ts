@@ -45,6 +45,8 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps,
   await app.register(
     async (scope) => {
       await scope.register(fastifyCookie);
+      // JSON only: what an HTML form on another site can post without a preflight is refused unread.
+      scope.removeContentTypeParser('text/plain');
       scope.decorateRequest('signedIn', null);
       scope.decorateRequest('sessionToken', null);
 
