@@ -14,12 +14,14 @@ import { createViewCounter } from './operations/reading/viewCounter.js';
 import { createSectionDirectory } from './operations/site/sectionDirectory.js';
 import { createSiteSettingsSource } from './operations/site/siteSettings.js';
 import { assetsDir } from './paths.js';
-import { createMemoryRateLimiter } from './ratelimit/createMemoryRateLimiter.js';
 import type { RateLimiter } from './ratelimit/RateLimiter.js';
 import { openStore } from './store/openStore.js';
 import type { Store } from './store/ports.js';
 import type { AdminRouteModule } from './web/admin-api/registerAdminApi.js';
 import { createApp } from './web/createApp.js';
+import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
+import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
+import { createStoreRateLimiter } from './ratelimit/createStoreRateLimiter.js';
 
 export interface Khabar {
   app: FastifyInstance;
@@ -41,7 +43,7 @@ export interface BuildOptions {
   demo?: boolean;
   /** Run migrations before serving (default true; the CLI's `migrate` runs them on their own). */
   migrate?: boolean;
-  /** Login (and later comment, search) limits; default: counts in this process's memory. */
+  /** Login, comment and search limits; default: Redis when REDIS_URL is set, the store otherwise. */
   rateLimiter?: RateLimiter;
   /** Extra route modules mounted inside the admin API (see registerAdminApi). */
   adminRoutes?: readonly AdminRouteModule[];
@@ -96,9 +98,11 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     onError: (error) => logger.warn({ err: error }, 'view counts not written'),
   });
   const media = createLocalMediaStorage(mediaRootOf(config));
-  const rateLimiter = options.rateLimiter ?? createMemoryRateLimiter({ now });
+  const limiter =
+    options.rateLimiter ?? (config.redisUrl ? createRedisRateLimiter({ url: config.redisUrl }) : createStoreRateLimiter({ rateLimits: store.rateLimits, now }));
+  const comments: CommentDeps = { store, limiter, site, limits: config.limits, keys: commentKeysFrom(store.secrets), now };
   const policy = accountsPolicyOf(config);
-  const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter: rateLimiter, policy, now, baseUrl: config.baseUrl };
+  const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
   const app = await createApp({
     config,
@@ -108,6 +112,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     media,
     mediaRoot: mediaRootOf(config),
     viewCounter,
+    comments,
     logger,
     now,
     admin,
@@ -123,7 +128,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       closed = true;
       await app.close();
       await viewCounter.close();
-      if (!options.rateLimiter) await rateLimiter.close();
+      if (!options.rateLimiter) await limiter.close();
       if (!options.store) await store.close();
     },
   };

@@ -73,6 +73,34 @@ export const configSchema = z.object({
           tiktok: optionalUrl,
         })
         .prefault({}),
+      comments: z
+        .object({
+          /** WordPress's two boxes as one choice: hold every comment, hold only first comments of an address, or publish at once. */
+          moderation: z.enum(['hold-all', 'trust-returning', 'open']).default('trust-returning'),
+          /** Comments close this many days after publication (null: never). */
+          closeAfterDays: z.coerce.number().int().min(1).max(36500).nullable().default(null),
+          maxDepth: z.coerce.number().int().min(1).max(10).default(5),
+          /** Top-level comments per page of an article's comments. */
+          perPage: z.coerce.number().int().min(5).max(500).default(50),
+          order: z.enum(['oldest', 'newest']).default('oldest'),
+          /** More links than this holds a comment for moderation (WordPress: comment_max_links). */
+          maxLinks: z.coerce.number().int().min(0).max(100).default(2),
+          /** Words that send a comment to spam, matched on normalized text (harakat, hamza, tatweel, elongation, Arabizi). */
+          disallowedWords: z.array(z.string().trim().min(1).max(100)).max(5000).default([]),
+          /** Words that hold a comment for moderation, matched the same way. */
+          moderationWords: z.array(z.string().trim().min(1).max(100)).max(5000).default([]),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  /** Flood limits (per window) for reader comments; kept in Redis when REDIS_URL is set, in the store otherwise. */
+  limits: z
+    .object({
+      commentsPerIpPerMinute: z.coerce.number().int().min(1).max(10000).default(5),
+      commentsPerIpPerHour: z.coerce.number().int().min(1).max(100000).default(30),
+      commentsPerEmailPerHour: z.coerce.number().int().min(1).max(100000).default(20),
+      /** Seconds a reader needs at least between loading the form and posting it (bots post at once). */
+      commentMinFillSeconds: z.coerce.number().int().min(0).max(600).default(3),
     })
     .prefault({}),
   demo: z.boolean().default(true),

@@ -30,6 +30,8 @@ export interface Article {
   /** Incremented on every save; used for optimistic concurrency. */
   version: number;
   isDemo: boolean;
+  /** Approved comments (kept by the store as comments change state). */
+  commentCount: number;
 }
 
 /** The few columns lists and blocks need, joined in one query. */
@@ -44,6 +46,7 @@ export interface ArticleCard {
   featuredMediaId: number | null;
   isBreaking: boolean;
   readingMinutes: number;
+  commentCount: number;
 }
 
 export interface NewArticle {

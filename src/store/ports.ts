@@ -1,5 +1,6 @@
 import type { Article, ArticleCard, NewArticle } from '../domain/article.js';
 import type { Author, NewAuthor } from '../domain/author.js';
+import type { Comment, CommentStatus, NewComment } from '../domain/comment.js';
 import type { Media, NewMedia } from '../domain/media.js';
 import type { NewPage, Page } from '../domain/page.js';
 import type { Redirect } from '../domain/redirect.js';
@@ -158,6 +159,64 @@ export interface SettingsRepository {
   all(): Promise<Record<string, unknown>>;
 }
 
+/** Which comments a moderation list shows. */
+export interface CommentFilter {
+  statuses?: readonly CommentStatus[];
+  articleId?: number;
+  /** Only comments on these articles (an author moderating their own articles). */
+  articleIds?: readonly number[];
+  /** Articles whose bylines include one of these authors (an author moderating their own articles). */
+  articleAuthorIds?: readonly number[];
+  /** Case-insensitive substring of name, email or text (moderators only). */
+  search?: string;
+}
+
+export interface CommentEdit {
+  authorName?: string;
+  authorUrl?: string | null;
+  body?: string;
+  fingerprint?: string;
+}
+
+export interface CommentRepository {
+  /** Inserts the comment; when it is approved, the article's count and the content version move in the same transaction. */
+  create(input: NewComment): Promise<Comment>;
+  findById(id: number): Promise<Comment | null>;
+  findByIds(ids: readonly number[]): Promise<Comment[]>;
+  /** Every approved comment of an article, oldest first (ties by id). */
+  listApproved(articleId: number): Promise<Comment[]>;
+  /** Newest first, ties by id. */
+  list(filter: CommentFilter, paging: Paging): Promise<Comment[]>;
+  count(filter: CommentFilter): Promise<number>;
+  countByStatus(filter?: Omit<CommentFilter, 'statuses'>): Promise<Record<CommentStatus, number>>;
+  /** Whether this address (lower-cased) has an approved comment (WordPress's "previously approved" rule). */
+  hasApprovedFrom(email: string): Promise<boolean>;
+  /** A comment on the article with this fingerprint from the same email or IP hash, not in the trash. */
+  findDuplicate(articleId: number, fingerprint: string, email: string, ipHash: string | null): Promise<Comment | null>;
+  /** Sets the state of these comments; returns the ids that changed. Counts and version follow. */
+  setStatus(ids: readonly number[], status: CommentStatus): Promise<number[]>;
+  /** Edits a comment's text or name; returns null when it does not exist. */
+  update(id: number, edit: CommentEdit): Promise<Comment | null>;
+  /** Deletes trashed or spam comments older than `beforeIso`; returns how many. */
+  purgeOld(statuses: readonly CommentStatus[], beforeIso: string): Promise<number>;
+}
+
+/** Fixed-window counters kept in the store, for deployments without Redis. */
+export interface RateLimitRepository {
+  /** Counts a hit for `key` in the window that ends at `windowEnd` (ms since epoch) unless a later one is open; returns hits and the window's end. */
+  hit(key: string, nowMs: number, windowMs: number): Promise<{ hits: number; windowEnd: number }>;
+  peek(key: string, nowMs: number): Promise<number>;
+  reset(key: string): Promise<void>;
+  /** Deletes windows that ended before `nowMs`. */
+  sweep(nowMs: number): Promise<number>;
+}
+
+/** Random secrets generated once per site and shared by every node (signing, hashing). */
+export interface SecretRepository {
+  /** The secret called `name`, created (32 random bytes, base64url) the first time it is asked for. */
+  get(name: string): Promise<string>;
+}
+
 /** What differs between stores, as data (STYLE habit 2). */
 export interface Capabilities {
   dialect: 'sqlite' | 'postgres';
@@ -179,6 +238,9 @@ export interface Repositories {
   media: MediaRepository;
   redirects: RedirectRepository;
   settings: SettingsRepository;
+  comments: CommentRepository;
+  rateLimits: RateLimitRepository;
+  secrets: SecretRepository;
 }
 
 /** The store every operation talks to. */

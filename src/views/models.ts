@@ -150,6 +150,62 @@ export interface ArticlePageView {
   previous: ArticleCardView | null;
   next: ArticleCardView | null;
   breadcrumbs: LinkView[];
+  comments: CommentsView;
+}
+
+/** An initials avatar drawn by CSS: no request to Gravatar or anyone else. */
+export interface AvatarView {
+  initials: string;
+  /** Hue (0–359) derived from the name, so one person keeps one colour. */
+  hue: number;
+}
+
+export interface CommentView {
+  id: number;
+  authorName: string;
+  /** Safe http(s) URL, shown with rel="nofollow ugc". */
+  authorUrl: string | null;
+  isStaff: boolean;
+  avatar: AvatarView;
+  date: DateView;
+  /** Sanitized HTML (the comment allow-list), safe to insert as is. */
+  bodyHtml: string;
+  /** `?replytocom=<id>#respond`, or null where replies are not possible (closed, deepest level). */
+  replyHref: string | null;
+  /** A held comment, shown to its author only. */
+  pending: boolean;
+  replies: CommentView[];
+}
+
+export interface CommentsView {
+  open: boolean;
+  count: number;
+  /** "3 تعليقات", "تعليق واحد", … */
+  countLabel: string;
+  threads: CommentView[];
+  pagination: PaginationView;
+  /** Link to `#respond` on the article's own URL (the form lives on every comment page). */
+  articleHref: string;
+}
+
+/** The comment form as one reader sees it: rendered per request (fresh token, their values, their errors). */
+export interface CommentFormView {
+  action: string;
+  articleId: number;
+  token: string;
+  parentId: number | null;
+  /** The comment being answered, with a link that cancels the reply. */
+  replyTo: { id: number; authorName: string; cancelHref: string } | null;
+  values: { author: string; email: string; url: string; comment: string; remember: boolean };
+  errors: Partial<Record<'author' | 'email' | 'url' | 'comment' | 'comment_parent' | 'form', string>>;
+}
+
+/** The form on its own page, when a post came back with errors (no JavaScript needed). */
+export interface CommentFormPageView {
+  site: SiteView;
+  head: HeadView;
+  article: LinkView;
+  form: CommentFormView;
 }
 
 export interface HomeSectionBlockView {
@@ -192,7 +248,9 @@ export interface StaticPageView {
 export interface ErrorPageView {
   site: SiteView;
   head: HeadView;
-  status: 400 | 404 | 414 | 500;
+  status: 400 | 403 | 404 | 413 | 414 | 429 | 500;
+  /** A sentence that says more than the status (e.g. "comments are closed on this article"). */
+  detail?: string;
   /** Recent articles to link back to (empty when the store is unavailable). */
   latest: ArticleCardView[];
 }

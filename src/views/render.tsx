@@ -1,8 +1,9 @@
 import { renderToString } from 'preact-render-to-string';
 import type { VNode } from 'preact';
-import type { ArchivePageView, ArticlePageView, ErrorPageView, HomePageView, StaticPageView } from './models.js';
+import type { ArchivePageView, ArticlePageView, CommentFormPageView, ErrorPageView, HomePageView, StaticPageView } from './models.js';
+import { CommentFormPage } from './pages/CommentFormPage.js';
 import { ArchivePage } from './pages/ArchivePage.js';
-import { ArticlePage } from './pages/ArticlePage.js';
+import { ArticlePage, type ArticlePageExtras } from './pages/ArticlePage.js';
 import { ErrorPage } from './pages/ErrorPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { StaticPage } from './pages/StaticPage.js';
@@ -17,8 +18,14 @@ export function renderHomePage(view: HomePageView): string {
   return documentOf(<HomePage view={view} />);
 }
 
-export function renderArticlePage(view: ArticlePageView): string {
-  return documentOf(<ArticlePage view={view} />);
+/** `extras`: the reader's own form and held comment (rendered per request; the rest is shared). */
+export function renderArticlePage(view: ArticlePageView, extras?: ArticlePageExtras): string {
+  return documentOf(<ArticlePage view={view} {...(extras ? { extras } : {})} />);
+}
+
+/** The comment form alone, when a post came back with errors. */
+export function renderCommentFormPage(view: CommentFormPageView): string {
+  return documentOf(<CommentFormPage view={view} />);
 }
 
 /** Section, tag and author archives. */

@@ -12,6 +12,8 @@ import type { ViewCounter } from '../operations/reading/viewCounter.js';
 import { indexSections } from '../operations/site/sectionDirectory.js';
 import { mergeSiteSettings } from '../operations/site/siteSettings.js';
 import type { Store } from '../store/ports.js';
+import type { CommentDeps } from '../operations/comments/CommentDeps.js';
+import { registerCommentRoutes } from './public/registerCommentRoutes.js';
 import type { ErrorPageView } from '../views/models.js';
 import { renderErrorPage } from '../views/render.js';
 import { registerAdminApi, type AdminApiDeps, type AdminRouteModule } from './admin-api/registerAdminApi.js';
@@ -46,6 +48,7 @@ export interface AppDeps {
   /** Folder served at /media/. */
   mediaRoot: string;
   viewCounter: ViewCounter;
+  comments: CommentDeps;
   logger: Logger;
   now: () => Date;
   /** The authenticated admin API under /admin/api. */
@@ -77,11 +80,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   }
 
-  async function sendErrorPage(reply: FastifyReply, status: ErrorPageView['status']) {
+  async function sendErrorPage(reply: FastifyReply, status: ErrorPageView['status'], detail?: string) {
     const frame = await errorFrame();
     let latest: Awaited<ReturnType<ReadingDeps['store']['articles']['listPublished']>> = [];
     if (status === 404) latest = await deps.store.articles.listPublished({}, { limit: 5, offset: 0 }).catch(() => []);
-    const html = renderErrorPage(pages.error(frame, status, latest));
+    const html = renderErrorPage(pages.error(frame, status, latest, detail));
     return reply
       .code(status)
       .header('content-type', 'text/html; charset=utf-8')
@@ -124,12 +127,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(async (error, request, reply) => {
     if (isAppError(error)) {
       const status = httpStatusOf[error.code];
-      if (status === 400 || status === 404 || status === 414) return sendErrorPage(reply, status);
+      if (status === 400 || status === 403 || status === 404 || status === 414 || status === 429) return sendErrorPage(reply, status);
       request.log.error({ err: error, code: error.code }, 'request failed');
       return sendErrorPage(reply, 500);
     }
     const status = (error as { statusCode?: number }).statusCode;
-    if (status === 400 || status === 413 || status === 415) return sendErrorPage(reply, 400);
+    if (status === 413) return sendErrorPage(reply, 413);
+    if (status === 400 || status === 415) return sendErrorPage(reply, 400);
     request.log.error({ err: error }, 'unexpected error');
     return sendErrorPage(reply, 500);
   });
@@ -174,6 +178,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerAdminApi(app, deps.admin, deps.adminRoutes);
   registerSitemapRoutes(app, { reading: deps.reading, memo: deps.memo, baseUrl: deps.config.baseUrl, mediaUrlPath: (key) => deps.media.urlPath(key), sendErrorPage });
-  registerPublicRoutes(app, { ...deps, pages, sendErrorPage });
+  const commentPages = await registerCommentRoutes(app, {
+    comments: deps.comments,
+    reading: deps.reading,
+    pages,
+    presenter,
+    secureCookies: deps.config.baseUrl.startsWith('https:'),
+    sendErrorPage,
+  });
+  registerPublicRoutes(app, { ...deps, pages, sendErrorPage, articleExtras: commentPages.articleExtras });
   return app;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { loadConfig, type ResolvedConfig } from '../../src/config/loadConfig.js';
 import type { ConfigInput } from '../../src/config/schema.js';
 import { buildKhabar, type Khabar } from '../../src/main.js';
@@ -32,6 +32,7 @@ export async function openTestSite(
     demo?: boolean;
     rateLimiter?: RateLimiter;
     adminRoutes?: readonly AdminRouteModule[];
+    logger?: Logger;
   } = {},
 ): Promise<TestSite> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'khabar-test-'));
@@ -41,7 +42,7 @@ export async function openTestSite(
   });
   const khabar = await buildKhabar({
     config,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     now: options.now ?? (() => TEST_NOW),
     ...(options.store ? { store: options.store } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),

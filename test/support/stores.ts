@@ -63,7 +63,7 @@ export const storeKinds: StoreKind[] = [
       await store.migrate();
       return {
         store,
-        // The schema itself is dropped after the whole run (test/support/globalSetup.ts).
+        // The run's whole database is dropped after the run (test/support/globalSetup.ts).
         dispose: () => store.close(),
       };
     },

@@ -12,7 +12,8 @@ import { resolvePath } from './resolvePath.js';
 export type PublicOutcome =
   | { kind: 'home'; data: HomeData }
   | { kind: 'archive'; data: ArchiveData; basePath: string }
-  | { kind: 'article'; data: ArticleData; canonicalPath: string }
+  /** `canonicalPath` is the article's; `path` is the page's own (with `comment-page-N/`). */
+  | { kind: 'article'; data: ArticleData; canonicalPath: string; commentPage: number }
   | { kind: 'page'; frame: FrameData; page: Page }
   | { kind: 'feed'; data: FeedData; format: FeedFormat }
   /** `keepQuery`: a canonical-form redirect keeps the query string; a stored redirect does not. */
@@ -54,11 +55,20 @@ export async function readPublicPath(deps: ReadingDeps, path: string): Promise<P
     const data = await readArchive(deps, found.subject, route.page);
     return data ? { kind: 'archive', data, basePath } : { kind: 'not-found' };
   }
-  const resolution = await resolvePath(deps, path);
+  // WordPress pages an article's comments as <permalink>comment-page-N/.
+  const commentPage = /^(.*\/)comment-page-(\d{1,6})\/?$/.exec(path);
+  const pageNumber = commentPage ? Number(commentPage[2]) : 1;
+  let resolution = await resolvePath(deps, commentPage ? commentPage[1]! : path);
+  // Structures ending in ".html" (/%post_id%.html) give <permalink>/comment-page-N/.
+  if (commentPage && resolution.kind !== 'article' && commentPage[1]!.length > 1) resolution = await resolvePath(deps, commentPage[1]!.slice(0, -1));
+  if (commentPage && resolution.kind !== 'article') return { kind: 'not-found' };
   switch (resolution.kind) {
-    case 'article':
-      if (path !== resolution.canonicalPath) return { kind: 'redirect', location: resolution.canonicalPath, status: 301, keepQuery: true };
-      return { kind: 'article', data: await readArticle(deps, resolution.article), canonicalPath: resolution.canonicalPath };
+    case 'article': {
+      const canonical = pageNumber === 1 ? resolution.canonicalPath : commentPagePath(resolution.canonicalPath, pageNumber);
+      if (path !== canonical) return { kind: 'redirect', location: canonical, status: 301, keepQuery: true };
+      const data = await readArticle(deps, resolution.article, pageNumber);
+      return data ? { kind: 'article', data, canonicalPath: resolution.canonicalPath, commentPage: pageNumber } : { kind: 'not-found' };
+    }
     case 'page':
       if (path !== resolution.canonicalPath) return { kind: 'redirect', location: resolution.canonicalPath, status: 301, keepQuery: true };
       return { kind: 'page', frame: await readFrame(deps), page: resolution.page };
@@ -67,4 +77,10 @@ export async function readPublicPath(deps: ReadingDeps, path: string): Promise<P
     case 'none':
       return { kind: 'not-found' };
   }
+}
+
+/** The address of page `n` of an article's comments (page 1 is the article itself). */
+export function commentPagePath(articlePath: string, n: number): string {
+  if (n <= 1) return articlePath;
+  return `${articlePath.endsWith('/') ? articlePath : `${articlePath}/`}comment-page-${n}/`;
 }

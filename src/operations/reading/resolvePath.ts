@@ -40,6 +40,17 @@ export function articlePath(
   });
 }
 
+/** The Unicode path of a published article under the site's current permalink structure. */
+export async function canonicalArticlePath(deps: ReadingDeps, article: Article): Promise<string> {
+  const settings = await deps.site.get();
+  const permalink = permalinkFor(settings.permalink, settings.timeZone);
+  const sections = await deps.sections.get();
+  // The byline's slug only matters to /%author%/ structures; readArticle loads the bylines anyway.
+  const firstAuthorId = permalink.needsAuthor ? article.authorIds[0] : undefined;
+  const firstAuthor = firstAuthorId === undefined ? [] : await deps.store.authors.findByIds([firstAuthorId]);
+  return articlePath(permalink, sections, article, firstAuthor[0]?.slug ?? null);
+}
+
 /**
  * What lives at a decoded public path that no fixed route claimed: a published article (by the
  * permalink structure), a static page (`/<slug>/`), or a stored redirect.
@@ -56,12 +67,7 @@ export async function resolvePath(deps: ReadingDeps, path: string): Promise<Reso
           ? await deps.store.articles.findBySlug(match.postname)
           : null;
     if (article && article.status === 'published' && (match.postname === null || match.postname === article.slug)) {
-      const sections = await deps.sections.get();
-      // The byline's slug only matters to /%author%/ structures; readArticle loads the bylines anyway.
-      const firstAuthorId = permalink.needsAuthor ? article.authorIds[0] : undefined;
-      const firstAuthor = firstAuthorId === undefined ? [] : await deps.store.authors.findByIds([firstAuthorId]);
-      const canonicalPath = articlePath(permalink, sections, article, firstAuthor[0]?.slug ?? null);
-      return { kind: 'article', article, canonicalPath };
+      return { kind: 'article', article, canonicalPath: await canonicalArticlePath(deps, article) };
     }
   }
   const pageSlug = /^\/([^/]+)\/?$/.exec(path)?.[1];

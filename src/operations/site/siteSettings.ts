@@ -15,7 +15,11 @@ export interface SiteSettings {
   perPage: number;
   follow: { whatsapp: string | null; googleNews: string | null };
   social: Record<'facebook' | 'x' | 'instagram' | 'youtube' | 'telegram' | 'tiktok', string | null>;
+  comments: CommentSettings;
 }
+
+/** How reader comments are moderated and shown (config `site.comments`, overridable in the store). */
+export type CommentSettings = ResolvedConfig['site']['comments'];
 
 const url = z.string().url().nullable();
 
@@ -32,6 +36,18 @@ const storedSchema = z
     follow: z.object({ whatsapp: url, googleNews: url }).partial(),
     social: z
       .object({ facebook: url, x: url, instagram: url, youtube: url, telegram: url, tiktok: url })
+      .partial(),
+    comments: z
+      .object({
+        moderation: z.enum(['hold-all', 'trust-returning', 'open']),
+        closeAfterDays: z.number().int().min(1).max(36500).nullable(),
+        maxDepth: z.number().int().min(1).max(10),
+        perPage: z.number().int().min(5).max(500),
+        order: z.enum(['oldest', 'newest']),
+        maxLinks: z.number().int().min(0).max(100),
+        disallowedWords: z.array(z.string().min(1).max(100)).max(5000),
+        moderationWords: z.array(z.string().min(1).max(100)).max(5000),
+      })
       .partial(),
   })
   .partial();
@@ -50,15 +66,16 @@ export function mergeSiteSettings(config: ResolvedConfig['site'], stored: unknow
     perPage: config.perPage,
     follow: { ...config.follow },
     social: { ...config.social },
+    comments: { ...config.comments },
   };
   if (typeof stored !== 'object' || stored === null) return base;
-  const out: SiteSettings = { ...base, follow: { ...base.follow }, social: { ...base.social } };
+  const out: SiteSettings = { ...base, follow: { ...base.follow }, social: { ...base.social }, comments: { ...base.comments } };
   for (const [key, value] of Object.entries(stored)) {
     const field = storedSchema.shape[key as keyof typeof storedSchema.shape];
     if (!field) continue;
     const parsed = field.safeParse(value);
     if (!parsed.success || parsed.data === undefined) continue;
-    if (key === 'follow' || key === 'social') Object.assign(out[key], parsed.data);
+    if (key === 'follow' || key === 'social' || key === 'comments') Object.assign(out[key], parsed.data);
     else (out as unknown as Record<string, unknown>)[key] = parsed.data;
   }
   return out;

@@ -1,7 +1,8 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import { AppError } from '../../errors/AppError.js';
 import type { Capabilities, Store } from '../ports.js';
-import { contentVersionReader, createRepositories } from './createRepositories.js';
+import { contentVersionReader } from './contentVersion.js';
+import { createRepositories } from './createRepositories.js';
 import { allMigrations } from './migrations/index.js';
 import type { MigrationDialect } from './migrations/MigrationDialect.js';
 import type { Database } from './schema.js';

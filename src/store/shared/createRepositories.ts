@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Repositories } from '../ports.js';
+import { bumpContentVersion } from './contentVersion.js';
 import type { Database } from './schema.js';
+import { createCommentRepository } from './repositories/comments.js';
+import { createRateLimitRepository } from './repositories/rateLimits.js';
+import { createSecretRepository } from './repositories/secrets.js';
 import { createArticleRepository } from './repositories/articles.js';
 import { createAuthorRepository } from './repositories/authors.js';
 import { createInvitationRepository } from './repositories/invitations.js';
@@ -24,23 +28,6 @@ const CONTENT_WRITES = {
   redirects: ['put'],
   settings: ['set'],
 } as const;
-
-/**
- * A reader of the content version (see m002_content_version). Every request asks for it, so the
- * query is compiled once and executed as is.
- */
-export function contentVersionReader(db: Kysely<Database>): () => Promise<number> {
-  const query = db.selectFrom('khabar_state').select('value').where('key', '=', 'content_version').compile();
-  return async () => Number((await db.executeQuery(query)).rows[0]?.value ?? 0);
-}
-
-async function bumpContentVersion(db: Kysely<Database>): Promise<void> {
-  await db
-    .updateTable('khabar_state')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('key', '=', 'content_version')
-    .execute();
-}
 
 /**
  * Wraps the content writes so the version moves after the write: inside a transaction in the
@@ -76,5 +63,8 @@ export function createRepositories(db: Kysely<Database>, now: () => Date, inTran
     media: createMediaRepository(db, now),
     redirects: createRedirectRepository(db, now),
     settings: createSettingsRepository(db),
+    comments: createCommentRepository(db, now, inTransaction),
+    rateLimits: createRateLimitRepository(db),
+    secrets: createSecretRepository(db, now),
   }, db);
 }

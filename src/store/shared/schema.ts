@@ -77,6 +77,7 @@ export interface Database {
     reading_minutes: number;
     version: number;
     is_demo: number;
+    comment_count: Generated<number>;
   };
   article_sections: { article_id: number; section_id: number; position: number };
   article_tags: { article_id: number; tag_id: number; position: number };
@@ -132,4 +133,23 @@ export interface Database {
   };
   article_daily_views: { article_id: number; day: string; views: number };
   khabar_state: { key: string; value: string | number };
+  comments: {
+    id: Generated<number>;
+    article_id: number;
+    parent_id: number | null;
+    depth: number;
+    author_name: string;
+    author_email: string;
+    author_url: string | null;
+    user_id: number | null;
+    body: string;
+    status: string;
+    ip_hash: string | null;
+    user_agent: string | null;
+    fingerprint: string;
+    created_at: string;
+    updated_at: string;
+  };
+  rate_limits: { key: string; window_end: number | string; hits: number };
+  instance_secrets: { name: string; value: string; created_at: string };
 }

@@ -1,4 +1,7 @@
-import type { ArticleCardView, ArticlePageView } from '../models.js';
+import type { ArticleCardView, ArticlePageView, CommentFormView, CommentView } from '../models.js';
+import { CommentForm } from '../components/CommentForm.js';
+import { CommentItem, CommentList } from '../components/CommentList.js';
+import { memoElement } from '../components/memoElement.js';
 import { ArticleCard } from '../components/ArticleCard.js';
 import { Bidi } from '../components/Bidi.js';
 import { Breadcrumbs } from '../components/Breadcrumbs.js';
@@ -21,8 +24,36 @@ function SectionNeighbour({ label, article, which }: { label: string; article: A
   );
 }
 
+/** What one reader's copy of an article page adds: the comment form (fresh token) and their held comment. */
+export interface ArticlePageExtras {
+  form: CommentFormView | null;
+  pending: CommentView | null;
+}
+
+function Comments({ view, extras }: { view: ArticlePageView; extras: ArticlePageExtras }) {
+  const { comments } = view;
+  return (
+    <section id="comments" class="comments-area" aria-labelledby="comments-title">
+      <h2 id="comments-title" class="block-title">
+        {comments.countLabel}
+      </h2>
+      {extras.pending !== null && (
+        <ol class="comment-list comment-list-own">
+          <CommentItem comment={extras.pending} />
+        </ol>
+      )}
+      {comments.count > 0 && memoElement(comments, 'threads', 'div', { class: 'comment-threads' }, () => <CommentList comments={comments} />)}
+      {comments.open && extras.form !== null ? (
+        <CommentForm form={extras.form} />
+      ) : (
+        !comments.open && <p class="comments-closed">التعليقات مغلقة على هذا المقال.</p>
+      )}
+    </section>
+  );
+}
+
 /** One article: header (section, headline, standfirst, byline, dates), image, body, then the extras. */
-export function ArticlePage({ view }: { view: ArticlePageView }) {
+export function ArticlePage({ view, extras = { form: null, pending: null } }: { view: ArticlePageView; extras?: ArticlePageExtras }) {
   const { site, article, previous, next, related } = view;
   return (
     <Layout site={site} head={view.head} pageClass="page-article">
@@ -91,6 +122,7 @@ export function ArticlePage({ view }: { view: ArticlePageView }) {
           {next !== null && <SectionNeighbour label="التالي في القسم" article={next} which="next" />}
         </nav>
       )}
+      <Comments view={view} extras={extras} />
       {related.length > 0 && (
         <section class="related" aria-labelledby="related-heading">
           <h2 id="related-heading" class="block-title">

@@ -9,9 +9,21 @@ export const errorMessages: Record<ErrorPageView['status'], { title: string; tex
     title: 'طلب غير صالح',
     text: 'تعذّر علينا فهم هذا الطلب. تحقّق من الرابط أو ابحث عمّا تريد.',
   },
+  403: {
+    title: 'طلب مرفوض',
+    text: 'لا يمكننا قبول هذا الطلب. إن وصلت إلى هنا من صفحة في موقعنا، فارجع إليها وأعد المحاولة.',
+  },
   404: {
     title: 'الصفحة غير موجودة',
     text: 'عذراً، لم نعثر على الصفحة التي تبحث عنها. ربما نُقلت أو حُذفت، أو أن الرابط غير صحيح.',
+  },
+  413: {
+    title: 'ما أرسلته كبير جداً',
+    text: 'حجم ما أرسلته أكبر مما يمكننا قبوله. اختصره ثم أعد المحاولة.',
+  },
+  429: {
+    title: 'طلبات كثيرة في وقت قصير',
+    text: 'أرسلت طلبات كثيرة في وقت قصير. انتظر قليلاً ثم أعد المحاولة.',
   },
   414: {
     title: 'الرابط طويل جداً',
@@ -23,13 +35,14 @@ export const errorMessages: Record<ErrorPageView['status'], { title: string; tex
   },
 };
 
-/** 400, 404, 414 and 500 pages: message, search, a way home, and the latest articles when available. */
+/** 400, 403, 404, 413, 414, 429 and 500 pages: message, search, a way home, and the latest articles when available. */
 export function ErrorPage({ view }: { view: ErrorPageView }) {
   const message = errorMessages[view.status];
   return (
     <Layout site={view.site} head={view.head} pageClass="page-error">
       <section class="error-page">
         <h1>{message.title}</h1>
+        {view.detail !== undefined && <p class="error-detail">{view.detail}</p>}
         <p class="error-text">{message.text}</p>
         {view.site.searchEnabled === true && <SearchForm id="error-search-q" />}
         <p class="error-home">

@@ -3,7 +3,8 @@ import type { ArchiveData } from '../../operations/reading/readArchive.js';
 import type { ArticleData } from '../../operations/reading/readArticle.js';
 import type { FrameData } from '../../operations/reading/readFrame.js';
 import type { HomeData } from '../../operations/reading/readHome.js';
-import type { ArchivePageView, ArticlePageView, ErrorPageView, HomePageView, LinkView, SiteView, StaticPageView } from '../../views/models.js';
+import type { ArchivePageView, ArticlePageView, CommentFormPageView, CommentFormView, ErrorPageView, HomePageView, LinkView, SiteView, StaticPageView } from '../../views/models.js';
+import { presentComments } from './presentComments.js';
 import { href, htmlToText, truncate, type FramePresenter, type Presenter } from './createPresenter.js';
 
 /**
@@ -28,6 +29,7 @@ export function createPageBuilders(presenter: Presenter) {
     archive: (data: ArchiveData, basePath: string) =>
       once(data, data.frame, data.subject.kind === 'section' ? data.subject.section.id : null, () => built.archive(data, basePath)),
     staticPage: (frame: FrameData, page: Page) => once(page, frame, null, () => built.staticPage(frame, page)),
+    commentForm: built.commentForm,
     error: built.error,
   };
 }
@@ -106,6 +108,7 @@ function build(presenter: Presenter) {
               publisher: publisherOf(p),
               ...(section ? { articleSection: section.name } : {}),
               keywords: data.tags.map((t) => t.name),
+              commentCount: data.comments.count,
               inLanguage: p.settings.locale,
               mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
               isAccessibleForFree: true,
@@ -128,6 +131,7 @@ function build(presenter: Presenter) {
           readingMinutes: article.readingMinutes,
           canonical,
         },
+        comments: presentComments(data.comments, canonicalPath, (d) => p.dateTime(d)!),
         share: p.share(canonical, article.title),
         related: data.related.map((c) => p.card(c, data.media)),
         previous: data.previous ? p.card(data.previous, data.media) : null,
@@ -192,12 +196,18 @@ function build(presenter: Presenter) {
       };
     },
 
-    error(frame: FrameData, status: ErrorPageView['status'], latest: HomeData['latest'] = []): ErrorPageView {
+    commentForm(frame: FrameData, article: LinkView, form: CommentFormView): CommentFormPageView {
+      const p = presenter.forFrame(frame);
+      return { site: p.site, head: p.head(`راجع تعليقك | ${p.settings.name}`, 'راجع تعليقك', '/', 'noindex'), article, form };
+    },
+
+    error(frame: FrameData, status: ErrorPageView['status'], latest: HomeData['latest'] = [], detail?: string): ErrorPageView {
       const p = presenter.forFrame(frame);
       return {
         site: p.site,
         head: p.head(`${errorTitles[status]} | ${p.settings.name}`, errorTitles[status], '/', 'noindex'),
         status,
+        ...(detail !== undefined ? { detail } : {}),
         latest: latest.map((c) => p.card(c, new Map())),
       };
     },
@@ -206,8 +216,11 @@ function build(presenter: Presenter) {
 
 const errorTitles: Record<ErrorPageView['status'], string> = {
   400: 'طلب غير صالح',
+  403: 'طلب مرفوض',
   404: 'الصفحة غير موجودة',
+  413: 'ما أرسلته كبير جداً',
   414: 'الرابط طويل جداً',
+  429: 'طلبات كثيرة في وقت قصير',
   500: 'حدث خطأ غير متوقع',
 };
 

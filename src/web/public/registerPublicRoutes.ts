@@ -1,4 +1,6 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Article } from '../../domain/article.js';
+import type { ArticleExtras } from './registerCommentRoutes.js';
 import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../../config/loadConfig.js';
 import { encodePath } from '../../domain/permalink.js';
@@ -50,14 +52,19 @@ export interface PublicRouteDeps {
   viewCounter: ViewCounter;
   pages: PageBuilders;
   sendErrorPage(reply: FastifyReply, status: ErrorPageView['status']): Promise<FastifyReply>;
+  /** The comment form and held comment of one reader (see registerCommentRoutes). */
+  articleExtras(request: FastifyRequest, article: Article): Promise<ArticleExtras>;
 }
 
 /** Public pages are shared caches' business: short max-age, revalidated in the background. */
 const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=30';
 
-function sendHtml(reply: FastifyReply, html: string) {
+function sendHtml(reply: FastifyReply, html: string, personal = false) {
   // One UTF-8 encoding: a string body would be measured for Content-Length, then encoded again.
-  return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', PUBLIC_CACHE).send(Buffer.from(html));
+  return reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', personal ? 'private, no-store' : PUBLIC_CACHE)
+    .send(Buffer.from(html));
 }
 
 /** A stored redirect target: absolute URLs as stored, local paths percent-encoded (query kept). */
@@ -110,9 +117,11 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
         return sendHtml(reply, renderHomePage(pages.home(outcome.data)));
       case 'archive':
         return sendHtml(reply, renderArchivePage(pages.archive(outcome.data, outcome.basePath)));
-      case 'article':
+      case 'article': {
         deps.viewCounter.record(outcome.data.article.id, outcome.data.frame.settings.timeZone);
-        return sendHtml(reply, renderArticlePage(pages.article(outcome.data, outcome.canonicalPath)));
+        const { extras, personal } = await deps.articleExtras(request, outcome.data.article);
+        return sendHtml(reply, renderArticlePage(pages.article(outcome.data, outcome.canonicalPath), extras), personal);
+      }
       case 'page':
         return sendHtml(reply, renderStaticPage(pages.staticPage(outcome.frame, outcome.page)));
       case 'redirect':

@@ -104,6 +104,14 @@ export function articlePageView(overrides: Partial<ArticlePageView> = {}): Artic
       canonical: article.canonical,
     }),
     article,
+    comments: {
+      open: true,
+      count: 0,
+      countLabel: 'لا توجد تعليقات',
+      threads: [],
+      pagination: { page: 1, totalPages: 1, prevHref: null, nextHref: null },
+      articleHref: '/article/42',
+    },
     share: [
       { network: 'whatsapp', label: 'واتساب', href: 'https://wa.me/?text=https%3A%2F%2Fkhabar.example%2Farticle%2F42' },
       { network: 'facebook', label: 'فيسبوك', href: 'https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fkhabar.example%2Farticle%2F42' },

@@ -37,6 +37,7 @@ function toArticle(row: ArticleRow, rel: Relations): Article {
     readingMinutes: row.reading_minutes,
     version: row.version,
     isDemo: row.is_demo === 1,
+    commentCount: row.comment_count,
   };
 }
 
@@ -50,6 +51,7 @@ interface CardRow {
   featured_media_id: number | null;
   is_breaking: number;
   reading_minutes: number;
+  comment_count: number;
   first_author_slug: string | null;
 }
 
@@ -65,6 +67,7 @@ function toCard(row: CardRow): ArticleCard {
     featuredMediaId: row.featured_media_id,
     isBreaking: row.is_breaking === 1,
     readingMinutes: row.reading_minutes,
+    commentCount: row.comment_count,
   };
 }
 
@@ -85,6 +88,7 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
         'a.featured_media_id',
         'a.is_breaking',
         'a.reading_minutes',
+        'a.comment_count',
       ])
       .select((eb) =>
         eb

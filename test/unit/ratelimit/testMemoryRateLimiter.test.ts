@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryRateLimiter } from '../../../src/ratelimit/createMemoryRateLimiter.js';
+import { memoryRateLimiter } from '../../support/memoryRateLimiter.js';
 
-describe('the in-memory rate limiter', () => {
+describe('the in-memory rate limiter of the tests', () => {
   it('counts hits in fixed windows, peeks without counting, forgets on reset', async () => {
     let ms = 1_000_000;
-    const limiter = createMemoryRateLimiter({ now: () => new Date(ms) });
+    const limiter = memoryRateLimiter(() => new Date(ms));
     expect(await limiter.hit('k', 2, 60_000)).toEqual({ allowed: true, count: 1, retryAfterMs: 60_000 });
     ms += 10_000;
     expect(await limiter.hit('k', 2, 60_000)).toEqual({ allowed: true, count: 2, retryAfterMs: 50_000 });
@@ -20,7 +20,7 @@ describe('the in-memory rate limiter', () => {
   });
 
   it('keeps at most maxKeys windows, dropping the oldest', async () => {
-    const limiter = createMemoryRateLimiter({ now: () => new Date(0), maxKeys: 2 });
+    const limiter = memoryRateLimiter(() => new Date(0), 2);
     await limiter.hit('a', 5, 1000);
     await limiter.hit('b', 5, 1000);
     await limiter.hit('c', 5, 1000);

@@ -1,0 +1,127 @@
+import type { Comment, CommentStatus } from '../../domain/comment.js';
+import { checkFormToken, commentFingerprint, hashIp } from '../../domain/comments/commentTokens.js';
+import { commentsOpen } from '../../domain/comments/commentsOpen.js';
+import { countLinks } from '../../domain/comments/countLinks.js';
+import { decideCommentStatus } from '../../domain/comments/decideCommentStatus.js';
+import { compileWordList, type CompiledWordList } from '../../domain/comments/matchWordList.js';
+import { sanitizeCommentHtml } from '../../domain/comments/sanitizeCommentHtml.js';
+import { validateCommentForm, type CommentFieldErrors, type CommentFormInput } from '../../domain/comments/validateCommentForm.js';
+import { AppError } from '../../errors/AppError.js';
+import type { CommentDeps } from './CommentDeps.js';
+
+export interface PostCommentInput extends CommentFormInput {
+  articleId: number;
+  /** The signed form token (see issueFormToken). */
+  token?: unknown;
+  /** The hidden field only bots fill. */
+  honeypot?: unknown;
+  /** The client's address (hashed before it is stored or counted). */
+  ip: string;
+  userAgent?: string | null;
+}
+
+export interface PostCommentResult {
+  comment: Comment;
+  status: CommentStatus;
+}
+
+/** A form token older than this is refused (a reader left the page open for days); the form comes back fresh. */
+const TOKEN_MAX_AGE_MS = 3 * 86_400_000;
+
+const TOKEN_MESSAGES = {
+  missing: 'تعذّر التحقق من النموذج. أعد إرسال تعليقك من صفحة المقال.',
+  forged: 'تعذّر التحقق من النموذج. أعد إرسال تعليقك من صفحة المقال.',
+  'too-fast': 'أُرسل التعليق بسرعة كبيرة. انتظر لحظة ثم أعد الإرسال.',
+  expired: 'انتهت صلاحية النموذج. راجع تعليقك وأعد إرساله.',
+} as const;
+
+function invalid(errors: CommentFieldErrors): AppError {
+  return new AppError('INVALID_INPUT', `the comment form has errors in: ${Object.keys(errors).join(', ')}`, { fields: errors });
+}
+
+const wordLists = new WeakMap<readonly string[], CompiledWordList>();
+function compiled(words: readonly string[]): CompiledWordList {
+  let list = wordLists.get(words);
+  if (!list) wordLists.set(words, (list = compileWordList(words)));
+  return list;
+}
+
+function rateLimited(retryAfterMs: number): AppError {
+  return new AppError('RATE_LIMITED', 'too many comments from this address; retry later', { retryAfterMs });
+}
+
+/**
+ * A reader posts a comment: the article must be open to comments; floods are refused per address
+ * and per email; the form must be valid and its token genuine and not instant; replies nest up to
+ * the site's depth; the same text twice is refused; spam signals and the moderation settings decide
+ * whether it is published, held or kept as spam. Nothing is written unless everything passed.
+ */
+export async function postComment(deps: CommentDeps, input: PostCommentInput): Promise<PostCommentResult> {
+  const { store, limiter, limits } = deps;
+  const now = deps.now();
+  const article = await store.articles.findById(input.articleId);
+  if (!article || article.status !== 'published') throw new AppError('NOT_FOUND', `no published article ${input.articleId}`);
+  const settings = (await deps.site.get()).comments;
+  if (!commentsOpen(article, settings.closeAfterDays, now)) throw new AppError('COMMENTS_CLOSED', `comments are closed on article ${article.id}`);
+
+  const keys = await deps.keys();
+  const ipHash = hashIp(keys.ip, input.ip);
+  for (const [key, limit, windowMs] of [
+    [`comment:ip:m:${ipHash}`, limits.commentsPerIpPerMinute, 60_000],
+    [`comment:ip:h:${ipHash}`, limits.commentsPerIpPerHour, 3_600_000],
+  ] as const) {
+    const decision = await limiter.hit(key, limit, windowMs);
+    if (!decision.allowed) throw rateLimited(decision.retryAfterMs);
+  }
+
+  const form = validateCommentForm(input);
+  if (!form.ok) throw invalid(form.errors);
+  const { value } = form;
+
+  const token = checkFormToken(keys.token, article.id, input.token, now.getTime(), limits.commentMinFillSeconds * 1000, TOKEN_MAX_AGE_MS);
+  if (!token.ok) throw invalid({ form: TOKEN_MESSAGES[token.reason] });
+
+  let parentId: number | null = null;
+  let depth = 1;
+  if (value.parentId !== null) {
+    const parent = await store.comments.findById(value.parentId);
+    if (!parent || parent.articleId !== article.id || parent.status !== 'approved') throw invalid({ comment_parent: 'التعليق الذي تردّ عليه غير موجود أو لم يُنشر بعد.' });
+    // At the deepest level a reply joins its parent's thread instead of nesting further (as WordPress does).
+    parentId = parent.depth >= settings.maxDepth ? parent.parentId : parent.id;
+    depth = parent.depth >= settings.maxDepth ? parent.depth : parent.depth + 1;
+  }
+
+  const perEmail = await limiter.hit(`comment:email:h:${commentFingerprint(value.authorEmail)}`, limits.commentsPerEmailPerHour, 3_600_000);
+  if (!perEmail.allowed) throw rateLimited(perEmail.retryAfterMs);
+
+  const fingerprint = commentFingerprint(value.text);
+  if (await store.comments.findDuplicate(article.id, fingerprint, value.authorEmail, ipHash)) {
+    throw new AppError('COMMENT_DUPLICATE', `duplicate comment on article ${article.id}`, { fields: { comment: 'يبدو أنك أرسلت هذا التعليق من قبل.' } });
+  }
+
+  const everything = [value.authorName, value.authorEmail, value.authorUrl ?? '', value.text].join('\n');
+  const honeypot = typeof input.honeypot === 'string' && input.honeypot.trim() !== '';
+  const status = decideCommentStatus(settings, {
+    honeypot,
+    disallowedWord: compiled(settings.disallowedWords).find(everything),
+    moderationWord: compiled(settings.moderationWords).find(everything),
+    links: countLinks(value.text),
+    returning: settings.moderation === 'trust-returning' ? await store.comments.hasApprovedFrom(value.authorEmail) : false,
+    staff: false,
+  });
+
+  const comment = await store.comments.create({
+    articleId: article.id,
+    parentId,
+    depth,
+    authorName: value.authorName,
+    authorEmail: value.authorEmail,
+    authorUrl: value.authorUrl,
+    body: sanitizeCommentHtml(value.text),
+    status,
+    ipHash,
+    userAgent: input.userAgent ? input.userAgent.slice(0, 255) : null,
+    fingerprint,
+  });
+  return { comment, status };
+}

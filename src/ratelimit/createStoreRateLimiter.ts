@@ -1,0 +1,37 @@
+import type { RateLimitRepository } from '../store/ports.js';
+import type { RateLimiter } from './RateLimiter.js';
+
+export interface StoreRateLimiterOptions {
+  rateLimits: RateLimitRepository;
+  now: () => Date;
+  /** How often ended windows are deleted (default: every 10 minutes); 0 turns the sweep off. */
+  sweepEveryMs?: number;
+}
+
+/**
+ * Rate limits kept in the store (SQLite or PostgreSQL), shared by every process on it: the
+ * default when no `REDIS_URL` is configured.
+ */
+export function createStoreRateLimiter(options: StoreRateLimiterOptions): RateLimiter {
+  const { rateLimits, now } = options;
+  const sweepEveryMs = options.sweepEveryMs ?? 600_000;
+  let lastSweep = now().getTime();
+  return {
+    async hit(key, limit, windowMs) {
+      const nowMs = now().getTime();
+      if (sweepEveryMs > 0 && nowMs - lastSweep > sweepEveryMs) {
+        lastSweep = nowMs;
+        await rateLimits.sweep(nowMs);
+      }
+      const { hits, windowEnd } = await rateLimits.hit(key, nowMs, windowMs);
+      return { allowed: hits <= limit, count: hits, retryAfterMs: Math.max(0, windowEnd - nowMs) };
+    },
+    peek(key) {
+      return rateLimits.peek(key, now().getTime());
+    },
+    reset(key) {
+      return rateLimits.reset(key);
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,239 @@
+import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { Comment, CommentStatus } from '../../../domain/comment.js';
+import { commentStatuses } from '../../../domain/comment.js';
+import type { CommentFilter, CommentRepository } from '../../ports.js';
+import { bumpContentVersion } from '../contentVersion.js';
+import type { Database } from '../schema.js';
+import { toCount } from '../values.js';
+
+type CommentRow = Selectable<Database['comments']>;
+
+function toComment(row: CommentRow): Comment {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    parentId: row.parent_id,
+    depth: row.depth,
+    authorName: row.author_name,
+    authorEmail: row.author_email,
+    authorUrl: row.author_url,
+    userId: row.user_id,
+    body: row.body,
+    status: row.status as CommentStatus,
+    ipHash: row.ip_hash,
+    userAgent: row.user_agent,
+    fingerprint: row.fingerprint,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+/** `LIKE` with the user's text taken literally. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Comments on either dialect. Writes that change what readers see (an approved comment appears,
+ * disappears or changes) recount the article's approved comments and move the content version in
+ * the same transaction, so the article page and its count can never disagree.
+ */
+export function createCommentRepository(db: Kysely<Database>, now: () => Date, inTransaction: boolean): CommentRepository {
+  function inTx<T>(work: (conn: Kysely<Database>) => Promise<T>): Promise<T> {
+    return inTransaction ? work(db) : db.transaction().execute(work);
+  }
+
+  /**
+   * Moves the approved counts by deltas: `comment_count + n` is atomic under the row's lock on both
+   * stores, where a recount by subquery would miss a concurrent transaction's comment.
+   */
+  async function adjustCounts(conn: Kysely<Database>, deltas: ReadonlyMap<number, number>): Promise<void> {
+    for (const [articleId, delta] of deltas) {
+      if (delta === 0) continue;
+      await conn
+        .updateTable('articles')
+        .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
+        .where('id', '=', articleId)
+        .execute();
+    }
+  }
+
+  function filtered(filter: CommentFilter) {
+    let q = db.selectFrom('comments as c');
+    if (filter.statuses && filter.statuses.length > 0) q = q.where('c.status', 'in', filter.statuses);
+    if (filter.articleId !== undefined) q = q.where('c.article_id', '=', filter.articleId);
+    if (filter.articleIds) q = filter.articleIds.length ? q.where('c.article_id', 'in', filter.articleIds) : q.where(sql<boolean>`1 = 0`);
+    if (filter.articleAuthorIds) {
+      const ids = filter.articleAuthorIds;
+      q = ids.length
+        ? q.where(({ exists, selectFrom }) =>
+            exists(selectFrom('article_authors as aa').select('aa.article_id').whereRef('aa.article_id', '=', 'c.article_id').where('aa.author_id', 'in', ids)),
+          )
+        : q.where(sql<boolean>`1 = 0`);
+    }
+    if (filter.search && filter.search.trim()) {
+      const pattern = likePattern(filter.search.trim());
+      q = q.where((eb) =>
+        eb.or([
+          eb(sql`lower(c.author_name)`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`lower(c.author_email)`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`lower(c.body)`, 'like', sql`${pattern} escape '\\'`),
+        ]),
+      );
+    }
+    return q;
+  }
+
+  return {
+    async create(input) {
+      return inTx(async (conn) => {
+        const at = now().toISOString();
+        const row = await conn
+          .insertInto('comments')
+          .values({
+            article_id: input.articleId,
+            parent_id: input.parentId,
+            depth: input.depth,
+            author_name: input.authorName,
+            author_email: input.authorEmail.toLowerCase(),
+            author_url: input.authorUrl,
+            user_id: input.userId ?? null,
+            body: input.body,
+            status: input.status,
+            ip_hash: input.ipHash,
+            user_agent: input.userAgent,
+            fingerprint: input.fingerprint,
+            created_at: at,
+            updated_at: at,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        if (input.status === 'approved') {
+          await adjustCounts(conn, new Map([[input.articleId, 1]]));
+          await bumpContentVersion(conn);
+        }
+        return toComment(row);
+      });
+    },
+    async findById(id) {
+      const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toComment(row) : null;
+    },
+    async findByIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom('comments').selectAll().where('id', 'in', [...ids]).execute();
+      return rows.map(toComment);
+    },
+    async listApproved(articleId) {
+      const rows = await db
+        .selectFrom('comments')
+        .selectAll()
+        .where('article_id', '=', articleId)
+        .where('status', '=', 'approved')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toComment);
+    },
+    async list(filter, paging) {
+      const rows = await filtered(filter)
+        .selectAll('c')
+        .orderBy('c.created_at', 'desc')
+        .orderBy('c.id', 'desc')
+        .limit(paging.limit)
+        .offset(paging.offset)
+        .execute();
+      return rows.map(toComment);
+    },
+    async count(filter) {
+      const row = await filtered(filter).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return toCount(row.n as string | number);
+    },
+    async countByStatus(filter = {}) {
+      const rows = await filtered(filter)
+        .select(['c.status', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('c.status')
+        .execute();
+      const out = Object.fromEntries(commentStatuses.map((s) => [s, 0])) as Record<CommentStatus, number>;
+      for (const row of rows) out[row.status as CommentStatus] = toCount(row.n as string | number);
+      return out;
+    },
+    async hasApprovedFrom(email) {
+      const row = await db
+        .selectFrom('comments')
+        .select('id')
+        .where('author_email', '=', email.toLowerCase())
+        .where('status', '=', 'approved')
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async findDuplicate(articleId, fingerprint, email, ipHash) {
+      const row = await db
+        .selectFrom('comments')
+        .selectAll()
+        .where('fingerprint', '=', fingerprint)
+        .where('article_id', '=', articleId)
+        .where('status', '!=', 'trash')
+        .where((eb) => {
+          const same = [eb('author_email', '=', email.toLowerCase())];
+          if (ipHash) same.push(eb('ip_hash', '=', ipHash));
+          return eb.or(same);
+        })
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toComment(row) : null;
+    },
+    async setStatus(ids, status) {
+      if (ids.length === 0) return [];
+      return inTx(async (conn) => {
+        const at = now().toISOString();
+        // Two conditional updates instead of read-then-write: each row changes once even when two
+        // moderators act at the same moment (the loser's WHERE no longer matches), so counts stay exact.
+        const leaving =
+          status === 'approved'
+            ? []
+            : await conn
+                .updateTable('comments')
+                .set({ status, updated_at: at })
+                .where('id', 'in', [...ids])
+                .where('status', '=', 'approved')
+                .returning(['id', 'article_id'])
+                .execute();
+        const others = await conn
+          .updateTable('comments')
+          .set({ status, updated_at: at })
+          .where('id', 'in', [...ids])
+          .where('status', 'not in', status === 'approved' ? ['approved'] : ['approved', status])
+          .returning(['id', 'article_id'])
+          .execute();
+        const deltas = new Map<number, number>();
+        for (const row of leaving) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) - 1);
+        if (status === 'approved') for (const row of others) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) + 1);
+        if (deltas.size > 0) {
+          await adjustCounts(conn, deltas);
+          await bumpContentVersion(conn);
+        }
+        return [...leaving, ...others].map((row) => row.id).sort((a, b) => a - b);
+      });
+    },
+    async update(id, edit) {
+      return inTx(async (conn) => {
+        const values: Updateable<Database['comments']> = { updated_at: now().toISOString() };
+        if (edit.authorName !== undefined) values.author_name = edit.authorName;
+        if (edit.authorUrl !== undefined) values.author_url = edit.authorUrl;
+        if (edit.body !== undefined) values.body = edit.body;
+        if (edit.fingerprint !== undefined) values.fingerprint = edit.fingerprint;
+        const row = await conn.updateTable('comments').set(values).where('id', '=', id).returningAll().executeTakeFirst();
+        if (!row) return null;
+        if (row.status === 'approved') await bumpContentVersion(conn);
+        return toComment(row);
+      });
+    },
+    async purgeOld(statuses, beforeIso) {
+      if (statuses.length === 0) return 0;
+      const result = await db.deleteFrom('comments').where('status', 'in', [...statuses]).where('created_at', '<', beforeIso).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}

@@ -1,0 +1,214 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Article } from '../../domain/article.js';
+import { toPublicComment } from '../../domain/comment.js';
+import { checkModerationHash, issueFormToken, moderationHash } from '../../domain/comments/commentTokens.js';
+import { isAppError } from '../../errors/AppError.js';
+import type { CommentDeps } from '../../operations/comments/CommentDeps.js';
+import { postComment } from '../../operations/comments/postComment.js';
+import { commentPageOf } from '../../operations/comments/readArticleComments.js';
+import type { ReadingDeps } from '../../operations/reading/ReadingDeps.js';
+import { readFrame } from '../../operations/reading/readFrame.js';
+import { commentPagePath } from '../../operations/reading/readPublicPath.js';
+import { canonicalArticlePath } from '../../operations/reading/resolvePath.js';
+import type { ArticlePageExtras } from '../../views/pages/ArticlePage.js';
+import type { CommentFormView, ErrorPageView } from '../../views/models.js';
+import { HONEYPOT_FIELD } from '../../views/components/CommentForm.js';
+import { renderCommentFormPage } from '../../views/render.js';
+import { clearCommenterCookie, commenterCookie, readCommenter } from './commenterCookie.js';
+import type { PageBuilders } from './buildPages.js';
+import { href, type Presenter } from './createPresenter.js';
+import { presentComment } from './presentComments.js';
+
+/** WordPress's comment endpoint: forms of existing themes and imported pages post here. */
+export const COMMENT_ACTION = '/wp-comments-post.php';
+
+/** A comment of 65,525 bytes of Arabic is ~197 KB once form-encoded; anything beyond this is refused with 413. */
+const COMMENT_BODY_LIMIT = 256 * 1024;
+
+export interface CommentWebDeps {
+  comments: CommentDeps;
+  reading: ReadingDeps;
+  pages: PageBuilders;
+  presenter: Presenter;
+  /** Cookies get `Secure` when the site's public URL is https. */
+  secureCookies: boolean;
+  sendErrorPage(reply: FastifyReply, status: ErrorPageView['status'], detail?: string): Promise<FastifyReply>;
+}
+
+/** What an article page adds for one reader, and whether that makes the response personal (not cacheable). */
+export interface ArticleExtras {
+  extras: ArticlePageExtras;
+  personal: boolean;
+}
+
+type Query = Record<string, string | undefined>;
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * A form post must come from our own pages: a browser's `Sec-Fetch-Site`, `Origin` or `Referer`
+ * naming another site is refused (clients that send none, like old browsers, still need the token).
+ */
+function fromOurPages(request: FastifyRequest): boolean {
+  const site = firstHeader(request.headers['sec-fetch-site']);
+  if (site === 'cross-site') return false;
+  let host: string;
+  try {
+    host = new URL(`${request.protocol}://${request.headers.host ?? ''}`).host;
+  } catch {
+    return false;
+  }
+  for (const header of ['origin', 'referer'] as const) {
+    const value = firstHeader(request.headers[header]);
+    if (value === undefined || value === '') continue;
+    if (value === 'null') return false;
+    try {
+      return new URL(value).host === host;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+function text(body: Record<string, unknown>, name: string): string {
+  const value = body[name];
+  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : '';
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * Reader comments on the public site: the POST endpoint (no JavaScript needed: redirect to
+ * `#comment-<id>` on success, the form again with Arabic messages on error) and what an article
+ * page adds per reader (fresh form token, reply target, remembered values, their held comment).
+ */
+export async function registerCommentRoutes(app: FastifyInstance, deps: CommentWebDeps): Promise<{ articleExtras(request: FastifyRequest, article: Article): Promise<ArticleExtras> }> {
+  const { comments, reading } = deps;
+
+  function formView(article: Article, token: string, values: CommentFormView['values'], errors: CommentFormView['errors'], replyTo: CommentFormView['replyTo'], parentId: number | null): CommentFormView {
+    return { action: COMMENT_ACTION, articleId: article.id, token, parentId, replyTo, values, errors };
+  }
+
+  async function articleExtras(request: FastifyRequest, article: Article): Promise<ArticleExtras> {
+    const keys = await comments.keys();
+    const now = comments.now();
+    const query = request.query as Query;
+    let personal = false;
+    const remembered = readCommenter(request.headers.cookie);
+    if (remembered) personal = true;
+
+    let replyTo: CommentFormView['replyTo'] = null;
+    let parentId: number | null = null;
+    const replyId = Number(query.replytocom);
+    if (Number.isInteger(replyId) && replyId > 0) {
+      const parent = await comments.store.comments.findById(replyId);
+      if (parent && parent.articleId === article.id && parent.status === 'approved') {
+        parentId = parent.id;
+        replyTo = { id: parent.id, authorName: parent.authorName, cancelHref: `${request.url.split('?')[0]}#respond` };
+      }
+    }
+
+    let pending: ArticlePageExtras['pending'] = null;
+    const pendingId = Number(query.unapproved);
+    if (Number.isInteger(pendingId) && pendingId > 0) {
+      personal = true;
+      const own = await comments.store.comments.findById(pendingId);
+      if (own && own.articleId === article.id && own.status === 'pending' && checkModerationHash(keys.moderation, own.id, own.authorEmail, query['moderation-hash'])) {
+        const p = deps.presenter.forFrame(await readFrame(reading));
+        pending = presentComment(toPublicComment(own), [], { dateTime: (d) => p.dateTime(d)!, open: false, maxDepth: 0 });
+      }
+    }
+
+    const values = { author: remembered?.author ?? '', email: remembered?.email ?? '', url: remembered?.url ?? '', comment: '', remember: remembered !== null };
+    const form = formView(article, issueFormToken(keys.token, article.id, now.getTime()), values, {}, replyTo, parentId);
+    return { extras: { form, pending }, personal };
+  }
+
+  async function sendFormAgain(reply: FastifyReply, status: number, article: Article, body: Record<string, unknown>, errors: CommentFormView['errors']) {
+    const keys = await comments.keys();
+    const path = await canonicalArticlePath(reading, article);
+    const parentRaw = Number(text(body, 'comment_parent'));
+    const parent = Number.isInteger(parentRaw) && parentRaw > 0 ? await comments.store.comments.findById(parentRaw) : null;
+    const replyTo = parent && parent.articleId === article.id && parent.status === 'approved' ? { id: parent.id, authorName: parent.authorName, cancelHref: `${href(path)}#respond` } : null;
+    const values = {
+      author: text(body, 'author'),
+      email: text(body, 'email'),
+      url: text(body, 'url'),
+      comment: text(body, 'comment'),
+      remember: text(body, 'wp-comment-cookies-consent') === 'yes',
+    };
+    const form = formView(article, issueFormToken(keys.token, article.id, comments.now().getTime()), values, errors, replyTo, replyTo ? replyTo.id : null);
+    const frame = await readFrame(reading);
+    const html = renderCommentFormPage(deps.pages.commentForm(frame, { name: article.title, href: href(path) }, form));
+    return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'private, no-store').send(Buffer.from(html));
+  }
+
+  await app.register(async (scope) => {
+    await scope.register(formbody, { bodyLimit: COMMENT_BODY_LIMIT });
+    scope.post(COMMENT_ACTION, { bodyLimit: COMMENT_BODY_LIMIT }, async (request, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      if (!fromOurPages(request)) return deps.sendErrorPage(reply, 403);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const articleId = Number(text(body, 'comment_post_ID'));
+      if (!Number.isInteger(articleId) || articleId <= 0) return deps.sendErrorPage(reply, 404);
+      const article = await comments.store.articles.findById(articleId);
+      if (!article || article.status !== 'published') return deps.sendErrorPage(reply, 404);
+      try {
+        const result = await postComment(comments, {
+          articleId,
+          author: text(body, 'author'),
+          email: text(body, 'email'),
+          url: text(body, 'url'),
+          comment: text(body, 'comment'),
+          comment_parent: text(body, 'comment_parent'),
+          token: text(body, 'khabar_token'),
+          honeypot: text(body, HONEYPOT_FIELD),
+          ip: request.ip,
+          userAgent: firstHeader(request.headers['user-agent']) ?? null,
+        });
+        const remember = text(body, 'wp-comment-cookies-consent') === 'yes';
+        if (result.status !== 'spam') {
+          const c = result.comment;
+          reply.header('set-cookie', remember ? commenterCookie({ author: c.authorName, email: c.authorEmail, url: c.authorUrl ?? '' }, deps.secureCookies) : clearCommenterCookie(deps.secureCookies));
+        }
+        const path = await canonicalArticlePath(reading, article);
+        let location: string;
+        if (result.status === 'approved') {
+          const settings = await reading.site.get();
+          const page = await commentPageOf(comments.store, article, result.comment.id, settings.comments);
+          location = `${href(commentPagePath(path, page))}#comment-${result.comment.id}`;
+        } else if (result.status === 'pending') {
+          const keys = await comments.keys();
+          const hash = moderationHash(keys.moderation, result.comment.id, result.comment.authorEmail);
+          location = `${href(path)}?unapproved=${result.comment.id}&moderation-hash=${hash}#comment-${result.comment.id}`;
+        } else {
+          location = `${href(path)}#comments`;
+        }
+        return reply.code(303).header('location', location).send();
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        switch (error.code) {
+          case 'INVALID_INPUT':
+          case 'COMMENT_DUPLICATE':
+            return sendFormAgain(reply, error.code === 'INVALID_INPUT' ? 400 : 409, article, body, (error.details as { fields?: CommentFormView['errors'] }).fields ?? {});
+          case 'RATE_LIMITED': {
+            const retryAfterMs = Number((error.details as { retryAfterMs?: number }).retryAfterMs ?? 60_000);
+            reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+            return deps.sendErrorPage(reply, 429, 'أرسلت تعليقات كثيرة في وقت قصير. انتظر قليلاً ثم أعد المحاولة؛ تعليقك لم يُحفظ.');
+          }
+          case 'COMMENTS_CLOSED':
+            return deps.sendErrorPage(reply, 403, 'التعليقات مغلقة على هذا المقال.');
+          case 'NOT_FOUND':
+            return deps.sendErrorPage(reply, 404);
+          default:
+            throw error;
+        }
+      }
+    });
+  });
+
+  return { articleExtras };
+}

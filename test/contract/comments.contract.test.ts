@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewComment } from '../../src/domain/comment.js';
+import { createStoreRateLimiter } from '../../src/ratelimit/createStoreRateLimiter.js';
+import type { Store } from '../../src/store/ports.js';
+import { storeKinds, type TestStore } from '../support/stores.js';
+
+for (const kind of storeKinds) {
+  describe.skipIf(!kind.available)(`store contract [${kind.name}] comments, rate limits, secrets`, () => {
+    let handle: TestStore;
+    let store: Store;
+    let clock = Date.parse('2026-11-29T10:00:00.000Z');
+    const now = () => new Date(clock);
+
+    beforeEach(async () => {
+      handle = await kind.open({ now });
+      store = handle.store;
+    });
+    afterEach(async () => {
+      await handle.dispose();
+    });
+
+    async function article(slug = 'مقال') {
+      return store.articles.create({ slug, title: slug, body: '<p>نص</p>', status: 'published', publishedAt: now(), readingMinutes: 1 });
+    }
+    const comment = (articleId: number, extra: Partial<NewComment> = {}): NewComment => ({
+      articleId,
+      parentId: null,
+      depth: 1,
+      authorName: 'قارئ',
+      authorEmail: 'Reader@Example.ma',
+      authorUrl: null,
+      body: '<p>تعليق</p>',
+      status: 'pending',
+      ipHash: 'a'.repeat(32),
+      userAgent: 'test',
+      fingerprint: 'f1',
+      ...extra,
+    });
+
+    it('keeps the article’s approved count and the content version in step with comment states', async () => {
+      const a = await article();
+      const v0 = await store.contentVersion();
+      const held = await store.comments.create(comment(a.id));
+      expect(held.authorEmail).toBe('reader@example.ma');
+      expect(await store.contentVersion()).toBe(v0); // a held comment changes nothing readers see
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(0);
+      const shown = await store.comments.create(comment(a.id, { status: 'approved', fingerprint: 'f2' }));
+      expect(await store.contentVersion()).toBeGreaterThan(v0);
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(1);
+      expect(await store.comments.setStatus([held.id, shown.id], 'approved')).toEqual([held.id]);
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(2);
+      const cards = await store.articles.listPublished({}, { limit: 5, offset: 0 });
+      expect(cards.find((c) => c.id === a.id)?.commentCount).toBe(2);
+      const v1 = await store.contentVersion();
+      await store.comments.setStatus([shown.id], 'spam');
+      expect(await store.contentVersion()).toBeGreaterThan(v1);
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(1);
+      expect(await store.comments.countByStatus()).toEqual({ pending: 0, approved: 1, spam: 1, trash: 0 });
+    });
+
+    it('lists approved comments oldest first, and moderation lists newest first with filters', async () => {
+      const a = await article('أ');
+      const b = await article('ب');
+      const ids: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        clock += 1000;
+        ids.push((await store.comments.create(comment(i % 2 ? b.id : a.id, { status: i === 3 ? 'pending' : 'approved', fingerprint: `f${i}`, body: `<p>رقم ${i}</p>` }))).id);
+      }
+      expect((await store.comments.listApproved(a.id)).map((c) => c.id)).toEqual([ids[0], ids[2]]);
+      expect((await store.comments.list({}, { limit: 10, offset: 0 })).map((c) => c.id)).toEqual([...ids].reverse());
+      expect((await store.comments.list({ statuses: ['pending'] }, { limit: 10, offset: 0 })).map((c) => c.id)).toEqual([ids[3]]);
+      expect(await store.comments.count({ articleIds: [b.id] })).toBe(2);
+      expect(await store.comments.count({ articleIds: [] })).toBe(0);
+      expect((await store.comments.list({ search: 'رقم 2' }, { limit: 10, offset: 0 })).map((c) => c.id)).toEqual([ids[2]]);
+      expect((await store.comments.list({ search: '100%_' }, { limit: 10, offset: 0 }))).toEqual([]);
+      expect(await store.comments.hasApprovedFrom('READER@example.ma')).toBe(true);
+      expect(await store.comments.hasApprovedFrom('other@example.ma')).toBe(false);
+    });
+
+    it('finds duplicates by fingerprint from the same email or address, and edits', async () => {
+      const a = await article();
+      const c = await store.comments.create(comment(a.id, { status: 'approved' }));
+      expect((await store.comments.findDuplicate(a.id, 'f1', 'other@example.ma', 'a'.repeat(32)))?.id).toBe(c.id);
+      expect((await store.comments.findDuplicate(a.id, 'f1', 'reader@example.ma', null))?.id).toBe(c.id);
+      expect(await store.comments.findDuplicate(a.id, 'f1', 'other@example.ma', 'b'.repeat(32))).toBeNull();
+      const v = await store.contentVersion();
+      const edited = await store.comments.update(c.id, { body: '<p>معدّل</p>', authorName: 'اسم جديد' });
+      expect(edited?.body).toBe('<p>معدّل</p>');
+      expect(await store.contentVersion()).toBeGreaterThan(v);
+      expect(await store.comments.update(999_999, { body: 'x' })).toBeNull();
+    });
+
+    it('stores exactly 200 comments posted concurrently', async () => {
+      const a = await article();
+      await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          store.comments.create(comment(a.id, { status: i % 2 ? 'approved' : 'pending', authorEmail: `r${i}@example.ma`, fingerprint: `c${i}`, ipHash: String(i).padStart(32, '0') })),
+        ),
+      );
+      expect(await store.comments.count({ articleId: a.id })).toBe(200);
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(100);
+      // Twenty moderators approving the same held comment at once count it once.
+      const held = (await store.comments.list({ articleId: a.id, statuses: ['pending'] }, { limit: 1, offset: 0 }))[0]!;
+      const changed = await Promise.all(Array.from({ length: 20 }, () => store.comments.setStatus([held.id], 'approved')));
+      expect(changed.flat()).toEqual([held.id]);
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(101);
+    });
+
+    it('counts rate-limit windows across callers and starts a new window when one ends', async () => {
+      const limiter = createStoreRateLimiter({ rateLimits: store.rateLimits, now });
+      const decisions = await Promise.all(Array.from({ length: 8 }, () => limiter.hit('k', 5, 60_000)));
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
+      expect(Math.max(...decisions.map((d) => d.count))).toBe(8);
+      expect(await limiter.peek('k', 60_000)).toBe(8);
+      clock += 61_000;
+      const fresh = await limiter.hit('k', 5, 60_000);
+      expect(fresh).toMatchObject({ allowed: true, count: 1 });
+      expect(fresh.retryAfterMs).toBe(60_000);
+      await limiter.reset('k');
+      expect(await limiter.peek('k', 60_000)).toBe(0);
+      clock += 120_000;
+      expect(await store.rateLimits.sweep(clock)).toBe(0);
+      await limiter.hit('gone', 1, 1000);
+      clock += 2000;
+      expect(await store.rateLimits.sweep(clock)).toBe(1);
+    });
+
+    it('creates each secret once and returns the same value to every caller', async () => {
+      const values = await Promise.all(Array.from({ length: 5 }, () => store.secrets.get('comment-token')));
+      expect(new Set(values).size).toBe(1);
+      expect(values[0]).toMatch(/^[\w-]{43}$/);
+      expect(await store.secrets.get('ip-hash')).not.toBe(values[0]);
+    });
+  });
+}
