@@ -2,6 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../src/config/schema.js';
 import { systemActor } from '../../src/domain/access.js';
+import { hashIp } from '../../src/domain/comments/commentTokens.js';
 import type { Role } from '../../src/domain/user.js';
 import { createUser } from '../../src/operations/accounts/createUser.js';
 import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwordHasher.js';
@@ -138,13 +139,17 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: acco
       expect(form.headers['cache-control']).toBe('private, no-store');
     });
 
-    it('stores only the hash of the session token', async () => {
+    it('stores only the hash of the session token, and of the address', async () => {
       const user = await seedUser(env, 'author');
       const { token } = await signIn(user.email, user.password);
       const store = env.site.khabar.store;
       const { hashToken } = await import('../../src/operations/accounts/tokens.js');
       expect(await store.sessions.findByTokenHash(token)).toBeNull();
-      expect((await store.sessions.findByTokenHash(hashToken(token)))?.userId).toBe(user.id);
+      const session = await store.sessions.findByTokenHash(hashToken(token));
+      expect(session?.userId).toBe(user.id);
+      // The address is kept as the site's keyed hash, the one comments use, never as typed.
+      expect(session?.ipHash).toBe(hashIp(await store.secrets.get('ip-hash'), '127.0.0.1'));
+      expect(session?.ipHash).not.toContain('127.0.0.1');
     });
 
     it('refuses a wrong password and an unknown email with the same answer', async () => {

@@ -20,7 +20,8 @@ export interface AccountsPolicy {
 
 /** Everything account operations may use; each operation declares the few it needs with `Pick`. */
 export interface AccountsDeps {
-  store: Pick<Store, 'users' | 'sessions' | 'invitations' | 'transaction'>;
+  /** `secrets` gives the key of address hashes (`ip-hash`, shared with comments). */
+  store: Pick<Store, 'users' | 'sessions' | 'invitations' | 'transaction' | 'secrets'>;
   passwords: PasswordHasher;
   limiter: RateLimiter;
   policy: AccountsPolicy;

@@ -2,7 +2,8 @@ import { toAccount, type Account } from '../../domain/user.js';
 import { AppError } from '../../errors/AppError.js';
 import type { AccountsDeps, RequestOrigin } from './AccountsDeps.js';
 import { startSession, type StartedSession } from './startSession.js';
-import { hashIp, hashToken } from './tokens.js';
+import { hashIp } from '../../domain/comments/commentTokens.js';
+import { hashToken } from './tokens.js';
 
 export interface AuthenticateInput extends RequestOrigin {
   email: string;
@@ -18,7 +19,7 @@ export interface Authenticated extends StartedSession {
 /**
  * Logs in: checks the password, ends the browser's previous session, opens a new one.
  *
- * Limits (`policy`): every attempt counts against the address (`login:ip:<hash>`); failures count
+ * Limits (`policy`): every attempt counts against the address (`login:ip:<keyed hash>`); failures count
  * against the email (`login:email:<hash>`), and once `maxFailuresPerEmail` is reached the account
  * is locked until the window ends, even for the right password — RATE_LIMITED with `retryAfterMs`.
  * A wrong email and a wrong password give the same LOGIN_FAILED, in about the same time.
@@ -29,7 +30,7 @@ export async function authenticate(deps: AccountsDeps, input: AuthenticateInput)
   const password = typeof input.password === 'string' ? input.password : '';
   if (!email || !password) throw new AppError('INVALID_INPUT', 'email and password are required', { field: email ? 'password' : 'email' });
 
-  const ipKey = `login:ip:${hashIp(input.ip ?? 'unknown')}`;
+  const ipKey = `login:ip:${hashIp(await deps.store.secrets.get('ip-hash'), input.ip ?? 'unknown')}`;
   const byIp = await limiter.hit(ipKey, policy.maxAttemptsPerIp, policy.windowMs);
   if (!byIp.allowed) throw rateLimited('too many login attempts from this address', byIp.retryAfterMs);
 

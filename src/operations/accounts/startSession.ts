@@ -1,6 +1,7 @@
 import type { Session } from '../../domain/session.js';
 import type { AccountsDeps, RequestOrigin } from './AccountsDeps.js';
-import { hashIp, hashToken, newToken } from './tokens.js';
+import { hashIp } from '../../domain/comments/commentTokens.js';
+import { hashToken, newToken } from './tokens.js';
 
 export interface StartedSession {
   /** The secret for the cookie; only its hash is stored. */
@@ -26,7 +27,7 @@ export async function startSession(
     userId,
     createdAt,
     expiresAt,
-    ipHash: origin.ip ? hashIp(origin.ip) : null,
+    ipHash: origin.ip ? hashIp(await deps.store.secrets.get('ip-hash'), origin.ip) : null,
     userAgent: origin.userAgent ?? null,
   });
   return { token, session };

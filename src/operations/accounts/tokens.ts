@@ -10,11 +10,6 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** A pseudonymous key for an address (sessions, rate-limit keys): the address itself is not kept. */
-export function hashIp(ip: string): string {
-  return createHash('sha256').update(`khabar-ip:${ip}`, 'utf8').digest('hex');
-}
-
 /**
  * The CSRF token of a session: an HMAC keyed by the session token itself. It needs no storage and
  * no server secret shared between nodes, changes with every login, and cannot be computed by a page
