@@ -67,7 +67,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps,
         sendApiError(new AppError('NOT_FOUND', `no admin API route ${request.method} ${request.url.split('?')[0]}`), request, reply);
       scope.setNotFoundHandler(notFound);
       // The public site's GET /* would otherwise answer unknown API paths with an HTML page.
-      scope.get('/*', { config: { csrf: 'origin' } }, notFound);
+      scope.get('/*', notFound);
 
       sessionRoutes(scope, deps);
       userRoutes(scope, deps);
