@@ -4,6 +4,9 @@ import { pino, type Logger } from 'pino';
 import type { ResolvedConfig } from './config/loadConfig.js';
 import { demoContent } from './demo/content.js';
 import { createLocalMediaStorage } from './media/createLocalMediaStorage.js';
+import type { AccountsDeps } from './operations/accounts/AccountsDeps.js';
+import { accountsPolicyOf } from './operations/accounts/accountsPolicy.js';
+import { createArgon2PasswordHasher } from './operations/accounts/passwordHasher.js';
 import { isStoreEmpty, loadDemo, type DemoReport } from './operations/demo/loadDemo.js';
 import type { ReadingDeps } from './operations/reading/ReadingDeps.js';
 import { createReadMemo } from './operations/reading/createReadMemo.js';
@@ -11,8 +14,10 @@ import { createViewCounter } from './operations/reading/viewCounter.js';
 import { createSectionDirectory } from './operations/site/sectionDirectory.js';
 import { createSiteSettingsSource } from './operations/site/siteSettings.js';
 import { assetsDir } from './paths.js';
+import type { RateLimiter } from './ratelimit/RateLimiter.js';
 import { openStore } from './store/openStore.js';
 import type { Store } from './store/ports.js';
+import type { AdminRouteModule } from './web/admin-api/registerAdminApi.js';
 import { createApp } from './web/createApp.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
@@ -38,7 +43,14 @@ export interface BuildOptions {
   demo?: boolean;
   /** Run migrations before serving (default true; the CLI's `migrate` runs them on their own). */
   migrate?: boolean;
+  /** Login, comment and search limits; default: Redis when REDIS_URL is set, the store otherwise. */
+  rateLimiter?: RateLimiter;
+  /** Extra route modules mounted inside the admin API (see registerAdminApi). */
+  adminRoutes?: readonly AdminRouteModule[];
 }
+
+/** The one line that tells an operator of a site without accounts how to create the first admin. */
+export const FIRST_ADMIN_HINT = 'no user yet: create the first admin with `khabar user create --email you@example.ma --name "Your Name" --role admin`';
 
 export function createLogger(config: ResolvedConfig): Logger {
   return pino({ level: config.logLevel, base: { app: 'khabar' } });
@@ -69,6 +81,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       const report = await loadDemoIfEmpty(store, config, now);
       if (report) logger.info({ demo: report }, 'empty store: demo content loaded');
     }
+    // Worker processes (migrate: false) leave the hint to the primary that migrated.
+    if (options.migrate !== false && (await store.users.count()) === 0) logger.warn(FIRST_ADMIN_HINT);
   } catch (error) {
     if (!options.store) await store.close().catch(() => {});
     throw error;
@@ -84,9 +98,26 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     onError: (error) => logger.warn({ err: error }, 'view counts not written'),
   });
   const media = createLocalMediaStorage(mediaRootOf(config));
-  const limiter = config.redisUrl ? createRedisRateLimiter({ url: config.redisUrl }) : createStoreRateLimiter({ rateLimits: store.rateLimits, now });
+  const limiter =
+    options.rateLimiter ?? (config.redisUrl ? createRedisRateLimiter({ url: config.redisUrl }) : createStoreRateLimiter({ rateLimits: store.rateLimits, now }));
   const comments: CommentDeps = { store, limiter, site, limits: config.limits, keys: commentKeysFrom(store.secrets), now };
-  const app = await createApp({ config, store, reading, memo, media, mediaRoot: mediaRootOf(config), viewCounter, comments, logger, now });
+  const policy = accountsPolicyOf(config);
+  const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
+  const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
+  const app = await createApp({
+    config,
+    store,
+    reading,
+    memo,
+    media,
+    mediaRoot: mediaRootOf(config),
+    viewCounter,
+    comments,
+    logger,
+    now,
+    admin,
+    ...(options.adminRoutes ? { adminRoutes: options.adminRoutes } : {}),
+  });
   let closed = false;
   return {
     app,
@@ -97,7 +128,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       closed = true;
       await app.close();
       await viewCounter.close();
-      await limiter.close();
+      if (!options.rateLimiter) await limiter.close();
       if (!options.store) await store.close();
     },
   };

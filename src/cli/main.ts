@@ -3,6 +3,7 @@ import { loadConfig } from '../config/loadConfig.js';
 import { isAppError } from '../errors/AppError.js';
 import { loadDemoIfEmpty } from '../main.js';
 import { openStore } from '../store/openStore.js';
+import { registerUserCommand } from './commands/user.js';
 import { serve } from './serve.js';
 
 function port(value: string): number {
@@ -74,6 +75,7 @@ export function buildCli(): Command {
       }
     });
 
+  registerUserCommand(program);
   return program;
 }
 

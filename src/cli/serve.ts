@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import type { ResolvedConfig } from '../config/loadConfig.js';
-import { buildKhabar, createLogger, loadDemoIfEmpty } from '../main.js';
+import { buildKhabar, createLogger, FIRST_ADMIN_HINT, loadDemoIfEmpty } from '../main.js';
 import { openStore } from '../store/openStore.js';
 
 /**
@@ -14,6 +14,7 @@ export async function serve(config: ResolvedConfig, options: { workers: number }
     try {
       await store.migrate();
       if (config.demo) await loadDemoIfEmpty(store, config, () => new Date());
+      if ((await store.users.count()) === 0) logger.warn(FIRST_ADMIN_HINT);
     } finally {
       await store.close();
     }

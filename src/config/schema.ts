@@ -104,6 +104,23 @@ export const configSchema = z.object({
     })
     .prefault({}),
   demo: z.boolean().default(true),
+  /** Sessions, invitations and login limits (docs/decisions/008-accounts-and-sessions.md). */
+  accounts: z
+    .object({
+      sessionIdleHours: z.coerce.number().positive().max(24 * 90).default(24 * 7),
+      sessionMaxDays: z.coerce.number().positive().max(365).default(30),
+      invitationHours: z.coerce.number().positive().max(24 * 30).default(72),
+      /** `Secure` on the session cookie always (true), or only for requests that came over TLS (false). */
+      secureCookies: z.boolean().default(false),
+      login: z
+        .object({
+          maxFailuresPerEmail: z.coerce.number().int().min(1).max(1000).default(5),
+          maxAttemptsPerIp: z.coerce.number().int().min(1).max(100_000).default(30),
+          windowMinutes: z.coerce.number().positive().max(24 * 60).default(15),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   /** Memoize what pages read from the store per content version (docs/decisions/005-read-memo.md). */
   readMemo: z.boolean().default(true),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -18,6 +18,13 @@ export const errorCodes = {
   COMMENTS_CLOSED: 'comments are closed on this article (or it is not published)',
   COMMENT_DUPLICATE: 'the same comment was already posted on this article by the same person',
   RATE_LIMITED: 'too many requests in a short time; retry later',
+  // accounts and access
+  UNAUTHENTICATED: 'no valid session: log in first',
+  FORBIDDEN: 'the signed-in role may not do this',
+  CSRF_INVALID: 'a mutation without a valid CSRF token or from another origin',
+  LOGIN_FAILED: 'the email or the password is wrong',
+  EMAIL_TAKEN: 'another account already uses this email',
+  INVITATION_INVALID: 'the invitation link is unknown, used or expired',
   // CLI
   DEMO_NOT_EMPTY: 'demo content is only loaded into an empty store',
   INTERNAL: 'an unexpected error (a bug); details are logged, never shown to readers',

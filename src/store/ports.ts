@@ -6,7 +6,8 @@ import type { NewPage, Page } from '../domain/page.js';
 import type { Redirect } from '../domain/redirect.js';
 import type { NewSection, Section } from '../domain/section.js';
 import type { NewTag, Tag } from '../domain/tag.js';
-import type { NewUser, User } from '../domain/user.js';
+import type { Invitation, NewInvitation, NewSession, Session } from '../domain/session.js';
+import type { NewUser, Role, User } from '../domain/user.js';
 
 /** Which articles a public list shows: published ones, optionally narrowed. */
 export interface PublishedFilter {
@@ -102,9 +103,37 @@ export interface AuthorRepository {
 }
 
 export interface UserRepository {
+  /** Emails are stored lower-cased; a taken email rejects (unique constraint). */
   create(input: NewUser): Promise<User>;
   findByEmail(email: string): Promise<User | null>;
+  findById(id: number): Promise<User | null>;
+  /** Every user, by display name then id. */
+  list(): Promise<User[]>;
   count(): Promise<number>;
+  countByRole(role: Role): Promise<number>;
+  /** Returns false when no user has this id. */
+  setRole(id: number, role: Role): Promise<boolean>;
+  setPasswordHash(id: number, passwordHash: string): Promise<boolean>;
+}
+
+export interface SessionRepository {
+  create(input: NewSession): Promise<Session>;
+  findByTokenHash(tokenHash: string): Promise<Session | null>;
+  /** Slides a session: records when it was last seen and its new expiry. */
+  touch(id: number, lastSeenAt: Date, expiresAt: Date): Promise<void>;
+  delete(id: number): Promise<void>;
+  /** Ends every session of a user, except `keepId` when given; returns how many ended. */
+  deleteForUser(userId: number, keepId?: number): Promise<number>;
+  /** Removes sessions that expired before `now`; returns how many. */
+  deleteExpired(now: Date): Promise<number>;
+  countForUser(userId: number): Promise<number>;
+}
+
+export interface InvitationRepository {
+  create(input: NewInvitation): Promise<Invitation>;
+  findByTokenHash(tokenHash: string): Promise<Invitation | null>;
+  /** Marks an unused invitation used; false when it was already used (one use, even under a race). */
+  markUsed(id: number, at: Date): Promise<boolean>;
 }
 
 export interface PageRepository {
@@ -203,6 +232,8 @@ export interface Repositories {
   tags: TagRepository;
   authors: AuthorRepository;
   users: UserRepository;
+  sessions: SessionRepository;
+  invitations: InvitationRepository;
   pages: PageRepository;
   media: MediaRepository;
   redirects: RedirectRepository;

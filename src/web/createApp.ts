@@ -16,6 +16,7 @@ import type { CommentDeps } from '../operations/comments/CommentDeps.js';
 import { registerCommentRoutes } from './public/registerCommentRoutes.js';
 import type { ErrorPageView } from '../views/models.js';
 import { renderErrorPage } from '../views/render.js';
+import { registerAdminApi, type AdminApiDeps, type AdminRouteModule } from './admin-api/registerAdminApi.js';
 import { httpStatusOf } from './errors.js';
 import { FAVICON_PATH, loadAssets } from './loadAssets.js';
 import { createPageBuilders } from './public/buildPages.js';
@@ -50,6 +51,10 @@ export interface AppDeps {
   comments: CommentDeps;
   logger: Logger;
   now: () => Date;
+  /** The authenticated admin API under /admin/api. */
+  admin: AdminApiDeps;
+  /** Route modules mounted inside the admin API's scope (comment moderation, …). */
+  adminRoutes?: readonly AdminRouteModule[];
 }
 
 /**
@@ -171,6 +176,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: '7d',
   });
 
+  await registerAdminApi(app, deps.admin, deps.adminRoutes);
   registerSitemapRoutes(app, { reading: deps.reading, memo: deps.memo, baseUrl: deps.config.baseUrl, mediaUrlPath: (key) => deps.media.urlPath(key), sendErrorPage });
   const commentPages = await registerCommentRoutes(app, {
     comments: deps.comments,

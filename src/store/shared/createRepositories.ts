@@ -7,10 +7,12 @@ import { createRateLimitRepository } from './repositories/rateLimits.js';
 import { createSecretRepository } from './repositories/secrets.js';
 import { createArticleRepository } from './repositories/articles.js';
 import { createAuthorRepository } from './repositories/authors.js';
+import { createInvitationRepository } from './repositories/invitations.js';
 import { createMediaRepository } from './repositories/media.js';
 import { createPageRepository } from './repositories/pages.js';
 import { createRedirectRepository } from './repositories/redirects.js';
 import { createSectionRepository } from './repositories/sections.js';
+import { createSessionRepository } from './repositories/sessions.js';
 import { createSettingsRepository } from './repositories/settings.js';
 import { createTagRepository } from './repositories/tags.js';
 import { createUserRepository } from './repositories/users.js';
@@ -55,6 +57,8 @@ export function createRepositories(db: Kysely<Database>, now: () => Date, inTran
     tags: createTagRepository(db, now),
     authors: createAuthorRepository(db, now),
     users: createUserRepository(db, now),
+    sessions: createSessionRepository(db, now),
+    invitations: createInvitationRepository(db, now),
     pages: createPageRepository(db, now),
     media: createMediaRepository(db, now),
     redirects: createRedirectRepository(db, now),

@@ -112,6 +112,25 @@ export interface Database {
     status_code: number;
     created_at: string;
   };
+  sessions: {
+    id: Generated<number>;
+    token_hash: string;
+    user_id: number;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+    ip_hash: string | null;
+    user_agent: string | null;
+  };
+  invitations: {
+    id: Generated<number>;
+    token_hash: string;
+    user_id: number;
+    created_by: number | null;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
+  };
   article_daily_views: { article_id: number; day: string; views: number };
   khabar_state: { key: string; value: string | number };
   comments: {

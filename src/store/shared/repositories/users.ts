@@ -37,9 +37,41 @@ export function createUserRepository(db: Kysely<Database>, now: () => Date): Use
       const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
       return row ? toUser(row) : null;
     },
+    async findById(id) {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toUser(row) : null;
+    },
+    async list() {
+      const rows = await db.selectFrom('users').selectAll().orderBy('display_name').orderBy('id').execute();
+      return rows.map(toUser);
+    },
     async count() {
       const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       return toCount(row.n as string | number);
+    },
+    async countByRole(role) {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('role', '=', role)
+        .executeTakeFirstOrThrow();
+      return toCount(row.n as string | number);
+    },
+    async setRole(id, role) {
+      const result = await db
+        .updateTable('users')
+        .set({ role, updated_at: now().toISOString() })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async setPasswordHash(id, passwordHash) {
+      const result = await db
+        .updateTable('users')
+        .set({ password_hash: passwordHash, updated_at: now().toISOString() })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
   };
 }
