@@ -185,6 +185,8 @@ export interface CommentRepository {
   findByIds(ids: readonly number[]): Promise<Comment[]>;
   /** Every approved comment of an article, oldest first (ties by id). */
   listApproved(articleId: number): Promise<Comment[]>;
+  /** Approved top-level comments of an article, optionally only those before (created_at, id) in oldest-first order. */
+  countThreads(articleId: number, before?: { createdAt: Date; id: number }): Promise<number>;
   /** Newest first, ties by id. */
   list(filter: CommentFilter, paging: Paging): Promise<Comment[]>;
   count(filter: CommentFilter): Promise<number>;

@@ -65,18 +65,20 @@ export function isOwnPendingComment(comment: Comment | null, articleId: number):
   return comment !== null && comment.articleId === articleId && comment.status === 'pending';
 }
 
-/** The page of an article's comments that shows `commentId` (1 when everything fits on one page). */
-export async function commentPageOf(store: Store, article: Article, commentId: number, settings: CommentSettings): Promise<number> {
-  const approved = await store.comments.listApproved(article.id);
-  const threads = buildThreads(approved, settings.order);
-  if (threads.length <= settings.perPage) return 1;
-  const parentOf = new Map(approved.map((c) => [c.id, c.parentId]));
-  let root = commentId;
-  for (let guard = 0; guard < 50; guard++) {
-    const parent = parentOf.get(root);
-    if (parent === null || parent === undefined || !parentOf.has(parent)) break;
+/**
+ * The page of an article's comments that shows `comment` (approved): the page of its thread's
+ * top-level comment, found by counting, not by reading the article's comments.
+ */
+export async function commentPageOf(store: Store, article: Article, comment: Comment, settings: CommentSettings): Promise<number> {
+  // `article` may have been read before the comment was added: one more is the most it can have.
+  if (article.commentCount + 1 <= settings.perPage) return 1;
+  let root = comment;
+  for (let hops = 0; root.parentId !== null && hops < 20; hops++) {
+    const parent = await store.comments.findById(root.parentId);
+    if (!parent || parent.status !== 'approved') break;
     root = parent;
   }
-  const index = threads.findIndex((t) => t.comment.id === root);
-  return index === -1 ? 1 : Math.floor(index / settings.perPage) + 1;
+  const before = await store.comments.countThreads(article.id, { createdAt: root.createdAt, id: root.id });
+  const index = settings.order === 'oldest' ? before : (await store.comments.countThreads(article.id)) - 1 - before;
+  return Math.floor(Math.max(0, index) / settings.perPage) + 1;
 }

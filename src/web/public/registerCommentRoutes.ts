@@ -159,6 +159,7 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
       try {
         const result = await postComment(comments, {
           articleId,
+          article,
           author: text(body, 'author'),
           email: text(body, 'email'),
           url: text(body, 'url'),
@@ -178,7 +179,7 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
         let location: string;
         if (result.status === 'approved') {
           const settings = await reading.site.get();
-          const page = await commentPageOf(comments.store, article, result.comment.id, settings.comments);
+          const page = await commentPageOf(comments.store, article, result.comment, settings.comments);
           location = `${href(commentPagePath(path, page))}#comment-${result.comment.id}`;
         } else if (result.status === 'pending') {
           const keys = await comments.keys();

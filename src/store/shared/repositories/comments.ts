@@ -135,6 +135,19 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
         .execute();
       return rows.map(toComment);
     },
+    async countThreads(articleId, before) {
+      let q = db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('article_id', '=', articleId)
+        .where('status', '=', 'approved')
+        .where('parent_id', 'is', null);
+      if (before) {
+        const at = before.createdAt.toISOString();
+        q = q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', before.id)])]));
+      }
+      return toCount((await q.executeTakeFirstOrThrow()).n as string | number);
+    },
     async list(filter, paging) {
       const rows = await filtered(filter)
         .selectAll('c')
