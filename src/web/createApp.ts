@@ -183,7 +183,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reading: deps.reading,
     pages,
     presenter,
-    secureCookies: deps.config.baseUrl.startsWith('https:'),
+    alwaysSecureCookies: deps.config.accounts.secureCookies,
     sendErrorPage,
   });
   registerPublicRoutes(app, { ...deps, pages, sendErrorPage, articleExtras: commentPages.articleExtras });

@@ -4,12 +4,13 @@
  * initials avatars and indented replies. Screenshots go to test-results/screenshots/.
  */
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../../src/demo/content.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
-import { browserSkipReason, fullPageScreenshot, launchBrowser, watchProblems } from './browser.js';
+import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, SCREENSHOT_DIR, watchProblems } from './browser.js';
 
 const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
 const article = demoContent.articles[1]!;
@@ -40,12 +41,13 @@ describe.skipIf(browserSkipReason !== null)(`comments in Chromium${browserSkipRe
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ar-MA', timezoneId: 'Africa/Casablanca' });
     try {
       const page = await context.newPage();
+      page.setDefaultTimeout(8000);
       const problems = watchProblems(page);
       await page.goto(base + articlePath);
-      await page.getByLabel('التعليق').fill('تحليل دقيق، لكن ماذا عن Casablanca Finance City؟ الأرقام تعود إلى 2025.');
-      await page.getByLabel('الاسم').fill('Karim Benali');
-      await page.getByLabel('البريد الإلكتروني').fill('karim@example.ma');
-      await page.getByLabel('الموقع الإلكتروني').fill('karim.example.ma');
+      await page.getByLabel('التعليق', { exact: false }).and(page.locator('#comment')).fill('تحليل دقيق، لكن ماذا عن Casablanca Finance City؟ الأرقام تعود إلى 2025.');
+      await page.locator('#author').fill('Karim Benali');
+      await page.locator('#email').fill('karim@example.ma');
+      await page.locator('#url').fill('karim.example.ma');
       await page.getByLabel(/احفظ اسمي/).check();
       await page.getByRole('button', { name: 'إرسال التعليق' }).click();
       await page.waitForURL(/unapproved=/);
@@ -60,8 +62,8 @@ describe.skipIf(browserSkipReason !== null)(`comments in Chromium${browserSkipRe
       await page.waitForURL(/replytocom=/);
       await expect.poll(() => page.locator('#reply-title').textContent()).toContain('الرد على Karim Benali');
       // The remembered name and email are filled in already.
-      expect(await page.getByLabel('الاسم').inputValue()).toBe('Karim Benali');
-      await page.getByLabel('التعليق').fill('أضيف: الأرقام الجديدة ستُنشر في يناير، حسب الوزارة.');
+      expect(await page.locator('#author').inputValue()).toBe('Karim Benali');
+      await page.getByLabel('التعليق', { exact: false }).and(page.locator('#comment')).fill('أضيف: الأرقام الجديدة ستُنشر في يناير، حسب الوزارة.');
       await page.getByRole('button', { name: 'إرسال التعليق' }).click();
       await page.waitForURL(/#comment-\d+$/);
       const reply = page.locator(`#comment-${held[0]!.id} ol.children > li.comment`);
@@ -74,8 +76,11 @@ describe.skipIf(browserSkipReason !== null)(`comments in Chromium${browserSkipRe
       expect(replyBox.x + replyBox.width).toBeLessThan(parentBox.x + parentBox.width - 10);
       expect(await page.locator(`#comment-${held[0]!.id} > .comment-body .avatar`).textContent()).toBe('KB');
       expect(await page.locator('#comments-title').textContent()).toBe('تعليقان');
-      await page.locator('#comments').scrollIntoViewIfNeeded();
       await fullPageScreenshot(page, 'comment-thread-390');
+      // The comments block alone, large enough to look at.
+      await page.locator('#comments').screenshot({ path: path.join(SCREENSHOT_DIR, 'comment-thread-block-390.png') });
+      const overflow = await measureOverflow(page);
+      expect(overflow.offenders, 'elements sticking out of the viewport').toEqual([]);
       expect(problems.list).toEqual([]);
     } finally {
       await context.close();

@@ -31,8 +31,8 @@ export interface CommentWebDeps {
   reading: ReadingDeps;
   pages: PageBuilders;
   presenter: Presenter;
-  /** Cookies get `Secure` when the site's public URL is https. */
-  secureCookies: boolean;
+  /** `Secure` on every cookie, not only on requests that came over TLS (config `accounts.secureCookies`). */
+  alwaysSecureCookies: boolean;
   sendErrorPage(reply: FastifyReply, status: ErrorPageView['status'], detail?: string): Promise<FastifyReply>;
 }
 
@@ -171,9 +171,11 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
           userAgent: firstHeader(request.headers['user-agent']) ?? null,
         });
         const remember = text(body, 'wp-comment-cookies-consent') === 'yes';
+        // trustProxy is on: `request.protocol` is https behind a TLS-terminating proxy too.
+        const secure = deps.alwaysSecureCookies || request.protocol === 'https';
         if (result.status !== 'spam') {
           const c = result.comment;
-          reply.header('set-cookie', remember ? commenterCookie({ author: c.authorName, email: c.authorEmail, url: c.authorUrl ?? '' }, deps.secureCookies) : clearCommenterCookie(deps.secureCookies));
+          reply.header('set-cookie', remember ? commenterCookie({ author: c.authorName, email: c.authorEmail, url: c.authorUrl ?? '' }, secure) : clearCommenterCookie(secure));
         }
         const path = await canonicalArticlePath(reading, article);
         let location: string;

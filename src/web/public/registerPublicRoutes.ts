@@ -57,8 +57,12 @@ export interface PublicRouteDeps {
   articleExtras(request: FastifyRequest, article: Article): Promise<ArticleExtras>;
 }
 
-/** Public pages are shared caches' business: short max-age, revalidated in the background. */
-const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=30';
+/**
+ * Public pages: browsers ask again every time (a correction or an approved comment must show at
+ * once, issue #3), shared caches (CDN, Varnish) may keep them a minute and revalidate in the
+ * background; precise purges come with the page cache (issue #8).
+ */
+const PUBLIC_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=30';
 
 function sendHtml(reply: FastifyReply, html: string | Buffer, personal = false) {
   // One UTF-8 encoding: a string body would be measured for Content-Length, then encoded again.
