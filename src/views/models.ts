@@ -47,6 +47,8 @@ export interface ArticleCardView {
   image: ImageView | null;
   isBreaking: boolean;
   readingMinutes: number;
+  /** "3 تعليقات", linking to the article's comments; null when there are none. */
+  comments: LinkView | null;
 }
 
 export interface SectionNavView extends LinkView {

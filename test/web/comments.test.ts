@@ -229,7 +229,7 @@ describe('reader comments over HTTP', () => {
     await store().settings.set('site', { comments: { moderation: 'open' } });
     const unticked = await postOn(second!, { author: 'ليلى', email: 'laila@example.ma', comment: 'بدون حفظ' });
     expect(String(unticked.headers['set-cookie'])).toContain('Max-Age=0');
-    const ticked = await postOn(second!, { author: 'ليلى', email: 'laila@example.ma', url: 'laila.example.ma', comment: 'مع الحفظ', 'wp-comment-cookies-consent': 'yes' });
+    const ticked = await postOn(second!, { author: 'ليلى', email: 'laila@example.ma', url: 'laila.example.ma', comment: 'مع الحفظ', 'wp-comment-cookies-consent': 'yes' }, { headers: { 'x-forwarded-proto': 'https', origin: 'https://khabar.example' } });
     const cookie = String(ticked.headers['set-cookie']);
     expect(cookie).toMatch(/^khabar_commenter=[\w-]+; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
     const page = await get(urlOf(second!), { cookie: cookie.split(';')[0]! });

@@ -65,9 +65,14 @@ function cardContent(article: ArticleCardView, variant: ArticleCardVariant, leve
             <Bidi text={article.lede} />
           </p>
         )}
-        {article.published !== null && (
+        {(article.published !== null || article.comments !== null) && (
           <p class="card-meta">
-            <DateTime date={article.published} />
+            {article.published !== null && <DateTime date={article.published} />}
+            {article.comments !== null && (
+              <a class="card-comments" href={article.comments.href}>
+                {article.comments.name}
+              </a>
+            )}
           </p>
         )}
       </div>

@@ -7,6 +7,7 @@ import { createDateFormatter, formatDateView, type DateFormatter } from '../../d
 import type { MediaStorage } from '../../media/MediaStorage.js';
 import type { FrameData } from '../../operations/reading/readFrame.js';
 import { articlePath, permalinkFor } from '../../operations/reading/resolvePath.js';
+import { commentCountLabel } from './commentCountLabel.js';
 import type { SiteSettings } from '../../operations/site/siteSettings.js';
 import type {
   ArticleCardView,
@@ -128,6 +129,7 @@ export function createPresenter(options: PresenterOptions): Presenter {
         image: c.featuredMediaId === null ? null : image(media.get(c.featuredMediaId)),
         isBreaking: c.isBreaking,
         readingMinutes: c.readingMinutes,
+        comments: c.commentCount > 0 ? { name: commentCountLabel(c.commentCount), href: `${href(pathOf(c, c.firstAuthorSlug))}#comments` } : null,
       };
     };
     const absolute = (path: string) => options.baseUrl + href(path);

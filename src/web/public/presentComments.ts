@@ -3,30 +3,10 @@ import type { PublicComment } from '../../domain/comment.js';
 import type { ArticleComments, CommentNode } from '../../operations/comments/readArticleComments.js';
 import { commentPagePath } from '../../operations/reading/readPublicPath.js';
 import type { AvatarView, CommentsView, CommentView, DateView } from '../../views/models.js';
+import { commentCountLabel } from './commentCountLabel.js';
 import { href } from './createPresenter.js';
 
-const plural = new Intl.PluralRules('ar');
-
-/**
- * "لا توجد تعليقات", "تعليق واحد", "تعليقان", "3 تعليقات", "11 تعليقاً", "100 تعليق": Arabic's six
- * plural forms, by Intl's rules.
- */
-export function commentCountLabel(n: number): string {
-  switch (plural.select(n)) {
-    case 'zero':
-      return 'لا توجد تعليقات';
-    case 'one':
-      return 'تعليق واحد';
-    case 'two':
-      return 'تعليقان';
-    case 'few':
-      return `${n} تعليقات`;
-    case 'many':
-      return `${n} تعليقاً`;
-    default:
-      return `${n} تعليق`;
-  }
-}
+export { commentCountLabel };
 
 /** Initials and a stable hue from a display name (first letter of the first and, for Latin names, last word). */
 export function avatarOf(name: string): AvatarView {

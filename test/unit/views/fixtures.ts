@@ -73,6 +73,7 @@ export function cardView(id: number, overrides: Partial<ArticleCardView> = {}): 
     image: imageView(),
     isBreaking: false,
     readingMinutes: 3,
+    comments: null,
     ...overrides,
   };
 }
