@@ -28,6 +28,9 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'khabar_migrations',
     migrationLockTableName: 'khabar_migrations_lock',
+    // Features land in parallel branches with reserved numbers (a store may have 006 before 005);
+    // each migration touches only its own tables, so applying a late lower number is safe.
+    allowUnorderedMigrations: true,
     ...(options.migrationSchema ? { migrationTableSchema: options.migrationSchema } : {}),
   });
 
