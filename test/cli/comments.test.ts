@@ -90,6 +90,15 @@ describe('khabar comments', () => {
     });
   });
 
+  it('has --help on comments and each of its commands', async () => {
+    const top = await khabar(['comments', '--help'], env);
+    expect(top.code).toBe(0);
+    for (const command of ['list', 'approve', 'spam', 'trash']) expect(top.stdout).toContain(command);
+    const list = await khabar(['comments', 'list', '--help'], env);
+    expect(list.stdout).toContain('Usage: khabar comments list');
+    expect(list.stdout).toMatch(/--status[\s\S]*--article[\s\S]*--limit/);
+  });
+
   it('lists comments as a compact table with per-state counts, filtered by state and article', async () => {
     const all = await khabar(['comments', 'list'], env);
     expect(all.stderr).toBe('');

@@ -22,6 +22,8 @@ const FIELD_OF: Record<string, keyof EditCommentInput> = { author: 'authorName',
  * A moderator corrects a comment's name, website or text. Each given field is validated and
  * cleaned exactly as the reader's form is (names lose bidi and zero-width characters, websites must
  * be http(s), the text is sanitized to the comment allow-list); the fingerprint follows the text.
+ *
+ * @example await editComment({ store }, actor, 12, { text: 'نص مصحّح', authorUrl: null })
  */
 export async function editComment(deps: Pick<CommentDeps, 'store'>, actor: Actor, id: number, input: EditCommentInput): Promise<ModerationComment> {
   const { store } = deps;

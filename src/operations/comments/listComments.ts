@@ -44,6 +44,8 @@ export function wholeNumber(value: unknown, field: string, min: number, max: num
  * The newsroom's comment list, newest first: one page, with the article's title on each item and
  * per-state counts for the tabs. Editors and admins see every comment; authors only those on their
  * own articles (the query is narrowed, so counts and pages are theirs too); contributors nothing.
+ *
+ * @example await listComments({ store }, actor, { status: 'pending', page: 1 }) // { items, counts: { pending: 3, … }, total: 3, … }
  */
 export async function listComments(deps: Pick<CommentDeps, 'store'>, actor: Actor, input: ListCommentsInput): Promise<CommentList> {
   const { store } = deps;

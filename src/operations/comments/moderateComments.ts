@@ -50,6 +50,8 @@ export function commentIdsOf(ids: unknown): number[] {
  * (NOT_FOUND), an id the actor may not moderate (FORBIDDEN) or a delete of a comment that is not in
  * the trash or spam (INVALID_INPUT) refuses the whole request before anything is written. Counts on
  * articles and the page readers see follow in the same transaction.
+ *
+ * @example await moderateComments({ store }, systemActor('cli'), [12, 13], 'approve') // { action: 'approve', changed: [12], unchanged: [13] }
  */
 export async function moderateComments(deps: Pick<CommentDeps, 'store'>, actor: Actor, idsInput: unknown, actionInput: unknown): Promise<ModerationResult> {
   const { store } = deps;

@@ -12,6 +12,8 @@ import { toModerationComment, type ModerationComment } from './toModerationComme
  * email; `userId` set, so readers see the staff badge). The parent must be an approved comment on
  * an article whose comments the user moderates; the reply nests as a reader's would (at the
  * deepest level it joins its parent's thread). The text is validated and sanitized as readers' is.
+ *
+ * @example await replyAsStaff({ store, site }, userActor(3, 'editor'), 12, 'شكراً على ملاحظتك.')
  */
 export async function replyAsStaff(deps: Pick<CommentDeps, 'store' | 'site'>, actor: Actor, parentId: number, text: unknown): Promise<ModerationComment> {
   const { store } = deps;
