@@ -12,6 +12,7 @@ import { toModerationComment, type ModerationComment } from './toModerationComme
  * email; `userId` set, so readers see the staff badge). The parent must be an approved comment on
  * an article whose comments the user moderates; the reply nests as a reader's would (at the
  * deepest level it joins its parent's thread). The text is validated and sanitized as readers' is.
+ * As in WordPress, staff may answer on an article whose comments are closed to readers.
  *
  * @example await replyAsStaff({ store, site }, userActor(3, 'editor'), 12, 'شكراً على ملاحظتك.')
  */
