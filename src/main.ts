@@ -18,6 +18,7 @@ import type { RateLimiter } from './ratelimit/RateLimiter.js';
 import { openStore } from './store/openStore.js';
 import type { Store } from './store/ports.js';
 import type { AdminRouteModule } from './web/admin-api/registerAdminApi.js';
+import { commentRoutes } from './web/admin-api/commentRoutes.js';
 import { createApp } from './web/createApp.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
@@ -116,7 +117,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     logger,
     now,
     admin,
-    ...(options.adminRoutes ? { adminRoutes: options.adminRoutes } : {}),
+    adminRoutes: [commentRoutes(comments), ...(options.adminRoutes ?? [])],
   });
   let closed = false;
   return {

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/loadConfig.js';
 import { isAppError } from '../errors/AppError.js';
 import { loadDemoIfEmpty } from '../main.js';
 import { openStore } from '../store/openStore.js';
+import { registerCommentsCommand } from './commands/comments.js';
 import { registerUserCommand } from './commands/user.js';
 import { serve } from './serve.js';
 
@@ -76,6 +77,7 @@ export function buildCli(): Command {
     });
 
   registerUserCommand(program);
+  registerCommentsCommand(program);
   return program;
 }
 

@@ -100,6 +100,8 @@ export interface AuthorRepository {
   create(input: NewAuthor): Promise<Author>;
   findBySlug(slug: string): Promise<Author | null>;
   findByIds(ids: readonly number[]): Promise<Author[]>;
+  /** The author profile linked to this user (authors.user_id is unique), if any. */
+  findByUserId(userId: number): Promise<Author | null>;
 }
 
 export interface UserRepository {
@@ -195,10 +197,18 @@ export interface CommentRepository {
   hasApprovedFrom(email: string): Promise<boolean>;
   /** A comment on the article with this fingerprint from the same email or IP hash, not in the trash. */
   findDuplicate(articleId: number, fingerprint: string, email: string, ipHash: string | null): Promise<Comment | null>;
-  /** Sets the state of these comments; returns the ids that changed. Counts and version follow. */
-  setStatus(ids: readonly number[], status: CommentStatus): Promise<number[]>;
+  /**
+   * Sets the state of these comments — only those now in one of `from`, when given; returns the ids
+   * that changed. Counts and version follow.
+   */
+  setStatus(ids: readonly number[], status: CommentStatus, from?: readonly CommentStatus[]): Promise<number[]>;
   /** Edits a comment's text or name; returns null when it does not exist. */
   update(id: number, edit: CommentEdit): Promise<Comment | null>;
+  /**
+   * Deletes these comments for good — only those in the trash or spam (so no approved count moves);
+   * their replies lose their parent and start threads of their own. Returns the ids deleted.
+   */
+  deleteForever(ids: readonly number[]): Promise<number[]>;
   /** Deletes trashed or spam comments older than `beforeIso`; returns how many. */
   purgeOld(statuses: readonly CommentStatus[], beforeIso: string): Promise<number>;
 }

@@ -106,6 +106,66 @@ for (const kind of storeKinds) {
       expect((await store.articles.findById(a.id))!.commentCount).toBe(101);
     });
 
+    it('moves comments only from the states asked for, keeping counts exact', async () => {
+      const a = await article();
+      const shown = await store.comments.create(comment(a.id, { status: 'approved', fingerprint: 'm1' }));
+      const held = await store.comments.create(comment(a.id, { fingerprint: 'm2' }));
+      const junk = await store.comments.create(comment(a.id, { status: 'spam', fingerprint: 'm3' }));
+      const binned = await store.comments.create(comment(a.id, { status: 'trash', fingerprint: 'm4' }));
+      const all = [shown.id, held.id, junk.id, binned.id];
+      // Restore: only trash and spam go back to pending.
+      expect(await store.comments.setStatus(all, 'pending', ['trash', 'spam'])).toEqual([junk.id, binned.id]);
+      expect((await store.comments.findById(shown.id))!.status).toBe('approved');
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(1);
+      // Unapprove: only the approved one moves, and the count follows.
+      const v = await store.contentVersion();
+      expect(await store.comments.setStatus(all, 'pending', ['approved'])).toEqual([shown.id]);
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(0);
+      expect(await store.contentVersion()).toBeGreaterThan(v);
+      expect(await store.comments.setStatus(all, 'pending', [])).toEqual([]);
+      expect(await store.comments.countByStatus({ articleId: a.id })).toEqual({ pending: 4, approved: 0, spam: 0, trash: 0 });
+      expect(await store.comments.setStatus([shown.id, held.id], 'approved', ['pending'])).toEqual([shown.id, held.id]);
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(2);
+    });
+
+    it('deletes for good only comments in the trash or spam; replies stay, the count is untouched', async () => {
+      const a = await article();
+      const parent = await store.comments.create(comment(a.id, { status: 'approved', fingerprint: 'd1' }));
+      const reply = await store.comments.create(comment(a.id, { status: 'approved', fingerprint: 'd2', parentId: parent.id, depth: 2 }));
+      const junk = await store.comments.create(comment(a.id, { status: 'spam', fingerprint: 'd3' }));
+      expect(await store.comments.deleteForever([parent.id, junk.id, 999_999])).toEqual([junk.id]);
+      expect(await store.comments.findById(parent.id)).not.toBeNull();
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(2);
+      await store.comments.setStatus([parent.id], 'trash');
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(1);
+      const v = await store.contentVersion();
+      expect(await store.comments.deleteForever([parent.id])).toEqual([parent.id]);
+      expect(await store.comments.findById(parent.id)).toBeNull();
+      expect(await store.comments.findById(junk.id)).toBeNull();
+      const orphan = await store.comments.findById(reply.id);
+      expect(orphan).toMatchObject({ status: 'approved', parentId: null });
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(1);
+      expect(await store.contentVersion()).toBe(v);
+      expect(await store.comments.deleteForever([])).toEqual([]);
+      expect(await store.comments.countByStatus({ articleId: a.id })).toEqual({ pending: 0, approved: 1, spam: 0, trash: 0 });
+    });
+
+    it('finds the author profile linked to a user, and narrows comment lists to its bylines', async () => {
+      const user = await store.users.create({ email: 'kateb@example.ma', displayName: 'كاتب', role: 'author' });
+      const mine = await store.authors.create({ slug: 'kateb', name: 'كاتب', userId: user.id });
+      const second = await store.authors.create({ slug: 'kateb-2', name: 'كاتب ٢' });
+      const other = await store.authors.create({ slug: 'akhar', name: 'آخر' });
+      expect((await store.authors.findByUserId(user.id))?.id).toBe(mine.id);
+      expect(await store.authors.findByUserId(user.id + 1000)).toBeNull();
+      const own = await store.articles.create({ slug: 'لي', title: 'لي', body: '<p>نص</p>', status: 'published', publishedAt: now(), readingMinutes: 1, authorIds: [other.id, mine.id] });
+      const theirs = await store.articles.create({ slug: 'لغيري', title: 'لغيري', body: '<p>نص</p>', status: 'published', publishedAt: now(), readingMinutes: 1, authorIds: [other.id, second.id] });
+      const c1 = await store.comments.create(comment(own.id, { fingerprint: 'o1' }));
+      await store.comments.create(comment(theirs.id, { fingerprint: 'o2' }));
+      expect((await store.comments.list({ articleAuthorIds: [mine.id] }, { limit: 10, offset: 0 })).map((c) => c.id)).toEqual([c1.id]);
+      expect(await store.comments.countByStatus({ articleAuthorIds: [mine.id] })).toEqual({ pending: 1, approved: 0, spam: 0, trash: 0 });
+      expect(await store.comments.count({ articleAuthorIds: [] })).toBe(0);
+    });
+
     it('counts rate-limit windows across callers and starts a new window when one ends', async () => {
       const limiter = createStoreRateLimiter({ rateLimits: store.rateLimits, now });
       const decisions = await Promise.all(Array.from({ length: 8 }, () => limiter.hit('k', 5, 60_000)));

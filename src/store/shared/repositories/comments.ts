@@ -197,14 +197,16 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
         .executeTakeFirst();
       return row ? toComment(row) : null;
     },
-    async setStatus(ids, status) {
-      if (ids.length === 0) return [];
+    async setStatus(ids, status, from) {
+      if (ids.length === 0 || (from && from.length === 0)) return [];
+      const fromApproved = !from || from.includes('approved');
+      const fromOthers = (from ?? commentStatuses).filter((s) => s !== 'approved' && s !== status);
       return inTx(async (conn) => {
         const at = now().toISOString();
         // Two conditional updates instead of read-then-write: each row changes once even when two
         // moderators act at the same moment (the loser's WHERE no longer matches), so counts stay exact.
         const leaving =
-          status === 'approved'
+          status === 'approved' || !fromApproved
             ? []
             : await conn
                 .updateTable('comments')
@@ -213,13 +215,16 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
                 .where('status', '=', 'approved')
                 .returning(['id', 'article_id'])
                 .execute();
-        const others = await conn
-          .updateTable('comments')
-          .set({ status, updated_at: at })
-          .where('id', 'in', [...ids])
-          .where('status', 'not in', status === 'approved' ? ['approved'] : ['approved', status])
-          .returning(['id', 'article_id'])
-          .execute();
+        const others =
+          fromOthers.length === 0
+            ? []
+            : await conn
+                .updateTable('comments')
+                .set({ status, updated_at: at })
+                .where('id', 'in', [...ids])
+                .where('status', 'in', fromOthers)
+                .returning(['id', 'article_id'])
+                .execute();
         const deltas = new Map<number, number>();
         for (const row of leaving) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) - 1);
         if (status === 'approved') for (const row of others) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) + 1);
@@ -242,6 +247,13 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
         if (row.status === 'approved') await bumpContentVersion(conn);
         return toComment(row);
       });
+    },
+    async deleteForever(ids) {
+      if (ids.length === 0) return [];
+      // One conditional delete: a comment restored a moment earlier is not in the trash any more and
+      // stays. Replies keep living with parent_id set to null by the foreign key (both stores enforce it).
+      const deleted = await db.deleteFrom('comments').where('id', 'in', [...ids]).where('status', 'in', ['trash', 'spam']).returning('id').execute();
+      return deleted.map((row) => row.id).sort((a, b) => a - b);
     },
     async purgeOld(statuses, beforeIso) {
       if (statuses.length === 0) return 0;
