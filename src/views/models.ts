@@ -95,6 +95,8 @@ export interface HeadView {
   robots: string | null;
   /** The page's own RSS feed (archives), announced next to the site's feeds. */
   feed?: LinkView;
+  /** An article's comment feed (`<permalink>feed/`). */
+  commentsFeed?: LinkView;
   /** OpenGraph / Twitter card details beyond title, description and URL. */
   social?: SocialMetaView;
   /** Structured data (schema.org objects), each written as one JSON-LD block. */

@@ -171,5 +171,36 @@ for (const kind of storeKinds) {
       const section = await get(encodePath('/category/مجتمع/'));
       expect(section.body).toContain(`href="${encodePath('/category/مجتمع/feed/')}"`);
     });
+
+    it('serves the comment feeds WordPress has: the site’s and each article’s, approved comments only, no emails', async () => {
+      const article = (await env.store.articles.findBySlug('علامات-خاصة'))!;
+      const base = { articleId: article.id, parentId: null, depth: 1, authorUrl: 'https://reader.example/', ipHash: null, userAgent: null };
+      await env.store.comments.create({ ...base, authorName: 'قارئة <b>', authorEmail: 'hidden-reader@feeds.example', body: '<p>تعليق &amp; رأي</p>', status: 'approved', fingerprint: 'feed-1' });
+      await env.store.comments.create({ ...base, authorName: 'محجوز', authorEmail: 'held@feeds.example', body: '<p>لم يوافق عليه</p>', status: 'pending', fingerprint: 'feed-2' });
+      const page = await get(encodePath('/2026/11/علامات-خاصة/'));
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`href="${encodePath('/2026/11/علامات-خاصة/feed/')}"`);
+      expect(page.body).toContain('href="/comments/feed/"');
+      for (const url of ['/comments/feed/', encodePath('/2026/11/علامات-خاصة/feed/'), '/comments/feed/atom/', '/comments/feed/json/']) {
+        const res = await get(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body).toContain('تعليق &amp;');
+        expect(res.body).not.toContain('لم يوافق عليه');
+        expect(res.body).not.toContain('feeds.example');
+        if (url.endsWith('/atom/') && tools.xmllint && tools.schemas) {
+          const result = xmllint(res.body, ['--relaxng', ATOM_RNG]);
+          expect(result.ok, result.output).toBe(true);
+        }
+      }
+      if (tools.feedparser) {
+        const feed = feedparse((await get(encodePath('/2026/11/علامات-خاصة/feed/'))).body);
+        expect(feed.bozo, feed.bozo_exception ?? '').toBe(false);
+        expect(feed.entries).toHaveLength(1);
+        expect(feed.entries[0]!.title).toBe(`تعليق على "A & B" <c> 'd' — عنوان بواسطة قارئة <b>`);
+        expect(feed.entries[0]!.link).toMatch(/#comment-\d+$/);
+      }
+      expect((await get('/comments/feed')).statusCode).toBe(301);
+      expect((await get(encodePath('/2099/01/لا-يوجد/feed/'))).statusCode).toBe(404);
+    });
   });
 }

@@ -4,6 +4,8 @@ export type FeedFormat = 'rss' | 'atom' | 'json';
 export type PublicRoute =
   | { kind: 'home' }
   | { kind: 'feed'; archive: 'site' | 'section' | 'tag' | 'author'; slugPath: string; format: FeedFormat }
+  /** WordPress's comment feeds: `/comments/feed/` (site) and `<article permalink>feed/` (one article). */
+  | { kind: 'comment-feed'; scope: 'site' | 'article'; ownerPath: string; format: FeedFormat }
   | { kind: 'archive'; archive: 'section' | 'tag' | 'author'; slugPath: string; page: number }
   | { kind: 'other' }
   | { kind: 'bad-page' };
@@ -31,6 +33,8 @@ export function parsePublicPath(path: string): PublicRoute {
       if (ownerHead in ARCHIVES && owner.length >= 2) {
         return { kind: 'feed', archive: ARCHIVES[ownerHead], slugPath: owner.slice(1).join('/'), format };
       }
+      if (owner.length === 1 && owner[0] === 'comments') return { kind: 'comment-feed', scope: 'site', ownerPath: '/', format };
+      if (!(ownerHead in ARCHIVES)) return { kind: 'comment-feed', scope: 'article', ownerPath: `/${owner.join('/')}/`, format };
     }
   }
   segments = path.split('/').filter((s) => s.length > 0);

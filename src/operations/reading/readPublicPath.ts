@@ -1,4 +1,5 @@
 import type { Page } from '../../domain/page.js';
+import { readCommentFeed, type CommentFeedData } from '../distribution/readCommentFeed.js';
 import { feedPath, readFeed, type FeedData, type FeedScope } from '../distribution/readFeed.js';
 import { parsePublicPath, type FeedFormat } from './parsePublicPath.js';
 import type { ReadingDeps } from './ReadingDeps.js';
@@ -16,6 +17,7 @@ export type PublicOutcome =
   | { kind: 'article'; data: ArticleData; canonicalPath: string; commentPage: number }
   | { kind: 'page'; frame: FrameData; page: Page }
   | { kind: 'feed'; data: FeedData; format: FeedFormat }
+  | { kind: 'comment-feed'; data: CommentFeedData; format: FeedFormat }
   /** `keepQuery`: a canonical-form redirect keeps the query string; a stored redirect does not. */
   | { kind: 'redirect'; location: string; status: number; keepQuery: boolean }
   | { kind: 'not-found' };
@@ -40,6 +42,19 @@ export async function readPublicPath(deps: ReadingDeps, path: string): Promise<P
     const canonical = feedPath(owner, route.format);
     if (path !== canonical) return { kind: 'redirect', location: canonical, status: 301, keepQuery: true };
     return { kind: 'feed', data: await readFeed(deps, scope), format: route.format };
+  }
+  if (route.kind === 'comment-feed') {
+    if (route.scope === 'site') {
+      if (path !== feedPath('/comments/', route.format)) return { kind: 'redirect', location: feedPath('/comments/', route.format), status: 301, keepQuery: true };
+      return { kind: 'comment-feed', data: await readCommentFeed(deps, { kind: 'site' }), format: route.format };
+    }
+    let owner = await resolvePath(deps, route.ownerPath);
+    // Structures ending in ".html" (/%post_id%.html) give <permalink>/feed/.
+    if (owner.kind !== 'article') owner = await resolvePath(deps, route.ownerPath.slice(0, -1));
+    if (owner.kind !== 'article') return { kind: 'not-found' };
+    const canonical = feedPath(owner.canonicalPath.endsWith('/') ? owner.canonicalPath : `${owner.canonicalPath}/`, route.format);
+    if (path !== canonical) return { kind: 'redirect', location: canonical, status: 301, keepQuery: true };
+    return { kind: 'comment-feed', data: await readCommentFeed(deps, { kind: 'article', article: owner.article, path: owner.canonicalPath }), format: route.format };
   }
   if (route.kind === 'home') {
     if (path !== '/') return { kind: 'redirect', location: '/', status: 301, keepQuery: true };

@@ -68,7 +68,9 @@ export function Layout({ site, head, pageClass, children }: LayoutProps) {
       <link rel="alternate" type="application/rss+xml" title={site.name} href="/feed/" />
       <link rel="alternate" type="application/atom+xml" title={`${site.name} (Atom)`} href="/feed/atom/" />
       <link rel="alternate" type="application/feed+json" title={`${site.name} (JSON Feed)`} href="/feed/json/" />
+      <link rel="alternate" type="application/rss+xml" title={`${site.name} » التعليقات`} href="/comments/feed/" />
       {head.feed !== undefined && <link rel="alternate" type="application/rss+xml" title={head.feed.name} href={head.feed.href} />}
+      {head.commentsFeed !== undefined && <link rel="alternate" type="application/rss+xml" title={head.commentsFeed.name} href={head.commentsFeed.href} />}
       <meta name="theme-color" content="#b0101c" />
       <meta property="og:site_name" content={site.name} />
       <meta property="og:title" content={head.title} />

@@ -4,6 +4,7 @@ import type { ArticleData } from '../../operations/reading/readArticle.js';
 import type { FrameData } from '../../operations/reading/readFrame.js';
 import type { HomeData } from '../../operations/reading/readHome.js';
 import type { ArchivePageView, ArticlePageView, CommentFormPageView, CommentFormView, ErrorPageView, HomePageView, LinkView, SiteView, StaticPageView } from '../../views/models.js';
+import { feedPath } from '../../operations/distribution/readFeed.js';
 import { presentComments } from './presentComments.js';
 import { href, htmlToText, truncate, type FramePresenter, type Presenter } from './createPresenter.js';
 
@@ -81,6 +82,10 @@ function build(presenter: Presenter) {
         site: p.site,
         head: {
           ...p.head(article.seoTitle ?? `${article.title} | ${p.settings.name}`, description, canonicalPath),
+          commentsFeed: {
+            name: `${p.settings.name} » تعليقات على ${article.title}`,
+            href: href(feedPath(canonicalPath.endsWith('/') ? canonicalPath : `${canonicalPath}/`, 'rss')),
+          },
           social: {
             type: 'article',
             locale: ogLocale(p.settings.locale),

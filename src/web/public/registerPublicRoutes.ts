@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../../config/loadConfig.js';
 import { encodePath } from '../../domain/permalink.js';
 import { renderAtom } from '../../feeds/atom.js';
-import { feedUpdated } from '../../feeds/FeedView.js';
+import { feedUpdated, type FeedView } from '../../feeds/FeedView.js';
+import type { CommentFeedData } from '../../operations/distribution/readCommentFeed.js';
+import { presentCommentFeed } from './presentCommentFeed.js';
 import { renderJsonFeed } from '../../feeds/jsonFeed.js';
 import { renderRss } from '../../feeds/rss.js';
 import { memoPerObject } from '../../lib/memoPerObject.js';
@@ -87,6 +89,17 @@ function redirect(reply: FastifyReply, location: string, query: string, status =
     .send();
 }
 
+/** A feed's bytes in its format, with the validators conditional GET needs. */
+function feedBytes(view: FeedView, format: FeedFormat): FeedOutput {
+  const text = format === 'rss' ? renderRss(view) : format === 'atom' ? renderAtom(view) : renderJsonFeed(view);
+  const body = Buffer.from(text);
+  return {
+    body,
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+    lastModified: feedUpdated(view).toUTCString(),
+  };
+}
+
 /**
  * Every reader-facing page outside the fixed routes, through one handler so decoding, trailing
  * slashes and canonical redirects are decided in one place: home, section/tag/author archives
@@ -98,16 +111,19 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
   const feeds = memoPerObject<FeedData, FeedFormat, FeedOutput>();
   const articleParts = memoPerObject<ArticleData, string, ArticlePageParts>({ maxPerObject: 4 });
   function feedOutput(data: FeedData, format: FeedFormat): FeedOutput {
-    return feeds(data, format, () => {
-      const view = presentFeed(data, format, { baseUrl: deps.config.baseUrl, media: deps.media });
-      const text = format === 'rss' ? renderRss(view) : format === 'atom' ? renderAtom(view) : renderJsonFeed(view);
-      const body = Buffer.from(text);
-      return {
-        body,
-        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-        lastModified: feedUpdated(view).toUTCString(),
-      };
-    });
+    return feeds(data, format, () => feedBytes(presentFeed(data, format, { baseUrl: deps.config.baseUrl, media: deps.media }), format));
+  }
+
+  const commentFeeds = memoPerObject<CommentFeedData, FeedFormat, FeedOutput>();
+  function commentFeedOutput(data: CommentFeedData, format: FeedFormat): FeedOutput {
+    return commentFeeds(data, format, () => feedBytes(presentCommentFeed(data, format, { baseUrl: deps.config.baseUrl }), format));
+  }
+
+  function sendFeed(headers: FastifyRequest['headers'], reply: FastifyReply, feed: FeedOutput, format: FeedFormat) {
+    reply.header('content-type', FEED_TYPES[format]).header('cache-control', 'public, max-age=300');
+    reply.header('etag', feed.etag).header('last-modified', feed.lastModified);
+    if (notModified(headers, feed)) return reply.code(304).send();
+    return reply.send(feed.body);
   }
 
   app.get('/*', async (request, reply) => {
@@ -135,13 +151,10 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
         return sendHtml(reply, renderStaticPage(pages.staticPage(outcome.frame, outcome.page)));
       case 'redirect':
         return redirect(reply, encodeLocation(outcome.location), outcome.keepQuery ? query : '', outcome.status);
-      case 'feed': {
-        const feed = feedOutput(outcome.data, outcome.format);
-        reply.header('content-type', FEED_TYPES[outcome.format]).header('cache-control', 'public, max-age=300');
-        reply.header('etag', feed.etag).header('last-modified', feed.lastModified);
-        if (notModified(request.headers, feed)) return reply.code(304).send();
-        return reply.send(feed.body);
-      }
+      case 'feed':
+        return sendFeed(request.headers, reply, feedOutput(outcome.data, outcome.format), outcome.format);
+      case 'comment-feed':
+        return sendFeed(request.headers, reply, commentFeedOutput(outcome.data, outcome.format), outcome.format);
       case 'not-found':
         return deps.sendErrorPage(reply, 404);
     }
