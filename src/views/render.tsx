@@ -46,12 +46,20 @@ export function renderArticlePageParts(view: ArticlePageView): ArticlePageParts 
   };
 }
 
+/** Rendered forms, per form view object (readers of one article in one second share a blank form). */
+const formBytes = new WeakMap<CommentFormView, Buffer>();
+function formBytesOf(form: CommentFormView): Buffer {
+  let bytes = formBytes.get(form);
+  if (!bytes) formBytes.set(form, (bytes = Buffer.from(renderToString(<CommentForm form={form} />))));
+  return bytes;
+}
+
 /** The whole page for one reader: the shared pieces with their held comment and form in place. */
 export function articlePageBytes(parts: ArticlePageParts, extras: ArticlePageExtras): Buffer {
   const chunks: Buffer[] = [parts.texts[0]!];
   parts.slots.forEach((slot, i) => {
     if (slot === 'pending' && extras.pending) chunks.push(Buffer.from(renderToString(<OwnPendingComment comment={extras.pending as CommentView} />)));
-    if (slot === 'form' && extras.form) chunks.push(Buffer.from(renderToString(<CommentForm form={extras.form as CommentFormView} />)));
+    if (slot === 'form' && extras.form) chunks.push(formBytesOf(extras.form));
     chunks.push(parts.texts[i + 1]!);
   });
   return Buffer.concat(chunks);

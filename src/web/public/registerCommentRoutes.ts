@@ -44,6 +44,8 @@ export interface ArticleExtras {
 
 type Query = Record<string, string | undefined>;
 
+const BLANK_VALUES: CommentFormView['values'] = Object.freeze({ author: '', email: '', url: '', comment: '', remember: false });
+
 function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -87,6 +89,7 @@ function text(body: Record<string, unknown>, name: string): string {
  */
 export async function registerCommentRoutes(app: FastifyInstance, deps: CommentWebDeps): Promise<{ articleExtras(request: FastifyRequest, article: Article): Promise<ArticleExtras> }> {
   const { comments, reading } = deps;
+  const blankForms = new Map<number, { second: number; version: number; form: CommentFormView }>();
 
   function formView(article: Article, token: string, values: CommentFormView['values'], errors: CommentFormView['errors'], replyTo: CommentFormView['replyTo'], parentId: number | null): CommentFormView {
     return { action: COMMENT_ACTION, articleId: article.id, token, parentId, replyTo, values, errors };
@@ -122,8 +125,19 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
       }
     }
 
+    // Tokens carry whole seconds: every reader of an article in the same second gets the same blank
+    // form object, so its HTML is rendered once (articlePageBytes keeps it per form object).
+    const second = Math.floor(now.getTime() / 1000) * 1000;
+    if (!remembered && replyTo === null) {
+      const known = blankForms.get(article.id);
+      if (known && known.second === second && known.version === article.version) return { extras: { form: known.form, pending }, personal };
+      const form = formView(article, issueFormToken(keys.token, article.id, second), BLANK_VALUES, {}, null, null);
+      if (blankForms.size > 10_000) blankForms.clear();
+      blankForms.set(article.id, { second, version: article.version, form });
+      return { extras: { form, pending }, personal };
+    }
     const values = { author: remembered?.author ?? '', email: remembered?.email ?? '', url: remembered?.url ?? '', comment: '', remember: remembered !== null };
-    const form = formView(article, issueFormToken(keys.token, article.id, now.getTime()), values, {}, replyTo, parentId);
+    const form = formView(article, issueFormToken(keys.token, article.id, second), values, {}, replyTo, parentId);
     return { extras: { form, pending }, personal };
   }
 
