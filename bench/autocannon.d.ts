@@ -64,6 +64,8 @@ declare module 'autocannon' {
       title?: string;
       expectBody?: string;
       body?: string;
+      /** Requests per second across all connections (a paced load instead of a closed loop). */
+      overallRate?: number;
       /** Per-request setup: `setupRequest` may rewrite each request (e.g. a unique body). */
       requests?: Array<{
         method?: string;

@@ -121,24 +121,30 @@ async function main() {
     const form = await (await fetch(base + targetPath!)).text();
     const token = /name="khabar_token" value="([^"]+)"/.exec(form)![1]!;
     let n = 0;
-    const post = await autocannon({
-      url: `${base}/wp-comments-post.php`,
-      connections: 50,
-      duration,
-      requests: [
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-          setupRequest: (request) => {
-            n += 1;
-            return {
-              ...request,
-              body: new URLSearchParams({ comment_post_ID: String(target.id), khabar_token: token, author: `قارئ ${n}`, email: `p${n}@bench.example`, comment: commentText(n + 1000) + ` ${n}` }).toString(),
-            };
+    const postLoad = (overallRate?: number) =>
+      autocannon({
+        url: `${base}/wp-comments-post.php`,
+        connections: 50,
+        duration,
+        ...(overallRate ? { overallRate } : {}),
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+            setupRequest: (request) => {
+              n += 1;
+              return {
+                ...request,
+                body: new URLSearchParams({ comment_post_ID: String(target.id), khabar_token: token, author: `قارئ ${n}`, email: `p${n}@bench.example`, comment: commentText(n + 1000) + ` ${n}` }).toString(),
+              };
+            },
           },
-        },
-      ],
-    });
+        ],
+      });
+    // 50 posters, each posting again as soon as answered (the strict reading of the floor), then
+    // the same 50 at a paced 100 posts/s overall (each poster every half second).
+    const post = await postLoad();
+    const paced = await postLoad(100);
     const posted = post['3xx'];
     const failed = post.non2xx - post['3xx'];
     const lines = [
@@ -150,6 +156,7 @@ async function main() {
       '| measure | result | floor | verdict |',
       '|---|---|---|---|',
       `| posting a comment, p99 (50 concurrent posters) | ${post.latency.p99} ms (p50 ${post.latency.p50} ms, ${Math.round(post.requests.average)} posts/s, ${posted} stored, ${failed} refused) | ≤ 50 ms | ${post.latency.p99 <= 50 && failed === 0 ? 'PASS' : 'FAIL'} |`,
+      `| posting a comment, p99, 50 posters paced at 100 posts/s overall | ${paced.latency.p99} ms (p50 ${paced.latency.p50} ms, ${paced['3xx']} stored, ${paced.non2xx - paced['3xx']} refused) | (≤ 50 ms) | ${paced.latency.p99 <= 50 ? 'PASS' : 'FAIL'} |`,
       `| article with 300 comments vs none | ${Math.round(busyRps)} vs ${Math.round(quietRps)} req/s = ${((busyRps / quietRps) * 100).toFixed(0)}% | ≥ 80% | ${busyRps / quietRps >= 0.8 ? 'PASS' : 'FAIL'} |`,
       '',
     ];
