@@ -42,7 +42,7 @@ describe.skipIf(!hasJava)('HTML validity (Nu HTML checker)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('reports no errors on home, section, article, tag, author, static and 404 pages', async () => {
+  it('reports no errors on home, section, article (with a comment thread and a reply form), tag, author, static, 404 and comment-form pages', async () => {
     const home = await site.khabar.app.inject('/');
     const article = /href="(\/\d{4}\/\d{2}\/[^"]+)"/.exec(home.body)![1]!;
     const pages: Record<string, string> = {
@@ -54,7 +54,26 @@ describe.skipIf(!hasJava)('HTML validity (Nu HTML checker)', () => {
       page: encodePath(`/${demoContent.pages[0]!.slug}/`),
       notFound: '/no-such-page/',
     };
+    // The article with a comment thread (a reply, a website, a staff badge) and a reply form.
+    const store = site.khabar.store;
+    const target = (await store.articles.listPublished({}, { limit: 1, offset: 0 }))[0]!;
+    const base = { articleId: target.id, depth: 1, parentId: null, authorUrl: null, ipHash: null, userAgent: null, status: 'approved' as const };
+    const parent = await store.comments.create({ ...base, authorName: 'Karim Benali', authorEmail: 'k@example.ma', authorUrl: 'https://example.ma/', body: '<p>سؤال عن <b>Casablanca</b>؟</p>', fingerprint: 'v1' });
+    await store.comments.create({ ...base, parentId: parent.id, depth: 2, authorName: 'سلمى', authorEmail: 's@example.ma', body: '<p>جواب.</p><p>فقرة ثانية.</p>', fingerprint: 'v2' });
+    const withComments = /href="(\/\d{4}\/\d{2}\/[^"]+)"/.exec((await site.khabar.app.inject('/')).body)![1]!;
+    pages.commentThread = withComments;
+    pages.replyForm = `${withComments}?replytocom=${parent.id}`;
     const files: string[] = [];
+    // The form sent back with errors.
+    const formPage = await site.khabar.app.inject({
+      method: 'POST',
+      url: '/wp-comments-post.php',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ comment_post_ID: String(target.id), author: '', email: 'x', comment: 'نص' }).toString(),
+    });
+    expect(formPage.statusCode).toBe(400);
+    writeFileSync(path.join(dir, 'commentForm.html'), formPage.body);
+    files.push(path.join(dir, 'commentForm.html'));
     for (const [name, url] of Object.entries(pages)) {
       const res = await site.khabar.app.inject(url);
       expect(res.statusCode, name).toBe(name === 'notFound' ? 404 : 200);

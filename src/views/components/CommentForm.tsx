@@ -8,10 +8,11 @@ const REMEMBER = 'احفظ اسمي، بريدي الإلكتروني، والم
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
+  // A span, not a p: it sits inside the field's own <p>.
   return (
-    <p class="field-error" id={id}>
+    <span class="field-error" id={id}>
       {message}
-    </p>
+    </span>
   );
 }
 
@@ -20,12 +21,13 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
  * `url`, `comment`, `comment_parent`) so themes' habits and old links keep working. Posts without
  * JavaScript; errors come back next to their fields with the typed values kept.
  */
-export function CommentForm({ form }: { form: CommentFormView }) {
+export function CommentForm({ form, headingLevel = 3 }: { form: CommentFormView; headingLevel?: 2 | 3 }) {
   const { values, errors } = form;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const describe = (field: keyof typeof errors) => (errors[field] ? `${field}-error` : undefined);
   return (
     <div id="respond" class="comment-respond">
-      <h3 id="reply-title" class="comment-reply-title">
+      <Heading id="reply-title" class="comment-reply-title">
         {form.replyTo !== null ? (
           <>
             الرد على {form.replyTo.authorName}{' '}
@@ -38,7 +40,7 @@ export function CommentForm({ form }: { form: CommentFormView }) {
         ) : (
           'اترك تعليقاً'
         )}
-      </h3>
+      </Heading>
       <form action={form.action} method="post" id="commentform" class="comment-form" novalidate>
         <p class="comment-notes">
           <span id="email-notes">{PRIVACY}</span>

@@ -18,7 +18,7 @@ export function CommentFormPage({ view }: { view: CommentFormPageView }) {
           </a>{' '}
           لم يُرسل بعد. صحّح ما هو مشار إليه ثم أعد الإرسال.
         </p>
-        <CommentForm form={view.form} />
+        <CommentForm form={view.form} headingLevel={2} />
       </section>
     </Layout>
   );
