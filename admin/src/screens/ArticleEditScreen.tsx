@@ -68,13 +68,14 @@ type SaveState =
 export function ArticleEditScreen({ id }: { id: number | null }) {
   const { t } = useI18n();
   const [articleId, setArticleId] = useState<number | null>(id);
-  const [fields, setFields] = useState<ArticleFields | null>(id === null ? emptyFields() : null);
+  // A new article starts from this browser's unsaved copy, if there is one.
+  const [fields, setFields] = useState<ArticleFields | null>(() => (id === null ? (readLocalDraft(null)?.fields ?? emptyFields()) : null));
   const [version, setVersion] = useState<number | null>(null);
   const [status, setStatus] = useState<Article['status'] | null>(null);
   const [editorKey, setEditorKey] = useState(0);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [restored, setRestored] = useState(false);
+  const [restored, setRestored] = useState(() => id === null && readLocalDraft(null) !== null);
   const [slugTouched, setSlugTouched] = useState(id !== null);
   const [sections, setSections] = useState<Named[] | null>(null);
   const [authors, setAuthors] = useState<Named[] | null>(null);
@@ -92,12 +93,7 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
 
   useEffect(() => {
     const local = readLocalDraft(id);
-    if (id === null) {
-      if (local) {
-        setFields(local.fields);
-        setRestored(true);
-      }
-    } else {
+    if (id !== null) {
       getArticle(id).then(
         (article) => {
           setVersion(article.version);
