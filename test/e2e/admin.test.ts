@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access.js';
 import type { Article } from '../../src/domain/article.js';
+import type { Comment } from '../../src/domain/comment.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import { createUser } from '../../src/operations/accounts/createUser.js';
 import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwordHasher.js';
@@ -120,7 +121,7 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
 
   it('moderates comments end to end: approve, reply as staff, bulk spam, restore and delete', async () => {
     const store = site.khabar.store;
-    const seeded = [];
+    const seeded: Comment[] = [];
     for (const [i, name] of ['Karim Benali', 'نادية', 'يوسف'].entries()) {
       seeded.push(
         await store.comments.create({
