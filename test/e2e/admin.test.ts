@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access.js';
-import type { Article } from '../../src/domain/article.js';
+import type { ArticleCard } from '../../src/domain/article.js';
 import type { Comment } from '../../src/domain/comment.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import { createUser } from '../../src/operations/accounts/createUser.js';
@@ -38,7 +38,7 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
   let context: BrowserContext;
   let page: Page;
   let problems: PageProblems;
-  let article: Article;
+  let article: ArticleCard;
 
   beforeAll(async () => {
     const now = () => new Date();
