@@ -63,7 +63,8 @@ export async function api<T>(method: Method, path: string, body?: unknown, optio
       data?.error?.field,
       Number.isFinite(retry) && retry > 0 ? retry : undefined,
     );
-    if (response.status === 401 && !options.quiet401) onUnauthenticated();
+    // Only a missing or ended session signs the app out (a wrong current password is a 401 too).
+    if (error.code === 'UNAUTHENTICATED' && !options.quiet401) onUnauthenticated();
     throw error;
   }
   return data as T;

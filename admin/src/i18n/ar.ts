@@ -113,6 +113,7 @@ export const ar = {
   'account.confirmPassword': 'أعد كتابة كلمة المرور الجديدة',
   'account.change': 'غيّر كلمة المرور',
   'account.changed': 'تغيّرت كلمة المرور، وأُنهيت جلساتك الأخرى.',
+  'account.wrongCurrent': 'كلمة المرور الحالية غير صحيحة.',
   'account.mismatch': 'كلمتا المرور غير متطابقتين.',
   'account.rule': 'عشرة أحرف على الأقل؛ العربية مرحّب بها.',
 

@@ -112,6 +112,7 @@ export const en: Messages = {
   'account.confirmPassword': 'New password again',
   'account.change': 'Change password',
   'account.changed': 'Password changed; your other sessions were ended.',
+  'account.wrongCurrent': 'The current password is wrong.',
   'account.mismatch': 'The two passwords differ.',
   'account.rule': 'At least ten characters; Arabic welcome.',
 

@@ -112,6 +112,7 @@ export const fr: Messages = {
   'account.confirmPassword': 'Confirmez le nouveau mot de passe',
   'account.change': 'Changer le mot de passe',
   'account.changed': 'Mot de passe changé ; vos autres sessions ont été fermées.',
+  'account.wrongCurrent': 'Le mot de passe actuel est incorrect.',
   'account.mismatch': 'Les deux mots de passe diffèrent.',
   'account.rule': 'Au moins dix caractères ; l’arabe est bienvenu.',
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { ApiError } from '../api/client.js';
 import { changePassword, type Account } from '../api/session.js';
 import { useI18n } from '../i18n/I18n.js';
 import { errorMessage } from '../ui/errors.js';
@@ -21,7 +22,8 @@ export function AccountScreen({ user }: { user: Account }) {
       setConfirm('');
       setResult({ kind: 'success', text: t('account.changed') });
     } catch (error) {
-      setResult({ kind: 'error', text: errorMessage(error, t) });
+      const wrongCurrent = error instanceof ApiError && error.code === 'LOGIN_FAILED';
+      setResult({ kind: 'error', text: wrongCurrent ? t('account.wrongCurrent') : errorMessage(error, t) });
     }
   }
 

@@ -12,5 +12,5 @@ export function errorMessage(error: unknown, t: I18n['t']): string {
   const key = `error.${error.code}` as MessageKey;
   let text = t(key);
   if (text === key) text = t('error.generic');
-  return error.field ? `${text} ${t('error.field', { field: error.field })}` : text;
+  return error.field && error.code === 'INVALID_INPUT' ? `${text} ${t('error.field', { field: error.field })}` : text;
 }
