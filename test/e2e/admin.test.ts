@@ -289,6 +289,7 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     await page.getByRole('button', { name: 'جدول' }).click();
     await page.locator('.article-body table th').first().waitFor();
     await page.keyboard.type('السنة');
+    await page.keyboard.press('Control+End');
     await page.getByRole('button', { name: 'صورة' }).click();
     await page.getByLabel('رابط الصورة').fill('/assets/favicon.svg');
     await page.getByLabel('النص البديل (وصف للمكفوفين)').fill('شعار خبر');
@@ -298,7 +299,9 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     const figure = page.locator('.article-body figure.article-image');
     await figure.waitFor();
     expect(await figure.locator('img').getAttribute('alt')).toBe('شعار خبر');
-    expect(await figure.locator('figcaption').textContent()).toBe('شعار الموقعKhabar');
+    expect(await figure.locator('figcaption').textContent()).toBe('شعار الموقع Khabar');
+    // Each block insert leaves the caret after it: the embed, the table and the image are all kept, in order.
+    expect(await page.locator('.article-body > figure.embed, .article-body > .tableWrapper, .article-body > table, .article-body > figure.article-image').evaluateAll((els) => els.map((el) => (el as unknown as { className: string }).className))).toEqual(['embed', 'tableWrapper', 'article-image']);
 
     // Saving: this server has no article API yet, so the work stays in this browser, said plainly.
     await page.getByRole('button', { name: 'احفظ', exact: true }).click();

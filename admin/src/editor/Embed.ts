@@ -56,7 +56,8 @@ export const Embed = Node.create({
         ({ commands }) => {
           const target = parseEmbedUrl(url);
           if (!target) return false;
-          return commands.insertContent({ type: this.name, attrs: { provider: target.provider, url: target.url } });
+          // With an empty paragraph after it, so the caret lands there and the next insert does not replace the embed.
+          return commands.insertContent([{ type: this.name, attrs: { provider: target.provider, url: target.url } }, { type: 'paragraph' }]);
         },
     };
   },

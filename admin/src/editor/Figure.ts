@@ -55,6 +55,7 @@ export const Figure = Node.create({
     if (attrs.mediaId !== null) figure['data-media-id'] = String(attrs.mediaId);
     const caption: unknown[] = ['figcaption', { dir: 'auto' }];
     if (attrs.caption) caption.push(attrs.caption);
+    if (attrs.caption && attrs.credit) caption.push(' ');
     if (attrs.credit) caption.push(['span', { class: 'credit', dir: 'auto' }, attrs.credit]);
     const img = ['img', { src: attrs.src, alt: attrs.alt, loading: 'lazy' }];
     return (attrs.caption || attrs.credit ? ['figure', figure, img, caption] : ['figure', figure, img]) as never;
@@ -65,7 +66,8 @@ export const Figure = Node.create({
       insertFigure:
         (attrs) =>
         ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs: { alt: '', caption: '', credit: '', mediaId: null, ...attrs } }),
+          // With an empty paragraph after it, so the caret lands there and the next insert does not replace the image.
+          commands.insertContent([{ type: this.name, attrs: { alt: '', caption: '', credit: '', mediaId: null, ...attrs } }, { type: 'paragraph' }]),
     };
   },
 });

@@ -63,7 +63,7 @@ describe('the editor HTML output', () => {
   it('renders images with alt, caption and credit', () => {
     const html = documentToHtml(doc({ type: 'figure', attrs: { src: '/media/a.jpg', alt: 'ميناء طنجة', caption: 'ميناء طنجة المتوسط', credit: 'AFP', mediaId: 7 } }));
     expect(html).toBe(
-      '<figure class="article-image" data-media-id="7"><img src="/media/a.jpg" alt="ميناء طنجة" loading="lazy"><figcaption dir="auto">ميناء طنجة المتوسط<span class="credit" dir="auto">AFP</span></figcaption></figure>',
+      '<figure class="article-image" data-media-id="7"><img src="/media/a.jpg" alt="ميناء طنجة" loading="lazy"><figcaption dir="auto">ميناء طنجة المتوسط <span class="credit" dir="auto">AFP</span></figcaption></figure>',
     );
   });
 });
