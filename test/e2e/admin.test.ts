@@ -149,6 +149,19 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     expect(unexpected(problems, [/HTTP 401: (GET|POST) .*\/admin\/api\/session$/])).toEqual([]);
   });
 
+  it('fits a 390 px phone screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn();
+    for (const [link, heading] of [['التعليقات', 'التعليقات'], ['مقال جديد', 'مقال جديد'], ['المستخدمون', 'المستخدمون']] as const) {
+      await page.getByRole('navigation').getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      const overflow = await measureOverflow(page);
+      expect(overflow.offenders, link).toEqual([]);
+      expect(overflow.scrollWidth, link).toBeLessThanOrEqual(390);
+    }
+    await fullPageScreenshot(page, 'admin-users-390');
+  });
+
   it('locks an email out after repeated failures and says for how long', async () => {
     const lockedEmail = 'locked@example.ma';
     await page.goto(`${base}/admin/`);
