@@ -103,7 +103,8 @@ export function ArticlesScreen() {
           {state === 'loading' && <Loading />}
           {state === 'error' && <Notice kind="error">{errorMessage(error, t)}</Notice>}
           {state === 'ok' && page && (page.items.length === 0 ? <p class="empty">{t('articles.none')}</p> : (
-            <table class="data-table">
+            <div class="table-scroll">
+<table class="data-table">
               <thead>
                 <tr>
                   <th scope="col">{t('editor.title')}</th>
@@ -131,6 +132,7 @@ export function ArticlesScreen() {
                 ))}
               </tbody>
             </table>
+</div>
           ))}
           {state === 'ok' && page && page.pages > 1 && (
             <nav class="pager">

@@ -51,7 +51,8 @@ export function UsersScreen({ user }: { user: Account }) {
       {users === null ? (
         !message && <Loading />
       ) : (
-        <table class="data-table">
+        <div class="table-scroll">
+<table class="data-table">
           <thead>
             <tr>
               <th scope="col">{t('users.name')}</th>
@@ -87,6 +88,7 @@ export function UsersScreen({ user }: { user: Account }) {
             ))}
           </tbody>
         </table>
+</div>
       )}
 
       <h2>{t('users.invite')}</h2>
