@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { whenUnauthenticated } from './api/client.js';
 import { currentUser, logOut, type Account } from './api/session.js';
-import { languages, type Language } from './i18n/catalogue.js';
+import type { MessageKey } from './i18n/catalogue.js';
 import { useI18n } from './i18n/I18n.js';
 import { Link, navigate, usePath } from './router.js';
 import { AccountScreen } from './screens/AccountScreen.js';
@@ -14,23 +14,8 @@ import { LoginScreen } from './screens/LoginScreen.js';
 import { MediaScreen } from './screens/MediaScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { UsersScreen } from './screens/UsersScreen.js';
+import { LanguageSwitch } from './ui/LanguageSwitch.js';
 import { Loading } from './ui/Notice.js';
-
-export function LanguageSwitch() {
-  const { t, lang, setLang } = useI18n();
-  return (
-    <label class="lang-switch">
-      <span>{t('lang.label')}</span>
-      <select value={lang} onChange={(event) => setLang(event.currentTarget.value as Language)}>
-        {languages.map((l) => (
-          <option value={l.code} lang={l.code} key={l.code}>
-            {l.name}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 function screenFor(path: string, user: Account) {
   if (path === '/' || path === '') return <DashboardScreen user={user} />;
@@ -46,7 +31,7 @@ function screenFor(path: string, user: Account) {
   return <DashboardScreen user={user} />;
 }
 
-const NAV: { to: string; key: Parameters<ReturnType<typeof useI18n>['t']>[0]; roles?: Account['role'][] }[] = [
+const NAV: { to: string; key: MessageKey; roles?: Account['role'][] }[] = [
   { to: '/', key: 'nav.dashboard' },
   { to: '/articles', key: 'nav.articles' },
   { to: '/articles/new', key: 'nav.newArticle' },

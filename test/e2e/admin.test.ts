@@ -87,6 +87,23 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     const omar = await site.khabar.store.users.findByEmail('omar@example.ma');
     expect(omar).toMatchObject({ displayName: 'عمر الإدريسي', role: 'author', passwordHash: null });
 
+    // Omar opens his link in his own browser, chooses a password and is signed in.
+    const omarContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar-MA' });
+    try {
+      const omarPage = await omarContext.newPage();
+      const fragment = new URL(await link.inputValue()).hash;
+      await omarPage.goto(`${base}/admin/invitation${fragment}`);
+      await omarPage.getByLabel('كلمة المرور الجديدة', { exact: true }).fill('كلمة-سر-عمر-2026');
+      await omarPage.getByLabel('أعد كتابة كلمة المرور الجديدة').fill('كلمة-سر-عمر-2026');
+      await omarPage.getByRole('button', { name: 'احفظ كلمة المرور وادخل' }).click();
+      await omarPage.getByRole('heading', { name: 'مرحباً، عمر الإدريسي' }).waitFor();
+      expect(await omarPage.evaluate('location.pathname')).toBe('/admin/');
+    } finally {
+      await omarContext.close();
+    }
+    await page.reload();
+    await expect.poll(() => page.getByText('لم يفعّل حسابه بعد').count()).toBe(0);
+
     await page.getByLabel('الدور: عمر الإدريسي').selectOption('editor');
     await page.getByText('تغيّر دور عمر الإدريسي.').waitFor();
     expect((await site.khabar.store.users.findByEmail('omar@example.ma'))?.role).toBe('editor');

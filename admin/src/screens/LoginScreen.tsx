@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { logIn, type Account } from '../api/session.js';
-import { LanguageSwitch } from '../App.js';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import { useI18n } from '../i18n/I18n.js';
 import { errorMessage } from '../ui/errors.js';
 import { Notice } from '../ui/Notice.js';
