@@ -172,6 +172,8 @@ export const ar = {
   'editor.conflictTheirs': 'افتح نسختهم (تبقى نسختي محفوظة)',
   'editor.conflictOverwrite': 'احفظ نسختي فوق نسختهم',
   'editor.restored': 'استُرجعت نسخة غير محفوظة من هذا المتصفح.',
+  'editor.staleLocal': 'نسخة في هذا المتصفح لم تُحفظ، كُتبت قبل آخر حفظ على الخادم.',
+  'editor.restoreLocal': 'استرجع نسخة المتصفح',
   'editor.notAvailableLists': 'الأقسام والوسوم والكتّاب غير متاحة بعد على هذا الخادم.',
 
   'tb.paragraph': 'فقرة',

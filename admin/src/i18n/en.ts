@@ -171,6 +171,8 @@ export const en: Messages = {
   'editor.conflictTheirs': 'Open their version (mine stays kept)',
   'editor.conflictOverwrite': 'Save my version over theirs',
   'editor.restored': 'An unsaved version was restored from this browser.',
+  'editor.staleLocal': 'This browser keeps an unsaved version, older than the last save on the server.',
+  'editor.restoreLocal': 'Restore the browser’s version',
   'editor.notAvailableLists': 'Sections, tags and authors are not available on this server yet.',
 
   'tb.paragraph': 'Paragraph',

@@ -171,6 +171,8 @@ export const fr: Messages = {
   'editor.conflictTheirs': 'Ouvrir leur version (la mienne reste gardée)',
   'editor.conflictOverwrite': 'Enregistrer ma version par-dessus',
   'editor.restored': 'Une version non enregistrée a été restaurée depuis ce navigateur.',
+  'editor.staleLocal': 'Ce navigateur garde une version non enregistrée, antérieure au dernier enregistrement sur le serveur.',
+  'editor.restoreLocal': 'Reprendre la version du navigateur',
   'editor.notAvailableLists': 'Rubriques, mots-clés et auteurs ne sont pas encore disponibles sur ce serveur.',
 
   'tb.paragraph': 'Paragraphe',

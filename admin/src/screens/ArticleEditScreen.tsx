@@ -75,6 +75,7 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
   const [editorKey, setEditorKey] = useState(0);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [loadError, setLoadError] = useState<unknown>(null);
+  const [staleLocal, setStaleLocal] = useState<ArticleFields | null>(null);
   const [restored, setRestored] = useState(() => id === null && readLocalDraft(null) !== null);
   const [slugTouched, setSlugTouched] = useState(id !== null);
   const [sections, setSections] = useState<Named[] | null>(null);
@@ -101,7 +102,11 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
           if (local && local.baseVersion === article.version) {
             setFields(local.fields);
             setRestored(true);
-          } else setFields(fieldsOf(article));
+          } else {
+            setFields(fieldsOf(article));
+            // Someone saved since this browser's copy was made: offer it, never drop it silently.
+            if (local) setStaleLocal(local.fields);
+          }
         },
         (error) => {
           // No server copy to show: a local one still is the writer's own work.
@@ -191,6 +196,23 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
         {articleId === null ? t('editor.newTitle') : t('editor.editTitle')} {status && <span class={`badge badge-${status}`}>{t(`status.${status}`)}</span>}
       </h1>
       {restored && <Notice kind="info">{t('editor.restored')}</Notice>}
+      {staleLocal && (
+        <Notice kind="info">
+          <p>{t('editor.staleLocal')}</p>
+          <p class="actions">
+            <button
+              type="button"
+              onClick={() => {
+                update(staleLocal);
+                setStaleLocal(null);
+                setEditorKey((k) => k + 1);
+              }}
+            >
+              {t('editor.restoreLocal')}
+            </button>
+          </p>
+        </Notice>
+      )}
       {loadError !== null && <Notice kind="error">{isUnavailable(loadError) ? t('common.notAvailableBody') : errorMessage(loadError, t)}</Notice>}
       {save.kind === 'conflict' && (
         <Notice kind="error">
