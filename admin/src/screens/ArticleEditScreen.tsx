@@ -10,7 +10,7 @@ import {
   type ArticleFields,
   type Named,
 } from '../api/articles.js';
-import { ApiError, isUnavailable } from '../api/client.js';
+import { isUnavailable } from '../api/client.js';
 import type { MediaItem } from '../api/media.js';
 import { getSettings } from '../api/settings.js';
 import { ArticleEditor } from '../editor/ArticleEditor.js';
@@ -21,7 +21,17 @@ import { errorMessage } from '../ui/errors.js';
 import { Loading, Notice } from '../ui/Notice.js';
 import { DEFAULT_TIME_ZONE, fromZonedInput, toZonedInput } from '../ui/zonedInput.js';
 import { MediaScreen } from './MediaScreen.js';
+import { saveArticleDraft, type SaveDeps } from './saveArticleDraft.js';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from './localDrafts.js';
+
+const SAVE_DEPS: SaveDeps = {
+  create: createArticle,
+  save: saveArticle,
+  load: getArticle,
+  keepLocal: writeLocalDraft,
+  clearLocal: clearLocalDraft,
+  now: () => new Date(),
+};
 
 /** Seconds of quiet typing before an autosave. */
 const AUTOSAVE_MS = 3000;
@@ -131,27 +141,16 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
     if (!current.fields) return;
     if (timer.current !== null) clearTimeout(timer.current);
     setSave({ kind: 'saving' });
-    try {
-      let article: Article;
-      if (current.articleId === null) {
-        article = await createArticle(current.fields);
-        clearLocalDraft(null);
-        setArticleId(article.id);
-        navigate(`/articles/${article.id}`, { replace: true });
-      } else {
-        let base = current.version ?? 0;
-        if (options.overwrite) base = (await getArticle(current.articleId)).version;
-        article = await saveArticle(current.articleId, base, current.fields);
-        clearLocalDraft(current.articleId);
-      }
-      setVersion(article.version);
-      setStatus(article.status);
-      setSave({ kind: 'saved', at: article.updatedAt });
-    } catch (error) {
-      if (isUnavailable(error) && current.articleId === null) setSave({ kind: 'keptLocally' });
-      else if (error instanceof ApiError && error.status === 409) setSave({ kind: 'conflict' });
-      else setSave({ kind: 'error', error });
+    const outcome = await saveArticleDraft(SAVE_DEPS, { articleId: current.articleId, version: current.version, fields: current.fields }, options);
+    if (outcome.kind !== 'saved') return setSave(outcome);
+    const { article } = outcome;
+    if (outcome.created) {
+      setArticleId(article.id);
+      navigate(`/articles/${article.id}`, { replace: true });
     }
+    setVersion(article.version);
+    setStatus(article.status);
+    setSave({ kind: 'saved', at: article.updatedAt });
   }
 
   function update(patch: Partial<ArticleFields>) {
