@@ -26,6 +26,14 @@ if (stale) {
   const build = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// The newsroom app (admin/ → dist-admin/), rebuilt the same way when its sources changed.
+const adminIndex = path.join(root, 'dist-admin', 'index.html');
+if (!existsSync(adminIndex) || newestMtime(path.join(root, 'admin')) > statSync(adminIndex).mtimeMs) {
+  console.log('building the admin app (vite)…');
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const build = spawnSync(process.execPath, [vite, 'build', '--config', path.join(root, 'admin', 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 const args = process.argv.slice(2);
 const serve = spawnSync(process.execPath, [path.join(root, 'bin', 'khabar.js'), 'serve', ...args], { stdio: 'inherit' });
 process.exit(serve.status ?? 0);

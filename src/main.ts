@@ -19,6 +19,7 @@ import { openStore } from './store/openStore.js';
 import type { Store } from './store/ports.js';
 import type { AdminRouteModule } from './web/admin-api/registerAdminApi.js';
 import { commentRoutes } from './web/admin-api/commentRoutes.js';
+import type { AdminApp } from './web/admin-app/loadAdminApp.js';
 import { createApp } from './web/createApp.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
@@ -48,6 +49,8 @@ export interface BuildOptions {
   rateLimiter?: RateLimiter;
   /** Extra route modules mounted inside the admin API (see registerAdminApi). */
   adminRoutes?: readonly AdminRouteModule[];
+  /** The built admin app (default: read from dist-admin/; null: serve /admin as "not built"). */
+  adminApp?: AdminApp | null;
 }
 
 /** The one line that tells an operator of a site without accounts how to create the first admin. */
@@ -118,6 +121,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     now,
     admin,
     adminRoutes: [commentRoutes(comments), ...(options.adminRoutes ?? [])],
+    ...(options.adminApp !== undefined ? { adminApp: options.adminApp } : {}),
   });
   let closed = false;
   return {

@@ -9,3 +9,6 @@ export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 /** Static files shipped with the package (stylesheet, demo illustrations). */
 export const assetsDir = path.join(packageRoot, 'assets');
+
+/** The built newsroom app (`vite build` of admin/), served at /admin. */
+export const adminDistDir = path.join(packageRoot, 'dist-admin');

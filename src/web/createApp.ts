@@ -17,6 +17,9 @@ import { registerCommentRoutes } from './public/registerCommentRoutes.js';
 import type { ErrorPageView } from '../views/models.js';
 import { renderErrorPage } from '../views/render.js';
 import { registerAdminApi, type AdminApiDeps, type AdminRouteModule } from './admin-api/registerAdminApi.js';
+import { loadAdminApp, type AdminApp } from './admin-app/loadAdminApp.js';
+import { ADMIN_CSP, registerAdminApp } from './admin-app/registerAdminApp.js';
+import { adminDistDir } from '../paths.js';
 import { httpStatusOf } from './errors.js';
 import { FAVICON_PATH, loadAssets } from './loadAssets.js';
 import { createPageBuilders } from './public/buildPages.js';
@@ -55,6 +58,8 @@ export interface AppDeps {
   admin: AdminApiDeps;
   /** Route modules mounted inside the admin API's scope (comment moderation, …). */
   adminRoutes?: readonly AdminRouteModule[];
+  /** The built newsroom app served at /admin (default: read from dist-admin/; null: not built). */
+  adminApp?: AdminApp | null;
 }
 
 /**
@@ -120,7 +125,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     // Reading pages run no script at all; everything they load comes from this origin. Uploaded
     // files (SVG included) must never run script in our origin, even when opened directly.
-    reply.header('content-security-policy', request.url.startsWith('/media/') ? MEDIA_CSP : READING_CSP);
+    // The newsroom app at /admin runs its own (first-party only) scripts.
+    const csp = request.url.startsWith('/media/') ? MEDIA_CSP : request.url === '/admin' || request.url.startsWith('/admin/') || request.url.startsWith('/admin?') ? ADMIN_CSP : READING_CSP;
+    reply.header('content-security-policy', csp);
     done();
   });
 
@@ -177,6 +184,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await registerAdminApi(app, deps.admin, deps.adminRoutes);
+  registerAdminApp(app, deps.adminApp === undefined ? loadAdminApp(adminDistDir) : deps.adminApp, (reply) => sendErrorPage(reply, 404));
   registerSitemapRoutes(app, { reading: deps.reading, memo: deps.memo, baseUrl: deps.config.baseUrl, mediaUrlPath: (key) => deps.media.urlPath(key), sendErrorPage });
   const commentPages = await registerCommentRoutes(app, {
     comments: deps.comments,

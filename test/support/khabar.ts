@@ -8,6 +8,7 @@ import { buildKhabar, type Khabar } from '../../src/main.js';
 import type { RateLimiter } from '../../src/ratelimit/RateLimiter.js';
 import type { AdminRouteModule } from '../../src/web/admin-api/registerAdminApi.js';
 import type { Store } from '../../src/store/ports.js';
+import type { AdminApp } from '../../src/web/admin-app/loadAdminApp.js';
 
 /** The instant test sites are built at; demo dates are relative to it. */
 export const TEST_NOW = new Date('2026-11-29T10:00:00.000Z');
@@ -33,6 +34,7 @@ export async function openTestSite(
     rateLimiter?: RateLimiter;
     adminRoutes?: readonly AdminRouteModule[];
     logger?: Logger;
+    adminApp?: AdminApp | null;
   } = {},
 ): Promise<TestSite> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'khabar-test-'));
@@ -47,6 +49,7 @@ export async function openTestSite(
     ...(options.store ? { store: options.store } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
     ...(options.adminRoutes ? { adminRoutes: options.adminRoutes } : {}),
+    ...(options.adminApp !== undefined ? { adminApp: options.adminApp } : {}),
     demo: options.demo ?? true,
   });
   return {

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Page } from '../api/articles.js';
+import { isUnavailable } from '../api/client.js';
+import { listMedia, uploadMedia, type MediaItem } from '../api/media.js';
+import { useI18n } from '../i18n/I18n.js';
+import { errorMessage } from '../ui/errors.js';
+import { Loading, NotAvailable, Notice } from '../ui/Notice.js';
+
+/** The media library (helper ME's API): browse, search, upload. "Not available yet" until it exists. */
+export function MediaScreen({ onPick }: { onPick?: (item: MediaItem) => void } = {}) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState<Page<MediaItem> | null>(null);
+  const [state, setState] = useState<'loading' | 'ok' | 'unavailable'>('loading');
+  const [error, setError] = useState<string | null>(null);
+
+  const load = (query = q) =>
+    listMedia({ q: query }).then(
+      (value) => {
+        setPage(value);
+        setState('ok');
+      },
+      (failure) => (isUnavailable(failure) ? setState('unavailable') : setError(errorMessage(failure, t))),
+    );
+  useEffect(() => {
+    void load();
+  }, []);
+
+  return (
+    <section>
+      {!onPick && <h1>{t('media.title')}</h1>}
+      {error && <Notice kind="error">{error}</Notice>}
+      {state === 'loading' && !error && <Loading />}
+      {state === 'unavailable' && <NotAvailable />}
+      {state === 'ok' && page && (
+        <>
+          <form
+            class="toolbar-row"
+            role="search"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void load(q);
+            }}
+          >
+            <input type="search" dir="auto" aria-label={t('media.search')} placeholder={t('media.search')} value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+            <button type="submit">{t('common.search')}</button>
+            <label class="button">
+              {t('media.upload')}
+              <input
+                type="file"
+                class="visually-hidden"
+                accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
+                multiple
+                onChange={async (event) => {
+                  const files = [...(event.currentTarget.files ?? [])];
+                  try {
+                    for (const file of files) await uploadMedia(file);
+                  } catch (failure) {
+                    setError(errorMessage(failure, t));
+                  }
+                  await load();
+                }}
+              />
+            </label>
+          </form>
+          {page.items.length === 0 ? (
+            <p class="empty">{t('media.none')}</p>
+          ) : (
+            <ul class="media-grid">
+              {page.items.map((item) => (
+                <li key={item.id}>
+                  <button type="button" class="media-tile" onClick={() => onPick?.(item)} disabled={!onPick}>
+                    <img src={item.thumbUrl} alt={item.alt} loading="lazy" />
+                    <span dir="auto">{item.caption || item.alt}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

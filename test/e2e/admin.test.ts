@@ -1,0 +1,345 @@
+/**
+ * The newsroom app in Chromium, against a real server on a real SQLite store: logging in (errors in
+ * the chosen language), switching language, moderating comments end to end, and writing an Arabic
+ * paragraph that starts with a Latin name and ends with a number before a full stop. Screenshots
+ * at 1280 px go to test-results/screenshots/admin-*.png.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/domain/access.js';
+import type { ArticleCard } from '../../src/domain/article.js';
+import type { Comment } from '../../src/domain/comment.js';
+import { createPermalink, encodePath } from '../../src/domain/permalink.js';
+import { createUser } from '../../src/operations/accounts/createUser.js';
+import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwordHasher.js';
+import { openTestSite, type TestSite } from '../support/khabar.js';
+import { memoryRateLimiter } from '../support/memoryRateLimiter.js';
+import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, watchProblems, type PageProblems } from './browser.js';
+
+const EMAIL = 'salma@example.ma';
+const PASSWORD = 'كلمة-سر-طويلة-2026';
+const SENTENCE = 'Microsoft أعلنت اليوم عن نتائجها للربع الثالث من 2026.';
+
+/** Answers the app expects while parts of issue #4's API are not on this server (shown as "not available yet"). */
+const EXPECTED_API_MISSES = /\/admin\/api\/(dashboard|articles|sections|authors|tags|settings|media)\b/;
+
+/** Problems other than those expected answers (Chromium reports each as an HTTP problem and a console line). */
+function unexpected(problems: PageProblems, allowed: RegExp[] = []): string[] {
+  const expectedMiss = (p: string) => (p.startsWith('HTTP 404') || /status of 404/.test(p)) && EXPECTED_API_MISSES.test(p);
+  // The app asks who is signed in when it opens: 401 before logging in.
+  const expected401 = (p: string) => /^HTTP 401: GET .*\/admin\/api\/session$/.test(p) || (/status of 401/.test(p) && /\/admin\/api\/session\)$/.test(p));
+  return problems.list.filter((p) => !expectedMiss(p) && !expected401(p) && !allowed.some((re) => re.test(p)));
+}
+
+describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserSkipReason !== null ? ` (${browserSkipReason})` : ''}`, () => {
+  let site: TestSite;
+  let browser: Browser;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+  let article: ArticleCard;
+
+  beforeAll(async () => {
+    const now = () => new Date();
+    site = await openTestSite({ now, rateLimiter: memoryRateLimiter(now) });
+    await createUser({ store: site.khabar.store, passwords: createArgon2PasswordHasher() }, systemActor('test'), { email: EMAIL, displayName: 'سلمى بناني', role: 'admin', password: PASSWORD });
+    const published = await site.khabar.store.articles.listPublished({}, { limit: 1, offset: 0 });
+    article = published[0]!;
+    await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(site.khabar.app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.dispose();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar-MA', timezoneId: 'Africa/Casablanca' });
+    page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    problems = watchProblems(page);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function logIn() {
+    await page.goto(`${base}/admin/`);
+    await page.getByLabel('البريد الإلكتروني').fill(EMAIL);
+    await page.getByLabel('كلمة المرور').fill(PASSWORD);
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await page.getByRole('heading', { name: 'مرحباً، سلمى بناني' }).waitFor();
+  }
+
+  it('lets an admin invite a user (one-time link shown), change a role, and change the password, in English too', async () => {
+    await logIn();
+    await page.getByRole('navigation').getByRole('link', { name: 'المستخدمون' }).click();
+    await page.getByRole('heading', { name: 'المستخدمون' }).waitFor();
+    await page.getByLabel('الاسم', { exact: true }).fill('عمر الإدريسي');
+    await page.getByLabel('البريد الإلكتروني', { exact: true }).fill('omar@example.ma');
+    await page.locator('form.form-row').getByRole('combobox').selectOption('author');
+    await page.getByRole('button', { name: 'أنشئ الدعوة' }).click();
+    const link = page.locator('.invitation-link input');
+    await link.waitFor();
+    expect(await link.inputValue()).toMatch(/^https:\/\/khabar\.example\/admin\/invitation#[\w-]{20,}$/);
+    const omar = await site.khabar.store.users.findByEmail('omar@example.ma');
+    expect(omar).toMatchObject({ displayName: 'عمر الإدريسي', role: 'author', passwordHash: null });
+
+    // Omar opens his link in his own browser, chooses a password and is signed in.
+    const omarContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar-MA' });
+    try {
+      const omarPage = await omarContext.newPage();
+      const fragment = new URL(await link.inputValue()).hash;
+      await omarPage.goto(`${base}/admin/invitation${fragment}`);
+      await omarPage.getByLabel('كلمة المرور الجديدة', { exact: true }).fill('كلمة-سر-عمر-2026');
+      await omarPage.getByLabel('أعد كتابة كلمة المرور الجديدة').fill('كلمة-سر-عمر-2026');
+      await omarPage.getByRole('button', { name: 'احفظ كلمة المرور وادخل' }).click();
+      await omarPage.getByRole('heading', { name: 'مرحباً، عمر الإدريسي' }).waitFor();
+      expect(await omarPage.evaluate('location.pathname')).toBe('/admin/');
+    } finally {
+      await omarContext.close();
+    }
+    await page.reload();
+    await expect.poll(() => page.getByText('لم يفعّل حسابه بعد').count()).toBe(0);
+
+    await page.getByLabel('الدور: عمر الإدريسي').selectOption('editor');
+    await page.getByText('تغيّر دور عمر الإدريسي.').waitFor();
+    expect((await site.khabar.store.users.findByEmail('omar@example.ma'))?.role).toBe('editor');
+
+    // The same screen in English: left-to-right, translated.
+    await page.getByLabel('اللغة').selectOption('en');
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    expect(await page.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual(['en', 'ltr']);
+    expect(await measureOverflow(page)).toMatchObject({ offenders: [] });
+    await fullPageScreenshot(page, 'admin-users-en-1280');
+    await page.getByRole('navigation').getByRole('link', { name: 'My account' }).click();
+    await page.getByLabel('Current password').fill('not my password');
+    await page.getByLabel('New password', { exact: true }).fill('كلمة-سر-جديدة-2027');
+    await page.getByLabel('New password again').fill('كلمة-سر-جديدة-2027');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The current password is wrong.');
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed; your other sessions were ended.').waitFor();
+    // Put it back for the other tests, through the UI.
+    await page.getByLabel('Current password').fill('كلمة-سر-جديدة-2027');
+    await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('New password again').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed; your other sessions were ended.').waitFor();
+    expect(unexpected(problems, [/HTTP 401: POST .*\/admin\/api\/session\/password$/, /status of 401 .*\/admin\/api\/session\/password\)$/])).toEqual([]);
+  });
+
+  it('logs in right-to-left, shows API errors in the chosen language, and opens the dashboard', async () => {
+    await page.goto(`${base}/admin/`);
+    await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+    expect(await page.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual(['ar', 'rtl']);
+    await page.getByLabel('البريد الإلكتروني').fill(EMAIL);
+    await page.getByLabel('كلمة المرور').fill('not the password');
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('البريد الإلكتروني أو كلمة المرور غير صحيحة.');
+    await fullPageScreenshot(page, 'admin-login-1280');
+
+    // The same failure in French, after switching language (kept across a reload).
+    await page.getByLabel('اللغة').selectOption('fr');
+    await page.getByLabel('Adresse e-mail').fill(EMAIL);
+    await page.getByLabel('Mot de passe').fill('still not it');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('L’adresse e-mail ou le mot de passe est incorrect.');
+    expect(await page.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual(['fr', 'ltr']);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await page.getByLabel('Langue').selectOption('ar');
+
+    await page.getByLabel('البريد الإلكتروني').fill(EMAIL);
+    await page.getByLabel('كلمة المرور').fill(PASSWORD);
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await page.getByRole('heading', { name: 'مرحباً، سلمى بناني' }).waitFor();
+    // What the server offers today is real; the article lists wait for the workflow API.
+    await page.getByText('تعليقات تنتظر المراجعة').waitFor();
+    await expect.poll(() => page.getByText('غير متاح بعد').count()).toBe(4);
+    const overflow = await measureOverflow(page);
+    expect(overflow.offenders).toEqual([]);
+    await fullPageScreenshot(page, 'admin-dashboard-1280');
+    expect(unexpected(problems, [/HTTP 401: (GET|POST) .*\/admin\/api\/session$/])).toEqual([]);
+  });
+
+  it('fits a 390 px phone screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn();
+    for (const [link, heading] of [['التعليقات', 'التعليقات'], ['مقال جديد', 'مقال جديد'], ['المستخدمون', 'المستخدمون']] as const) {
+      await page.getByRole('navigation').getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      const overflow = await measureOverflow(page);
+      expect(overflow.offenders, link).toEqual([]);
+      expect(overflow.scrollWidth, link).toBeLessThanOrEqual(390);
+    }
+    await fullPageScreenshot(page, 'admin-users-390');
+  });
+
+  it('locks an email out after repeated failures and says for how long', async () => {
+    const lockedEmail = 'locked@example.ma';
+    await page.goto(`${base}/admin/`);
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      await page.getByLabel('البريد الإلكتروني').fill(lockedEmail);
+      await page.getByLabel('كلمة المرور').fill(`wrong password ${attempt}`);
+      await page.getByRole('button', { name: 'دخول' }).click();
+      await page.getByRole('alert').waitFor();
+      await expect.poll(() => page.getByRole('button', { name: 'دخول' }).isEnabled()).toBe(true);
+    }
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^محاولات كثيرة\. أعد المحاولة بعد \d+ دقيقة\.$/);
+  });
+
+  it('moderates comments end to end: approve, reply as staff, bulk spam, restore and delete', async () => {
+    const store = site.khabar.store;
+    const seeded: Comment[] = [];
+    for (const [i, name] of ['Karim Benali', 'نادية', 'يوسف'].entries()) {
+      seeded.push(
+        await store.comments.create({
+          articleId: article.id,
+          parentId: null,
+          depth: 1,
+          authorName: name,
+          authorEmail: `reader${i}@readers.example`,
+          authorUrl: null,
+          body: `<p>تعليق تجريبي رقم ${i + 1} على المقال.</p>`,
+          status: 'pending',
+          ipHash: 'c'.repeat(32),
+          userAgent: 'test',
+          fingerprint: `e2e-${i}`,
+        }),
+      );
+    }
+    await logIn();
+    await page.getByRole('navigation').getByRole('link', { name: 'التعليقات' }).click();
+    await page.getByRole('heading', { name: 'التعليقات' }).waitFor();
+    await expect.poll(() => page.getByRole('tab', { name: /قيد المراجعة/ }).textContent()).toContain('3');
+    const first = page.locator(`[data-comment-id="${seeded[0]!.id}"]`);
+    await first.waitFor();
+    await fullPageScreenshot(page, 'admin-comments-1280');
+
+    // Approve one: it leaves the pending tab and shows on the public article.
+    await first.getByRole('button', { name: 'قبول' }).click();
+    await expect.poll(async () => (await store.comments.findById(seeded[0]!.id))?.status).toBe('approved');
+    await expect.poll(() => first.count()).toBe(0);
+    const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
+    const articlePath = encodePath(permalink.build({ id: article.id, slug: article.slug, publishedAt: article.publishedAt!, categoryPath: '', authorSlug: '' }));
+    const publicPage = await site.khabar.app.inject({ url: articlePath });
+    expect(publicPage.statusCode).toBe(200);
+    expect(publicPage.body).toContain('تعليق تجريبي رقم 1 على المقال.');
+    expect(publicPage.body).not.toContain('تعليق تجريبي رقم 2 على المقال.');
+
+    // Reply as staff from the approved tab.
+    await page.getByRole('tab', { name: /منشورة/ }).click();
+    const approved = page.locator(`[data-comment-id="${seeded[0]!.id}"]`);
+    await approved.getByRole('button', { name: 'رد' }).click();
+    await approved.getByLabel('رد').fill('شكراً على ملاحظتك، صحّحنا الرقم.');
+    await approved.getByRole('button', { name: 'أرسل الرد' }).click();
+    await expect
+      .poll(async () => (await store.comments.list({ statuses: ['approved'] }, { limit: 10, offset: 0 })).filter((c) => c.parentId === seeded[0]!.id && c.userId !== null).length)
+      .toBe(1);
+
+    // Bulk: select the two still pending and mark them spam.
+    await page.getByRole('tab', { name: /قيد المراجعة/ }).click();
+    await page.locator(`[data-comment-id="${seeded[1]!.id}"]`).waitFor();
+    await page.getByLabel('تحديد الكل').check();
+    await page.getByLabel('إجراء جماعي').selectOption('spam');
+    await page.getByRole('button', { name: /طبّق/ }).click();
+    await expect.poll(async () => [(await store.comments.findById(seeded[1]!.id))?.status, (await store.comments.findById(seeded[2]!.id))?.status]).toEqual(['spam', 'spam']);
+
+    // From spam: restore one, delete the other for good (after confirming).
+    await page.getByRole('tab', { name: /مزعجة/ }).click();
+    await page.locator(`[data-comment-id="${seeded[1]!.id}"]`).getByRole('button', { name: 'استرجاع' }).click();
+    await expect.poll(async () => (await store.comments.findById(seeded[1]!.id))?.status).toBe('pending');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator(`[data-comment-id="${seeded[2]!.id}"]`).getByRole('button', { name: 'حذف نهائي' }).click();
+    await expect.poll(async () => store.comments.findById(seeded[2]!.id)).toBeNull();
+
+    // Search narrows the list.
+    await page.getByRole('tab', { name: /الكل/ }).click();
+    await page.getByRole('searchbox', { name: 'ابحث في التعليقات' }).fill('رقم 2');
+    await page.getByRole('button', { name: 'بحث' }).click();
+    await expect.poll(() => page.locator('[data-comment-id]').count()).toBe(1);
+    expect(unexpected(problems, [/HTTP 401: GET .*\/admin\/api\/session$/])).toEqual([]);
+  });
+
+  it('writes an Arabic paragraph starting with a Latin name and ending with a number: right-to-left, full stop at the end (left)', async () => {
+    await logIn();
+    await page.getByRole('navigation').getByRole('link', { name: 'مقال جديد' }).click();
+    await page.getByLabel('العنوان', { exact: true }).fill('Microsoft تعلن نتائجها');
+    expect(await page.getByLabel('الرابط المختصر').inputValue()).toBe('microsoft-تعلن-نتائجها');
+    const body = page.getByRole('textbox', { name: 'نص المقال' });
+    await body.click();
+    await page.keyboard.type(SENTENCE);
+    const paragraph = page.locator('.article-body p').first();
+    await expect.poll(() => paragraph.textContent()).toBe(SENTENCE);
+
+    const layout = (await page.evaluate(`(() => {
+      const p = document.querySelector('.article-body p');
+      const text = p.firstChild;
+      const range = document.createRange();
+      const boxes = [];
+      for (let i = 0; i < text.length; i += 1) {
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const r = range.getBoundingClientRect();
+        if (r.width > 0) boxes.push({ ch: text.data[i], left: r.left, right: r.right, top: r.top });
+      }
+      const stop = boxes[boxes.length - 1];
+      const line = boxes.filter((b) => Math.abs(b.top - stop.top) < 4);
+      const m = boxes.filter((b) => b.ch === 'M')[0];
+      return { dir: p.getAttribute('dir'), direction: getComputedStyle(p).direction, stop: stop.ch, stopLeft: stop.left,
+        minLeft: Math.min(...line.map((b) => b.left)), mRight: m.right, maxRight: Math.max(...line.map((b) => b.right)) };
+    })()`)) as { dir: string; direction: string; stop: string; stopLeft: number; minLeft: number; mRight: number; maxRight: number };
+    expect(layout.direction).toBe('rtl');
+    expect(layout.dir).toBe('rtl');
+    expect(layout.stop).toBe('.');
+    // The full stop ends the sentence on the left; the Latin name starts it on the right.
+    expect(layout.stopLeft).toBeLessThanOrEqual(layout.minLeft + 0.5);
+    expect(layout.mRight).toBeGreaterThan(layout.maxRight - 120);
+
+    // A second paragraph, set left-to-right by hand from the toolbar.
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Rabat, 29 novembre.');
+    await page.getByRole('button', { name: 'من اليسار إلى اليمين' }).click();
+    const second = page.locator('.article-body p').nth(1);
+    await expect.poll(() => second.evaluate((el) => (el as unknown as { dir: string }).dir)).toBe('ltr');
+    expect(await page.getByRole('button', { name: 'من اليسار إلى اليمين' }).getAttribute('aria-pressed')).toBe('true');
+
+    // An embed becomes a block holding the URL only.
+    await page.getByRole('button', { name: 'تضمين' }).click();
+    await page.getByLabel('رابط من يوتيوب أو إكس أو إنستغرام أو فيسبوك').fill('https://youtu.be/dQw4w9WgXcQ');
+    await page.getByRole('button', { name: 'حفظ', exact: true }).click();
+    await page.locator('.article-body figure.embed[data-embed="youtube"]').waitFor();
+    expect(await page.locator('.article-body iframe, .article-body script').count()).toBe(0);
+
+    // A table (ProseMirror sets column styles: allowed by style-src-attr, no CSP report) and an image with caption and credit.
+    await page.getByRole('button', { name: 'جدول' }).click();
+    await page.locator('.article-body table th').first().waitFor();
+    await page.keyboard.type('السنة');
+    await page.keyboard.press('Control+End');
+    await page.getByRole('button', { name: 'صورة' }).click();
+    await page.getByLabel('رابط الصورة').fill('/assets/favicon.svg');
+    await page.getByLabel('النص البديل (وصف للمكفوفين)').fill('شعار خبر');
+    await page.getByLabel('التعليق على الصورة').fill('شعار الموقع');
+    await page.getByLabel('المصدر').fill('Khabar');
+    await page.getByRole('button', { name: 'أدرج الصورة' }).click();
+    const figure = page.locator('.article-body figure.article-image');
+    await figure.waitFor();
+    expect(await figure.locator('img').getAttribute('alt')).toBe('شعار خبر');
+    expect(await figure.locator('figcaption').textContent()).toBe('شعار الموقع Khabar');
+    // Each block insert leaves the caret after it: the embed, the table and the image are all kept, in order.
+    expect(await page.locator('.article-body > figure.embed, .article-body > .tableWrapper, .article-body > table, .article-body > figure.article-image').evaluateAll((els) => els.map((el) => (el as unknown as { className: string }).className))).toEqual(['embed', 'tableWrapper', 'article-image']);
+
+    // Saving: this server has no article API yet, so the work stays in this browser, said plainly.
+    await page.getByRole('button', { name: 'احفظ', exact: true }).click();
+    await page.getByText('الحفظ على الخادم غير متاح بعد؛ عملك محفوظ في هذا المتصفح.').waitFor();
+    await fullPageScreenshot(page, 'admin-editor-1280');
+    await page.reload();
+    await page.getByText('استُرجعت نسخة غير محفوظة من هذا المتصفح.').waitFor();
+    await expect.poll(() => page.locator('.article-body p').first().textContent()).toBe(SENTENCE);
+    expect(unexpected(problems, [/HTTP 401: GET .*\/admin\/api\/session$/])).toEqual([]);
+  });
+});
