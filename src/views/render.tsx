@@ -54,8 +54,26 @@ function formBytesOf(form: CommentFormView): Buffer {
   return bytes;
 }
 
-/** The whole page for one reader: the shared pieces with their held comment and form in place. */
+/** The last whole page built from some parts with a shared (blank) form: most readers get exactly these bytes. */
+const assembled = new WeakMap<ArticlePageParts, { form: CommentFormView | null; bytes: Buffer }>();
+
+/**
+ * The whole page for one reader: the shared pieces with their held comment and form in place.
+ * Readers without a held comment get the form shared by everyone in the same second, so the page
+ * is assembled once per second and sent as is (no copy per request).
+ */
 export function articlePageBytes(parts: ArticlePageParts, extras: ArticlePageExtras): Buffer {
+  if (extras.pending === null && extras.shared === true) {
+    const known = assembled.get(parts);
+    if (known && known.form === extras.form) return known.bytes;
+    const bytes = assemble(parts, extras);
+    assembled.set(parts, { form: extras.form, bytes });
+    return bytes;
+  }
+  return assemble(parts, extras);
+}
+
+function assemble(parts: ArticlePageParts, extras: ArticlePageExtras): Buffer {
   const chunks: Buffer[] = [parts.texts[0]!];
   parts.slots.forEach((slot, i) => {
     if (slot === 'pending' && extras.pending) chunks.push(Buffer.from(renderToString(<OwnPendingComment comment={extras.pending as CommentView} />)));

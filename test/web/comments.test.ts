@@ -239,6 +239,23 @@ describe('reader comments over HTTP', () => {
     expect(page.body).toMatch(/id="wp-comment-cookies-consent"[^>]*checked/);
   });
 
+  it('sends the page every reader shares compressed when asked, and personal pages as they are', async () => {
+    const plain = await get(urlOf(first!));
+    const br = await get(urlOf(first!), { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    const { brotliDecompressSync } = await import('node:zlib');
+    const text = brotliDecompressSync(br.rawPayload).toString();
+    // Same page (the form token may differ by the second it was issued in).
+    expect(text.replace(/name="khabar_token" value="[^"]+"/, '')).toBe(plain.body.replace(/name="khabar_token" value="[^"]+"/, ''));
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    const gzip = await get(urlOf(first!), { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const personal = await get(urlOf(first!), { 'accept-encoding': 'br', cookie: 'khabar_commenter=' + Buffer.from(JSON.stringify({ n: 'ليلى', e: 'l@example.ma', u: '' })).toString('base64url') });
+    expect(personal.headers['content-encoding']).toBeUndefined();
+    expect(personal.headers['cache-control']).toBe('private, no-store');
+  });
+
   it('pages an article’s comments as WordPress does (comment-page-N/)', async () => {
     await store().settings.set('site', { comments: { moderation: 'open', perPage: 5 } });
     const article = (await store().articles.findBySlug(third!.slug))!;

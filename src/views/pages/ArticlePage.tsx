@@ -29,6 +29,8 @@ function SectionNeighbour({ label, article, which }: { label: string; article: A
 export interface ArticlePageExtras {
   form: CommentFormView | null;
   pending: CommentView | null;
+  /** The form is the blank one every reader of this second shares (the page bytes can be reused). */
+  shared?: boolean;
 }
 
 /**

@@ -130,11 +130,11 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
     const second = Math.floor(now.getTime() / 1000) * 1000;
     if (!remembered && replyTo === null) {
       const known = blankForms.get(article.id);
-      if (known && known.second === second && known.version === article.version) return { extras: { form: known.form, pending }, personal };
+      if (known && known.second === second && known.version === article.version) return { extras: { form: known.form, pending, shared: true }, personal };
       const form = formView(article, issueFormToken(keys.token, article.id, second), BLANK_VALUES, {}, null, null);
       if (blankForms.size > 10_000) blankForms.clear();
       blankForms.set(article.id, { second, version: article.version, form });
-      return { extras: { form, pending }, personal };
+      return { extras: { form, pending, shared: true }, personal };
     }
     const values = { author: remembered?.author ?? '', email: remembered?.email ?? '', url: remembered?.url ?? '', comment: '', remember: remembered !== null };
     const form = formView(article, issueFormToken(keys.token, article.id, second), values, {}, replyTo, parentId);

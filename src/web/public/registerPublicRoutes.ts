@@ -22,6 +22,7 @@ import type { ErrorPageView } from '../../views/models.js';
 import { articlePageBytes, type ArticlePageParts, renderArchivePage, renderArticlePageParts, renderHomePage, renderStaticPage } from '../../views/render.js';
 import type { ArticleData } from '../../operations/reading/readArticle.js';
 import type { PageBuilders } from './buildPages.js';
+import { compressedBody, negotiateEncoding } from './compressedBody.js';
 import { decodeRequestPath } from './decodeRequestPath.js';
 import { presentFeed } from './presentFeed.js';
 
@@ -120,10 +121,14 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
   }
 
   function sendFeed(headers: FastifyRequest['headers'], reply: FastifyReply, feed: FeedOutput, format: FeedFormat) {
-    reply.header('content-type', FEED_TYPES[format]).header('cache-control', 'public, max-age=300');
-    reply.header('etag', feed.etag).header('last-modified', feed.lastModified);
-    if (notModified(headers, feed)) return reply.code(304).send();
-    return reply.send(feed.body);
+    // A strong ETag names one representation: the compressed ones get their own.
+    const encoding = negotiateEncoding(headers['accept-encoding']);
+    const etag = encoding === null ? feed.etag : `${feed.etag.slice(0, -1)}-${encoding}"`;
+    reply.header('content-type', FEED_TYPES[format]).header('cache-control', 'public, max-age=300').header('vary', 'Accept-Encoding');
+    reply.header('etag', etag).header('last-modified', feed.lastModified);
+    if (notModified(headers, { ...feed, etag })) return reply.code(304).send();
+    if (encoding === null) return reply.send(feed.body);
+    return reply.header('content-encoding', encoding).send(compressedBody(feed.body, encoding));
   }
 
   app.get('/*', async (request, reply) => {
@@ -145,7 +150,15 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
         // The shared bytes are rendered once per data and day (the header shows today's date).
         const parts = articleParts(outcome.data, `${outcome.canonicalPath}|${view.site.today.iso}`, () => renderArticlePageParts(view));
         const { extras, personal } = await deps.articleExtras(request, outcome.data.article);
-        return sendHtml(reply, articlePageBytes(parts, extras), personal);
+        const bytes = articlePageBytes(parts, extras);
+        // Bytes shared by every reader of this second are compressed once and sent to all who accept it.
+        reply.header('vary', 'Accept-Encoding');
+        const encoding = extras.shared === true && extras.pending === null ? negotiateEncoding(request.headers['accept-encoding']) : null;
+        if (encoding !== null) {
+          reply.header('content-encoding', encoding);
+          return sendHtml(reply, compressedBody(bytes, encoding), personal);
+        }
+        return sendHtml(reply, bytes, personal);
       }
       case 'page':
         return sendHtml(reply, renderStaticPage(pages.staticPage(outcome.frame, outcome.page)));
