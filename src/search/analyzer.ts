@@ -2,9 +2,19 @@
  * The Arabic search analyzer: one implementation used at index time and at
  * query time on both stores (DESIGN §6, issue #6, decision 006).
  *
- * First cut: normalize + tokenize only. Stemming, stopwords and variants follow.
+ * Index time: each word is indexed as its normalized surface form plus every
+ * form with a proclitic or the article removed (والوزارة → والوزاره, وزاره,
+ * الوزاره). Query time: each word is reduced to the base the archive's
+ * vocabulary supports, then expanded to the inflections and table variants the
+ * vocabulary knows; the expansions form one OR group. So وزارة / الوزارة /
+ * وزاره / وزارةُ / بالوزارة / والوزارة all search the group {وزاره, وزارات, …},
+ * وزير stays وزير (never زير) and وزارة never becomes زار.
  */
-import { normalizeForMatch } from '../domain/text/normalize.js';
+import { chooseBase, inflectionsOf, prefixStrippings, stripArticle } from './analyzer/affixes.js';
+import { spellingVariants } from './analyzer/spelling.js';
+import { isStopword } from './analyzer/stopwords.js';
+import { isArabicWord, isNumber, tokenize, wordRuns } from './analyzer/tokenize.js';
+import { createVariantTable } from './analyzer/variantTable.js';
 
 /** Normalized surface words the index has seen, with document frequency (vocabulary guard). */
 export interface Vocabulary {
@@ -52,55 +62,153 @@ export interface Analyzer {
   matchSpans(text: string, plan: QueryPlan): Array<[number, number]>;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const MAX_GROUPS = 16;
+/** At most this many required words (and as many exclusions) per query: bounds query cost. */
+export const MAX_QUERY_GROUPS = 16;
+/** At most this many alternative index terms per word. */
+export const MAX_GROUP_TERMS = 32;
+/** At most this many quoted phrases per query, each of at most MAX_QUERY_GROUPS words. */
+export const MAX_PHRASES = 4;
+/** Queries are cut to this many characters before parsing. */
+export const MAX_QUERY_LENGTH = 2000;
 
-function tokens(text: string): string[] {
-  return normalizeForMatch(text).match(WORD) ?? [];
+/** The index terms of one normalized word: itself plus its prefix strippings (Arabic). */
+export function indexTermsOf(word: string): string[] {
+  if (!isArabicWord(word) || isStopword(word)) return [word];
+  return [word, ...prefixStrippings(word)];
 }
 
-export function createAnalyzer(_options: AnalyzerOptions = {}): Analyzer {
+/** Quotation marks readers type, all treated as ". */
+const QUOTES = /[“”„«»‟″＂]/g;
+/** Leading minus signs that mark an exclusion. */
+const MINUS = /^[-−–‐]+/u;
+
+interface QueryParts {
+  words: string[];
+  phrases: string[][];
+  excluded: string[];
+}
+
+/** Splits a raw query into words, quoted phrases and -excluded words (never throws). */
+function parseQuery(query: string): QueryParts {
+  const text = String(query ?? '').slice(0, MAX_QUERY_LENGTH).replace(QUOTES, '"');
+  const parts: QueryParts = { words: [], phrases: [], excluded: [] };
+  const pieces = text.split('"');
+  // Odd pieces are inside quotes; an unbalanced last quote leaves plain words.
+  const balanced = pieces.length % 2 === 1;
+  pieces.forEach((piece, i) => {
+    const quoted = i % 2 === 1 && (balanced || i < pieces.length - 1);
+    if (quoted) {
+      const words = tokenize(piece).slice(0, MAX_QUERY_GROUPS);
+      if (words.length > 0 && parts.phrases.length < MAX_PHRASES) parts.phrases.push(words);
+      return;
+    }
+    for (const chunk of piece.split(/\s+/u)) {
+      const minus = MINUS.exec(chunk);
+      const words = tokenize(minus ? chunk.slice(minus[0].length) : chunk);
+      (minus ? parts.excluded : parts.words).push(...words);
+    }
+  });
+  return parts;
+}
+
+/** A word too short to search alone: one letter (digits are kept: "5"). */
+function tooShort(word: string): boolean {
+  return word.length < 2 && !isNumber(word);
+}
+
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const variants = createVariantTable(options.variants ?? []);
+
+  /** The alternative index terms of one query word, most useful first. */
+  function expand(word: string, vocabulary: Vocabulary): string[] {
+    const frequency = (w: string): number => {
+      const f = vocabulary.frequency(w);
+      return Number.isFinite(f) && f > 0 ? f : 0;
+    };
+    if (isNumber(word)) return [word];
+    const base = isArabicWord(word) ? chooseBase(word, frequency) : word;
+    const candidates = new Set<string>(isArabicWord(word) ? inflectionsOf(base, frequency) : [base]);
+    if (!isArabicWord(word)) {
+      if (word.length > 3 && word.endsWith('s')) candidates.add(word.slice(0, -1));
+      candidates.add(`${word}s`);
+    }
+    for (const v of spellingVariants(base)) candidates.add(v);
+    for (const v of [...variants.of(base), ...variants.of(word)]) {
+      candidates.add(v);
+      const bare = stripArticle(v);
+      if (bare !== undefined) candidates.add(bare);
+    }
+    const known = [...candidates]
+      .filter((t) => t !== base && frequency(t) > 0)
+      .sort((a, b) => frequency(b) - frequency(a) || (a < b ? -1 : 1));
+    return [base, ...known].slice(0, MAX_GROUP_TERMS);
+  }
+
   return {
     analyzeDocument(doc) {
-      const title = tokens(doc.title);
-      const lede = tokens(doc.lede);
-      const tags = doc.tags.flatMap(tokens);
-      const body = tokens(doc.body);
+      const fieldTerms = (words: readonly string[]): string => words.flatMap(indexTermsOf).join(' ');
+      const title = tokenize(doc.title ?? '');
+      const lede = tokenize(doc.lede ?? '');
+      const tags = (doc.tags ?? []).flatMap((t) => tokenize(t));
+      const body = tokenize(doc.body ?? '');
       const surface = [...title, ...lede, ...body];
+      const words = new Set<string>();
+      for (const w of surface) {
+        words.add(w);
+        const bare = stripArticle(w);
+        if (bare !== undefined) words.add(bare);
+      }
       return {
-        fields: { title: title.join(' '), lede: lede.join(' '), tags: tags.join(' '), body: body.join(' ') },
+        fields: { title: fieldTerms(title), lede: fieldTerms(lede), tags: fieldTerms(tags), body: fieldTerms(body) },
         surface: surface.join(' '),
-        words: [...new Set(surface)],
+        words: [...words],
       };
     },
-    planQuery(query) {
+
+    planQuery(query, vocabulary) {
+      const parts = parseQuery(query);
+      const ignored: string[] = [];
+      const keep = (w: string): boolean => {
+        if (isStopword(w) || tooShort(w)) {
+          if (!ignored.includes(w)) ignored.push(w);
+          return false;
+        }
+        return true;
+      };
+      let words = parts.words.filter(keep);
+      // A query of stopwords only is searched as typed rather than refused.
+      if (words.length === 0 && parts.phrases.length === 0) {
+        words = parts.words.filter((w) => !tooShort(w));
+        if (words.length > 0) ignored.length = 0;
+      }
       const groups: string[][] = [];
-      const phrases: string[][] = [];
+      const seen = new Set<string>();
+      for (const w of words) {
+        const group = expand(w, vocabulary);
+        const key = group[0] ?? w;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (groups.length < MAX_QUERY_GROUPS) groups.push(group);
+        else ignored.push(w);
+      }
       const exclude: string[][] = [];
-      const q = String(query ?? '').slice(0, 2000);
-      const quoted = /"([^"]*)"/g;
-      for (const m of q.matchAll(quoted)) {
-        const words = tokens(m[1] ?? '');
-        if (words.length > 0) phrases.push(words);
+      for (const w of parts.excluded.filter((x) => !isStopword(x) && !tooShort(x))) {
+        if (exclude.length < MAX_QUERY_GROUPS) exclude.push(expand(w, vocabulary));
       }
-      for (const raw of q.replace(quoted, ' ').split(/\s+/u)) {
-        const negative = raw.startsWith('-');
-        for (const w of tokens(negative ? raw.slice(1) : raw)) (negative ? exclude : groups).push([w]);
-      }
-      return {
-        groups: groups.slice(0, MAX_GROUPS),
-        phrases,
-        exclude,
-        ignored: [],
-        normalized: normalizeForMatch(q),
-      };
+      const normalized = [
+        ...parts.phrases.map((p) => `"${p.join(' ')}"`),
+        ...parts.words,
+        ...parts.excluded.map((w) => `-${w}`),
+      ].join(' ');
+      return { groups, phrases: parts.phrases, exclude, ignored, normalized };
     },
+
     matchSpans(text, plan) {
-      const wanted = new Set([...plan.groups.flat(), ...plan.phrases.flat()]);
+      const wanted = new Set<string>([...plan.groups.flat(), ...plan.phrases.flat()]);
+      if (wanted.size === 0) return [];
       const spans: Array<[number, number]> = [];
-      for (const m of text.matchAll(/[\p{L}\p{M}\p{N}\u0640]+/gu)) {
-        const norm = tokens(m[0]);
-        if (norm.some((t) => wanted.has(t))) spans.push([m.index, m.index + m[0].length]);
+      for (const run of wordRuns(String(text ?? ''))) {
+        if (run.words.some((w) => indexTermsOf(w).some((t) => wanted.has(t)))) spans.push([run.start, run.end]);
       }
       return spans;
     },
