@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Repositories } from '../ports.js';
+import type { Repositories, SearchIndex } from '../ports.js';
 import type { Database } from './schema.js';
 import { createArticleRepository } from './repositories/articles.js';
 import { createAuthorRepository } from './repositories/authors.js';
@@ -10,6 +10,13 @@ import { createSectionRepository } from './repositories/sections.js';
 import { createSettingsRepository } from './repositories/settings.js';
 import { createTagRepository } from './repositories/tags.js';
 import { createUserRepository } from './repositories/users.js';
+import { syncArticleSearch, type AnalyzeDocument } from './search/syncArticleSearch.js';
+
+/** How a store keeps its search index: the dialect's index over a connection, and the analyzer. */
+export interface SearchWiring {
+  indexOf(db: Kysely<Database>): SearchIndex;
+  analyze: AnalyzeDocument;
+}
 
 /** Write methods that change what readers see: each bumps the content version once it succeeded. */
 const CONTENT_WRITES = {
@@ -21,6 +28,7 @@ const CONTENT_WRITES = {
   media: ['create'],
   redirects: ['put'],
   settings: ['set'],
+  search: ['index', 'remove', 'clear', 'rebuild'],
 } as const;
 
 /**
@@ -32,7 +40,8 @@ export function contentVersionReader(db: Kysely<Database>): () => Promise<number
   return async () => Number((await db.executeQuery(query)).rows[0]?.value ?? 0);
 }
 
-async function bumpContentVersion(db: Kysely<Database>): Promise<void> {
+/** Moves the content version by one (see m002_content_version). */
+export async function bumpContentVersion(db: Kysely<Database>): Promise<void> {
   await db
     .updateTable('khabar_state')
     .set((eb) => ({ value: eb('value', '+', 1) }))
@@ -60,10 +69,25 @@ function withVersionBumps(repos: Repositories, db: Kysely<Database>): Repositori
   return repos;
 }
 
-/** The dialect-neutral repositories over one connection or transaction. */
-export function createRepositories(db: Kysely<Database>, now: () => Date, inTransaction: boolean): Repositories {
+/**
+ * The dialect-neutral repositories over one connection or transaction. Article writes keep the
+ * search index current (syncArticleSearch): at once on their own transaction, or — inside
+ * `store.transaction` — collected in `pendingSearch` and synced in bulk before that commits.
+ */
+export function createRepositories(
+  db: Kysely<Database>,
+  now: () => Date,
+  inTransaction: boolean,
+  search: SearchWiring,
+  pendingSearch?: Set<number>,
+): Repositories {
+  const articlesWritten = async (conn: Kysely<Database>, ids: readonly number[]) => {
+    if (pendingSearch) for (const id of ids) pendingSearch.add(id);
+    else await syncArticleSearch(conn, search.indexOf(conn), search.analyze, ids);
+  };
   return withVersionBumps({
-    articles: createArticleRepository(db, now, inTransaction),
+    articles: createArticleRepository(db, now, inTransaction, articlesWritten),
+    search: search.indexOf(db),
     sections: createSectionRepository(db, now),
     tags: createTagRepository(db, now),
     authors: createAuthorRepository(db, now),

@@ -3,6 +3,7 @@ import type { MigrationDialect } from './MigrationDialect.js';
 import { m001Content } from './m001_content.js';
 import { m002ContentVersion } from './m002_content_version.js';
 import { m003SitemapIndex } from './m003_sitemap_index.js';
+import { m005Search } from './m005_search.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
 export function allMigrations(d: MigrationDialect): Record<string, Migration> {
@@ -10,5 +11,7 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '001_content': m001Content(d),
     '002_content_version': m002ContentVersion(),
     '003_sitemap_index': m003SitemapIndex(),
+    // 004 is reserved for the newsroom (issue #4).
+    '005_search': m005Search(d),
   };
 }

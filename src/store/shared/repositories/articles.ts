@@ -70,9 +70,16 @@ function toCard(row: CardRow): ArticleCard {
 
 /**
  * Articles on either dialect. `create` writes the row and its relations atomically: it opens a
- * transaction unless it is already running inside one (`inTransaction`).
+ * transaction unless it is already running inside one (`inTransaction`). Every write reports the
+ * ids it wrote to `written` on the same connection, which keeps the search index current
+ * (docs/decisions/007-search-index.md): future writes (update, publish, unpublish, delete) must too.
  */
-export function createArticleRepository(db: Kysely<Database>, now: () => Date, inTransaction: boolean): ArticleRepository {
+export function createArticleRepository(
+  db: Kysely<Database>,
+  now: () => Date,
+  inTransaction: boolean,
+  written: (conn: Kysely<Database>, ids: readonly number[]) => Promise<void>,
+): ArticleRepository {
   const cardColumns = <QB extends SelectQueryBuilder<Database & { a: Database['articles'] }, 'a', object>>(qb: QB) =>
     qb
       .select([
@@ -213,7 +220,12 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
 
   return {
     create(input) {
-      return inTransaction ? insert(db, input) : db.transaction().execute((trx) => insert(trx, input));
+      const write = async (conn: Kysely<Database>) => {
+        const article = await insert(conn, input);
+        await written(conn, [article.id]);
+        return article;
+      };
+      return inTransaction ? write(db) : db.transaction().execute(write);
     },
 
     async findById(id) {
@@ -351,6 +363,17 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
     async count() {
       const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       return toCount(row.n as string | number);
+    },
+
+    async publishedByIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await cardColumns(db.selectFrom('articles as a'))
+        .select(['a.body'])
+        .where('a.id', 'in', [...ids])
+        .where('a.status', '=', 'published')
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, { ...toCard(r), body: r.body }]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
     async publishedMonths() {
