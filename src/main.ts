@@ -11,6 +11,9 @@ import { createViewCounter } from './operations/reading/viewCounter.js';
 import { createSectionDirectory } from './operations/site/sectionDirectory.js';
 import { createSiteSettingsSource } from './operations/site/siteSettings.js';
 import { assetsDir } from './paths.js';
+import type { RateLimiter } from './ratelimit/RateLimiter.js';
+import { createSiteAnalyzer } from './search/createSiteAnalyzer.js';
+import { createVocabularyCache } from './search/createVocabularyCache.js';
 import { openStore } from './store/openStore.js';
 import type { Store } from './store/ports.js';
 import { createApp } from './web/createApp.js';
@@ -35,6 +38,8 @@ export interface BuildOptions {
   demo?: boolean;
   /** Run migrations before serving (default true; the CLI's `migrate` runs them on their own). */
   migrate?: boolean;
+  /** Limits searches (and later comments, logins) per client; none: not limited. */
+  rateLimiter?: RateLimiter;
 }
 
 export function createLogger(config: ResolvedConfig): Logger {
@@ -59,7 +64,9 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config);
   const now = options.now ?? (() => new Date());
-  const store = options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now }));
+  const analyzer = createSiteAnalyzer(config);
+  const store =
+    options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now, analyze: (doc) => analyzer.analyzeDocument(doc) }));
   try {
     if (options.migrate !== false) await store.migrate();
     if (options.demo ?? config.demo) {
@@ -81,7 +88,26 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     onError: (error) => logger.warn({ err: error }, 'view counts not written'),
   });
   const media = createLocalMediaStorage(mediaRootOf(config));
-  const app = await createApp({ config, store, reading, memo, media, mediaRoot: mediaRootOf(config), viewCounter, logger, now });
+  const search = {
+    store,
+    analyzer,
+    vocabulary: createVocabularyCache({ search: store.search, contentVersion }),
+    settings: config.search,
+    now,
+  };
+  const app = await createApp({
+    config,
+    store,
+    reading,
+    memo,
+    media,
+    mediaRoot: mediaRootOf(config),
+    viewCounter,
+    logger,
+    now,
+    search,
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+  });
   let closed = false;
   return {
     app,

@@ -1,4 +1,5 @@
 import type { ArticleCard } from '../domain/article.js';
+import { normalizeForMatch, stripArabicMarks } from '../domain/text/normalize.js';
 import type { Author } from '../domain/author.js';
 import type { Section } from '../domain/section.js';
 import type { SearchFilters, SearchMatch, Store } from '../store/ports.js';
@@ -112,7 +113,8 @@ export async function searchArticles(deps: SearchDeps, input: SearchInput): Prom
     filters: filters.shown,
     plan: null,
   };
-  if (wordsOf(query).length === 0) return base;
+  if (query === '') return base;
+  if (wordsOf(query).length === 0) return { ...base, status: 'no-terms' };
   const plan = await planQueryWithVocabulary(deps.analyzer, query, deps.vocabulary);
   base.plan = plan;
   base.ignored = plan.ignored;
@@ -224,5 +226,13 @@ async function suggest(deps: SearchDeps, query: string, plan: QueryPlan, filters
     { limit: 1, offset: 0 },
     { recencyWeight: 0, halfLifeDays: 30, now: deps.now() },
   );
-  return check.total > 0 ? suggestion : null;
+  if (check.total === 0) return null;
+  // Shown as the archive writes it (وزارة, الكبرى), not in the folded matching form (وزاره, الكبري).
+  const [top] = await deps.store.articles.publishedByIds(check.hits.map((h) => h.id));
+  const written = new Map<string, string>();
+  for (const token of top ? `${top.title} ${top.lede ?? ''} ${plainText(top.body)}`.match(/[\p{L}\p{M}\p{N}\u0640]+/gu) ?? [] : []) {
+    const key = normalizeForMatch(token);
+    if (!written.has(key)) written.set(key, stripArabicMarks(token).replace(/\u0640/g, ''));
+  }
+  return respelled.map((w) => written.get(w) ?? w).join(' ');
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../../config/loadConfig.js';
 import { encodePath } from '../../domain/permalink.js';
@@ -50,6 +50,8 @@ export interface PublicRouteDeps {
   viewCounter: ViewCounter;
   pages: PageBuilders;
   sendErrorPage(reply: FastifyReply, status: ErrorPageView['status']): Promise<FastifyReply>;
+  /** WordPress's search URL, `/?s=…`, answered by the search page. */
+  wordpressSearch?(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
 }
 
 /** Public pages are shared caches' business: short max-age, revalidated in the background. */
@@ -102,6 +104,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
     const qAt = url.indexOf('?');
     const query = qAt === -1 ? '' : url.slice(qAt);
     const path = decodeRequestPath(url);
+    if (path === '/' && deps.wordpressSearch && (request.query as Record<string, unknown>).s !== undefined) return deps.wordpressSearch(request, reply);
     // The home page shows "most read", which moves without content changes: one entry a minute.
     const key = path === '/' ? `home:${Math.floor(reading.now().getTime() / 60_000)}` : `path:${path}`;
     const outcome = await memo.get(key, () => readPublicPath(reading, path), (o) => o.kind !== 'not-found');
