@@ -139,9 +139,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       if (bare !== undefined) candidates.add(bare);
     }
     const known = [...candidates]
-      .filter((t) => t !== base && frequency(t) > 0)
+      .filter((t) => t !== base && t !== word && frequency(t) > 0)
       .sort((a, b) => frequency(b) - frequency(a) || (a < b ? -1 : 1));
-    return [base, ...known].slice(0, MAX_GROUP_TERMS);
+    // The word as typed (الترجي) follows the base (ترجي): articles that have the
+    // exact form match two terms of the group and rank above looser matches.
+    const typed = word !== base ? [word] : [];
+    return [base, ...typed, ...known].slice(0, MAX_GROUP_TERMS);
   }
 
   return {

@@ -88,15 +88,19 @@ export function chooseBase(word: string, frequency: Frequency): string {
 
 /**
  * Pronoun suffixes that attach to nouns (after ة becomes ت). Not ي: it would
- * turn دول (countries) into دولي (international) and مغرب into مغربي.
+ * turn دول (countries) into دولي (international) and مغرب into مغربي. Not ه
+ * alone: normalized, it is also the feminine ة (سياحه is سياحة, tourism, not
+ * "his tourists"), so it goes with the guarded feminine endings.
  */
-const PRONOUNS = ['ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'نا'];
+const PRONOUNS = ['ها', 'هم', 'هما', 'هن', 'كم', 'نا'];
 
 /** Plural and dual endings removed to reach a stem (ات ون ين ان). */
 const NUMBER_SUFFIXES = ['ات', 'ون', 'ين', 'ان'];
 
-/** Endings added to a stem: feminine, sound plurals, duals, accusative tanween alef. */
-const ENDINGS = ['ه', 'ات', 'ون', 'ين', 'ان', 'ا', 'تين', 'تان'];
+/** Endings added to a stem: sound plurals and duals, accusative tanween alef. */
+const ENDINGS = ['ات', 'ون', 'ين', 'ان', 'ا'];
+/** Feminine endings added to a stem: ة (as ه), feminine duals. */
+const FEMININE_ENDINGS = ['ه', 'تين', 'تان'];
 
 /**
  * Candidate inflections of a base: the stems it reduces to with feminine,
@@ -108,7 +112,8 @@ const ENDINGS = ['ه', 'ات', 'ون', 'ين', 'ان', 'ا', 'تين', 'تان']
  * when the archive uses it at least as often as the base. A sound plural or
  * dual ending (ات ون ين ان) is removed only when the stem, or its feminine, is
  * at least as frequent as the base: singulars outnumber plurals in news, and
- * this refuses لبنان → لبن.
+ * this refuses لبنان → لبن. A masculine stem gets its feminine (وزير → وزيره)
+ * only when the feminine is not more frequent than the stem.
  *
  * @example inflectionsOf('وزاره', f) // includes 'وزارات', 'وزارته', 'وزاراتها'
  */
@@ -121,7 +126,8 @@ export function inflectionsOf(base: string, frequency: Frequency): string[] {
     stems.add(stem);
     if (frequency(stem) > 0 && frequency(stem) >= own) forms.add(stem);
   };
-  if (base.endsWith('ه') && base.length >= 4) addStem(base.slice(0, -1));
+  const feminineBase = base.endsWith('ه') && base.length >= 4;
+  if (feminineBase) addStem(base.slice(0, -1));
   for (const s of NUMBER_SUFFIXES) {
     if (!base.endsWith(s) || base.length - s.length < 3) continue;
     const stem = base.slice(0, -s.length);
@@ -132,9 +138,16 @@ export function inflectionsOf(base: string, frequency: Frequency): string[] {
     for (const e of ENDINGS) forms.add(`${stem}${e}`);
     for (const p of PRONOUNS) {
       forms.add(`${stem}${p}`);
-      forms.add(`${stem}ت${p}`);
       forms.add(`${stem}ات${p}`);
     }
+    forms.add(`${stem}اته`);
+    // The feminine of a masculine stem, unless it outnumbers the stem: then it is
+    // another word (شرط/شرطه, سياح/سياحه, جمهوري/جمهوريه), not an inflection.
+    const stemFrequency = Math.max(frequency(stem), stem === base ? own : 0);
+    const feminineOk = (feminineBase && `${stem}ه` === base) || frequency(`${stem}ه`) <= stemFrequency;
+    if (!feminineOk) continue;
+    for (const e of FEMININE_ENDINGS) forms.add(`${stem}${e}`);
+    for (const p of ['ه', ...PRONOUNS]) forms.add(`${stem}ت${p}`);
   }
   return [...forms];
 }
