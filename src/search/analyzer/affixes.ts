@@ -70,7 +70,7 @@ export function chooseBase(word: string, frequency: Frequency): string {
   if (article !== undefined) return article;
   const own = frequency(word);
   let best = word;
-  let bestFrequency = own;
+  let bestFrequency = 0;
   for (const p of CLITIC_PREFIXES) {
     if (!word.startsWith(p) || word.length - p.length < MIN_AFTER_CLITIC) continue;
     const rest = word.slice(p.length);
@@ -134,7 +134,20 @@ export function inflectionsOf(base: string, frequency: Frequency): string[] {
     const support = Math.max(frequency(stem), frequency(`${stem}ه`));
     if (support > 0 && support >= own) addStem(stem);
   }
+  const feminineStem = feminineBase ? base.slice(0, -1) : undefined;
   for (const stem of stems) {
+    // A feminine base takes its endings through its stem (وزاره+ا would read وزارها).
+    if (stem === base && feminineBase) continue;
+    if (stem === feminineStem) {
+      // وزار (from وزاره) takes only feminine endings: وزارات, وزاراتها, وزارته, وزارتين;
+      // never وزارها ("and visited her") or وزارون.
+      forms.add(`${stem}ات`);
+      forms.add(`${stem}اته`);
+      for (const p of PRONOUNS) forms.add(`${stem}ات${p}`);
+      for (const e of FEMININE_ENDINGS) forms.add(`${stem}${e}`);
+      for (const p of ['ه', ...PRONOUNS]) forms.add(`${stem}ت${p}`);
+      continue;
+    }
     for (const e of ENDINGS) forms.add(`${stem}${e}`);
     for (const p of PRONOUNS) {
       forms.add(`${stem}${p}`);
@@ -144,8 +157,7 @@ export function inflectionsOf(base: string, frequency: Frequency): string[] {
     // The feminine of a masculine stem, unless it outnumbers the stem: then it is
     // another word (شرط/شرطه, سياح/سياحه, جمهوري/جمهوريه), not an inflection.
     const stemFrequency = Math.max(frequency(stem), stem === base ? own : 0);
-    const feminineOk = (feminineBase && `${stem}ه` === base) || frequency(`${stem}ه`) <= stemFrequency;
-    if (!feminineOk) continue;
+    if (frequency(`${stem}ه`) > stemFrequency) continue;
     for (const e of FEMININE_ENDINGS) forms.add(`${stem}${e}`);
     for (const p of ['ه', ...PRONOUNS]) forms.add(`${stem}ت${p}`);
   }
