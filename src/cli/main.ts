@@ -3,6 +3,8 @@ import { loadConfig } from '../config/loadConfig.js';
 import { isAppError } from '../errors/AppError.js';
 import { loadDemoIfEmpty } from '../main.js';
 import { openStore } from '../store/openStore.js';
+import { registerImportJsonl } from './commands/importJsonl.js';
+import { registerReindex } from './commands/reindex.js';
 import { serve } from './serve.js';
 
 function port(value: string): number {
@@ -74,6 +76,8 @@ export function buildCli(): Command {
       }
     });
 
+  registerImportJsonl(program);
+  registerReindex(program);
   return program;
 }
 
