@@ -14,6 +14,7 @@ import { assetsDir } from './paths.js';
 import type { RateLimiter } from './ratelimit/RateLimiter.js';
 import { createSiteAnalyzer } from './search/createSiteAnalyzer.js';
 import { createVocabularyCache } from './search/createVocabularyCache.js';
+import { ensureSearchIndex } from './search/ensureSearchIndex.js';
 import { openStore } from './store/openStore.js';
 import type { Store } from './store/ports.js';
 import { createApp } from './web/createApp.js';
@@ -68,7 +69,11 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const store =
     options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now, analyze: (doc) => analyzer.analyzeDocument(doc) }));
   try {
-    if (options.migrate !== false) await store.migrate();
+    if (options.migrate !== false) {
+      await store.migrate();
+      const indexed = await ensureSearchIndex(store);
+      if (indexed > 0) logger.info({ indexed }, 'search index was empty: built from the published articles');
+    }
     if (options.demo ?? config.demo) {
       const report = await loadDemoIfEmpty(store, config, now);
       if (report) logger.info({ demo: report }, 'empty store: demo content loaded');
