@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { light10Analyze, light10Stem, luceneNormalize } from '../../../src/search/analyzer/light10.js';
 
 const VECTORS = fileURLToPath(new URL('../../../../shared/data/arabic-nlp/upstream-test-vectors.jsonl', import.meta.url));
+const REFERENCE = fileURLToPath(new URL('../../../../shared/data/arabic-nlp/reference-outputs-from-ant-tokens.jsonl', import.meta.url));
 const present = existsSync(VECTORS);
 if (!present) console.warn(`light10 vectors skipped: ${VECTORS} is absent (../shared/data is not checked out)`);
+const referencePresent = existsSync(REFERENCE);
+if (!referencePresent) console.warn(`light10 reference outputs skipped: ${REFERENCE} is absent`);
 
 interface Vector { suite: string; test: string; input: string; expected: string[] }
 const vectors: Vector[] = present
@@ -56,6 +59,24 @@ describe.skipIf(!present)('Lucene ArabicAnalyzer chain against the Lucene vector
     expect(excluded && none).toBeTruthy();
     expect(light10Analyze(excluded!.input, { stemExclusion: new Set(['ساهدهات']) })).toEqual(excluded!.expected);
     expect(light10Analyze(none!.input)).toEqual(none!.expected);
+  });
+});
+
+describe.skipIf(!referencePresent)('light10 against Lucene 8.7 outputs on 3,610 real ANT tokens', () => {
+  interface Row { token: string; lucene8_ArabicNormalizationFilter: string[]; 'lucene8_Normalization+ArabicStemFilter': string[] }
+  const rows: Row[] = referencePresent
+    ? readFileSync(REFERENCE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row)
+    : [];
+
+  it('normalizes and stems every token exactly as Lucene does', () => {
+    expect(rows.length).toBeGreaterThan(3000);
+    const normalizeDiffs = rows.filter((r) => luceneNormalize(r.token) !== r.lucene8_ArabicNormalizationFilter.join(' '));
+    const stemDiffs = rows.filter(
+      (r) =>
+        r.lucene8_ArabicNormalizationFilter.map(light10Stem).join(' ') !== r['lucene8_Normalization+ArabicStemFilter'].join(' '),
+    );
+    expect(normalizeDiffs.map((r) => r.token)).toEqual([]);
+    expect(stemDiffs.map((r) => r.token)).toEqual([]);
   });
 });
 
