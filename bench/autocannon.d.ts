@@ -64,6 +64,8 @@ declare module 'autocannon' {
       title?: string;
       expectBody?: string;
       excludeErrorStats?: boolean;
+      /** Requests each connection cycles through (bench/search.ts: one per query). */
+      requests?: Array<{ method?: string; path?: string; headers?: Record<string, string>; body?: string }>;
     }
 
     interface Instance extends EventEmitter, PromiseLike<Result> {
