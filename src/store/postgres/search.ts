@@ -7,6 +7,8 @@ import {
   cleanTerms,
   countDocuments,
   filterConditions,
+  hasFilters,
+  RANKED_CANDIDATES,
   previousWords,
   rankingValues,
   readFrequencies,
@@ -99,20 +101,31 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
       // Normalization 32 turns a rank r into r / (r + 1), in [0, 1).
       const relevance = q.terms !== null ? sql`ts_rank(${WEIGHTS}, d.tsv, ${tsquery(q.terms)}, 32)` : sql`ts_rank(d.surface_tsv, ${tsquery(q.phrases!)}, 32)`;
       const where = sql.join(conditions, sql` and `);
+      // Broad query: only the newest RANKED_CANDIDATES matches are ranked (ts_rank reads each
+      // match's vector); the total is counted without ranking.
+      let floor: number | null = null;
+      let counted: number | null = null;
+      if (!hasFilters(filters)) {
+        const edge = await sql<{ id: number }>`select d.article_id as id from search_documents d where ${where} order by d.article_id desc offset ${RANKED_CANDIDATES - 1} limit 1`.execute(db);
+        if (edge.rows[0]) {
+          floor = Number(edge.rows[0].id);
+          counted = toCount((await sql<{ n: string }>`select count(*) as n from search_documents d where ${where}`.execute(db)).rows[0]?.n);
+        }
+      }
       const rows = await sql<{ id: number; published_at: string; score: number; total: string }>`
         select d.article_id as id, a.published_at,
           ${1 - w}::float8 * ${relevance} + ${w}::float8 * (1.0 / (1.0 + greatest(0.0, (${nowMs / 1000}::float8 - extract(epoch from a.published_at::timestamptz)::float8) / 86400.0) / ${half}::float8)) as score,
           count(*) over () as total
         from search_documents d join articles a on a.id = d.article_id
-        where ${where} and a.status = 'published' and a.published_at is not null ${filterConditions(filters)}
+        where ${where} ${floor === null ? sql`` : sql`and d.article_id >= ${floor}`} and a.status = 'published' and a.published_at is not null ${filterConditions(filters)}
         order by score desc, a.published_at desc, d.article_id desc
         limit ${paging.limit} offset ${paging.offset}`.execute(db);
-      let total = rows.rows[0] ? toCount(rows.rows[0].total) : 0;
-      if (rows.rows.length === 0 && paging.offset > 0) {
-        const counted = await sql<{ n: string }>`
+      let total = counted ?? (rows.rows[0] ? toCount(rows.rows[0].total) : 0);
+      if (counted === null && rows.rows.length === 0 && paging.offset > 0) {
+        const all = await sql<{ n: string }>`
           select count(*) as n from search_documents d join articles a on a.id = d.article_id
           where ${where} and a.status = 'published' and a.published_at is not null ${filterConditions(filters)}`.execute(db);
-        total = toCount(counted.rows[0]?.n);
+        total = toCount(all.rows[0]?.n);
       }
       return {
         total,

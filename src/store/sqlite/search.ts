@@ -7,6 +7,8 @@ import {
   cleanTerms,
   countDocuments,
   filterConditions,
+  hasFilters,
+  RANKED_CANDIDATES,
   previousWords,
   rankingValues,
   readFrequencies,
@@ -105,9 +107,21 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
       if (expr === null) return { total: 0, hits: [] };
       const { w, half, nowMs } = rankingValues(ranking);
       const nowJulian = nowMs / 86_400_000 + 2_440_587.5;
+      // Broad query: only the newest RANKED_CANDIDATES matches are ranked (FTS5 walks rowids
+      // backwards without scoring); the total is counted without scoring.
+      let floor: number | null = null;
+      let counted: number | null = null;
+      if (!hasFilters(filters)) {
+        const edge = await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${expr} order by rowid desc limit 1 offset ${RANKED_CANDIDATES - 1}`.execute(db);
+        if (edge.rows[0]) {
+          floor = Number(edge.rows[0].id);
+          counted = toCount((await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${expr}`.execute(db)).rows[0]?.n);
+        }
+      }
       const rows = await sql<{ id: number; published_at: string; score: number; total: number }>`
         with m as (
-          select rowid as id, -bm25(search_fts, ${WEIGHTS}) as rel from search_fts where search_fts match ${expr}
+          select rowid as id, -bm25(search_fts, ${WEIGHTS}) as rel from search_fts
+          where search_fts match ${expr} ${floor === null ? sql`` : sql`and rowid >= ${floor}`}
         )
         select m.id, a.published_at,
           ${1 - w} * (m.rel / (m.rel + ${K})) + ${w} * (1.0 / (1.0 + max(0.0, ${nowJulian} - julianday(a.published_at)) / ${half})) as score,
@@ -116,12 +130,12 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
         where a.status = 'published' and a.published_at is not null ${filterConditions(filters)}
         order by score desc, a.published_at desc, m.id desc
         limit ${paging.limit} offset ${paging.offset}`.execute(db);
-      let total = rows.rows[0] ? toCount(rows.rows[0].total) : 0;
-      if (rows.rows.length === 0 && paging.offset > 0) {
-        const counted = await sql<{ n: number }>`
+      let total = counted ?? (rows.rows[0] ? toCount(rows.rows[0].total) : 0);
+      if (counted === null && rows.rows.length === 0 && paging.offset > 0) {
+        const all = await sql<{ n: number }>`
           select count(*) as n from search_fts f join articles a on a.id = f.rowid
           where search_fts match ${expr} and a.status = 'published' and a.published_at is not null ${filterConditions(filters)}`.execute(db);
-        total = toCount(counted.rows[0]?.n);
+        total = toCount(all.rows[0]?.n);
       }
       return {
         total,

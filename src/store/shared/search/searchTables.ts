@@ -90,3 +90,15 @@ export function rankingValues(ranking: SearchRanking): { w: number; half: number
 export function cleanTerms(terms: readonly string[]): string[] {
   return [...new Set(terms.filter((t) => typeof t === 'string' && t.length > 0 && t.length <= 200))];
 }
+
+/**
+ * Broad queries (more matches than this, no filters) rank only their newest this-many matches by
+ * article id (ids grow with publication): relevance then costs the same for "تونس" as for a rare
+ * name, and news readers want recent articles among thousands anyway. `total` stays exact.
+ * docs/decisions/007-search-index.md, "Ranking".
+ */
+export const RANKED_CANDIDATES = 2000;
+
+export function hasFilters(filters: SearchFilters): boolean {
+  return Boolean(filters.sectionIds?.length) || filters.authorId !== undefined || filters.from !== undefined || filters.to !== undefined;
+}
