@@ -199,7 +199,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const ignored: string[] = [];
       const keep = (w: string): boolean => {
         if (isStopword(w) || tooShort(w)) {
-          if (!ignored.includes(w)) ignored.push(w);
+          if (!ignored.includes(w) && ignored.length < MAX_QUERY_GROUPS) ignored.push(w);
           return false;
         }
         return true;
@@ -213,16 +213,23 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const groups: string[][] = [];
       const seen = new Set<string>();
       for (const w of words) {
+        if (seen.has(w)) continue;
+        seen.add(w);
+        // Past the cap, words are reported as ignored without asking the vocabulary about them.
+        if (groups.length >= MAX_QUERY_GROUPS) {
+          if (ignored.length < MAX_QUERY_GROUPS) ignored.push(w);
+          continue;
+        }
         const group = expand(w, vocabulary);
         const key = group[0] ?? w;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (groups.length < MAX_QUERY_GROUPS) groups.push(group);
-        else ignored.push(w);
+        if (seen.has(`\u0000${key}`)) continue; // وزارة and الوزارة: one group
+        seen.add(`\u0000${key}`);
+        groups.push(group);
       }
       const exclude: string[][] = [];
-      for (const w of parts.excluded.filter((x) => !isStopword(x) && !tooShort(x))) {
-        if (exclude.length < MAX_QUERY_GROUPS) exclude.push(expand(w, vocabulary));
+      for (const w of new Set(parts.excluded.filter((x) => !isStopword(x) && !tooShort(x)))) {
+        if (exclude.length >= MAX_QUERY_GROUPS) break;
+        exclude.push(expand(w, vocabulary));
       }
       const normalized = [
         ...parts.phrases.map((p) => `"${p.join(' ')}"`),

@@ -195,6 +195,20 @@ describe('junk queries never throw', () => {
     expect(typeof p.normalized).toBe('string');
   });
 
+  it('asks the vocabulary about at most 16 words of a long query', () => {
+    const asked = new Set<string>();
+    const words = Array.from({ length: 300 }, (_, i) => `كلمة${i}`);
+    const p = createAnalyzer().planQuery(words.join(' '), {
+      frequency: (w) => {
+        asked.add(w);
+        return 0;
+      },
+    });
+    expect(p.groups).toHaveLength(MAX_QUERY_GROUPS);
+    expect(p.ignored).toHaveLength(MAX_QUERY_GROUPS);
+    expect([...asked].some((w) => w.includes('كلمه20'))).toBe(false);
+  });
+
   it('searches the words of a query that carries operators and bidi marks', () => {
     expect(plan('\u200fوزارة\u200f').groups[0]?.[0]).toBe('وزاره');
     expect(plan('وزارة* AND (الصحة)').groups.map((g) => g[0])).toEqual(['وزاره', 'صحه']);
