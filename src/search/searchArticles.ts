@@ -138,18 +138,42 @@ export async function searchArticles(deps: SearchDeps, input: SearchInput): Prom
   }
   const cards = await deps.store.articles.publishedByIds(result.hits.map((h) => h.id));
   const scores = new Map(result.hits.map((h) => [h.id, h.score]));
-  const hits = cards.map((c): SearchResultItem => {
-    const text = plainText(c.body);
-    const bodySpans = deps.analyzer.matchSpans(text, plan);
-    const snippetSource = bodySpans.length === 0 && c.lede ? c.lede : text;
-    return {
-      card: stripBody(c),
-      score: scores.get(c.id) ?? 0,
-      title: markSegments(c.title, deps.analyzer.matchSpans(c.title, plan)),
-      snippet: buildSnippet(snippetSource, snippetSource === text ? bodySpans : deps.analyzer.matchSpans(snippetSource, plan)),
-    };
-  });
+  const hits = cards.map((c): SearchResultItem => ({
+    card: stripBody(c),
+    score: scores.get(c.id) ?? 0,
+    title: markSegments(c.title, deps.analyzer.matchSpans(c.title, plan)),
+    snippet: snippetOf(deps.analyzer, plainText(c.body), c.lede, plan),
+  }));
   return { ...base, status: 'results', mode, total: result.total, totalPages, hits };
+}
+
+/** Characters of body text examined at a time when looking for the passage to show. */
+const SNIPPET_CHUNK = 600;
+
+/**
+ * The passage of the body around the first matches, marked. The body is examined a chunk at a
+ * time and the search stops at the first chunk with a match (highlighting costs per word, and most
+ * matches are near the top of a news article); without any, the lede or the opening is shown.
+ */
+function snippetOf(analyzer: Analyzer, text: string, lede: string | null, plan: QueryPlan): TextSegment[] {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + SNIPPET_CHUNK);
+    if (end < text.length) {
+      const space = text.indexOf(' ', end);
+      end = space === -1 ? text.length : space;
+    }
+    const chunk = text.slice(start, end);
+    const spans = analyzer.matchSpans(chunk, plan);
+    if (spans.length > 0) {
+      const segments = buildSnippet(chunk, spans);
+      if (start > 0 && segments[0]?.text !== '… ') segments.unshift({ text: '… ', mark: false });
+      if (end < text.length && segments[segments.length - 1]?.text !== ' …') segments.push({ text: ' …', mark: false });
+      return segments;
+    }
+    start = end + 1;
+  }
+  if (lede) return markSegments(lede, analyzer.matchSpans(lede, plan));
+  return buildSnippet(text, []);
 }
 
 function stripBody(c: ArticleCard & { body: string }): ArticleCard {
