@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../src/search/analyzer/tokenize.js';
 import { createAnalyzer, MAX_QUERY_GROUPS, type Analyzer, type QueryPlan } from '../../../src/search/analyzer.js';
 
 /** A tiny in-memory archive searched the way the stores do: every group must hit a field term. */
@@ -266,5 +269,25 @@ describe('matchSpans', () => {
     const text = 'أعلنت وزارة الصحة';
     expect(analyzer.matchSpans(text, plan('"وزارة الصحة"')).map(([s, e]) => text.slice(s, e))).toEqual(['وزارة', 'الصحة']);
     expect(analyzer.matchSpans(text, plan(''))).toEqual([]);
+  });
+});
+
+describe('upstream normalizer vectors through the analyzer tokenizer', () => {
+  const path = fileURLToPath(new URL('../../../../shared/data/arabic-nlp/upstream-test-vectors.jsonl', import.meta.url));
+  const present = existsSync(path);
+  if (!present) console.warn(`normalizer vectors skipped: ${path} is absent (../shared/data is not checked out)`);
+  const rows: { suite: string; test: string; input: string; expected: string[] }[] = present
+    ? readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+    : [];
+  const normalizers = rows.filter(
+    (r) => (r.suite === 'lucene.ArabicNormalizationFilter' || r.suite === 'charabia.ArabicNormalizer') && r.input !== '',
+  );
+
+  it.skipIf(!present)('has the Lucene and charabia normalizer vectors', () => {
+    expect(normalizers.length).toBeGreaterThan(15);
+  });
+
+  it.skipIf(!present).each(normalizers.map((r) => [`${r.suite} ${r.input}`, r] as const))('%s', (_n, r) => {
+    expect(tokenize(r.input)).toEqual(r.expected);
   });
 });
