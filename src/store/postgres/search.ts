@@ -12,7 +12,7 @@ import {
   previousWords,
   rankingValues,
   readFrequencies,
-  writeVocabularyDeltas,
+  insertVocabulary,
 } from '../shared/search/searchTables.js';
 import { toCount } from '../shared/values.js';
 
@@ -146,7 +146,7 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
         for (const d of docs) for (const w of d.text.words) counts.set(w, (counts.get(w) ?? 0) + 1);
         indexed += docs.length;
       }
-      await writeVocabularyDeltas(db, [...counts]);
+      await insertVocabulary(db, [...counts]);
       return indexed;
     },
 

@@ -50,6 +50,16 @@ export async function writeVocabularyDeltas(db: Kysely<Database>, changes: Reado
   }
 }
 
+/** Writes word counts into an empty vocabulary (rebuild): plain multi-row inserts, no conflict handling. */
+export async function insertVocabulary(db: Kysely<Database>, counts: ReadonlyArray<readonly [string, number]>): Promise<void> {
+  for (const part of chunks(counts, 1000)) {
+    await db
+      .insertInto('search_vocabulary')
+      .values(part.map(([word, docs]) => ({ word, docs })))
+      .execute();
+  }
+}
+
 export async function readFrequencies(db: Kysely<Database>, words: readonly string[]): Promise<Map<string, number>> {
   const found = new Map<string, number>();
   const distinct = [...new Set(words)].filter((w) => w.length > 0 && w.length <= 200);
