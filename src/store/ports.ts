@@ -180,6 +180,11 @@ export interface SearchRanking {
   /** Age at which recency is 1/2 (recency = 1 / (1 + age / halfLife)). */
   halfLifeDays: number;
   now: Date;
+  /**
+   * Broad queries: when more articles match (and no filter is set), only the newest this-many
+   * matches (by id) are ranked; the total stays exact. Default RANKED_CANDIDATES (2,000).
+   */
+  candidates?: number;
 }
 
 export interface SearchHit {

@@ -140,6 +140,18 @@ for (const kind of storeKinds) {
       expect(beyond).toEqual({ total: 2, hits: [] });
     });
 
+    it('ranks only the newest candidates of a broad query, with the exact total, and not when filtered', async () => {
+      const { q, health } = await seed();
+      const any = { ...all(['الصحه', 'وزاره', 'المنتخب']), mode: 'any' as const };
+      const capped = await q(any, { ...byRelevance, candidates: 2 });
+      // Ids grow with creation: 'd' and 'e' are the two newest ids of the five matches.
+      expect(capped.total).toBe(5);
+      expect(new Set(capped.names)).toEqual(new Set(['d', 'e']));
+      const filtered = await q(any, { ...byRelevance, candidates: 2 }, { sectionIds: [health.id] });
+      expect(new Set(filtered.names)).toEqual(new Set(['a', 'b', 'e']));
+      record('candidates', [[...capped.names].sort(), [...filtered.names].sort()]);
+    });
+
     it('counts words per document in the vocabulary, and uncounts them on removal and replacement', async () => {
       const { ids } = await seed();
       const before = await store.search.frequencies(['وزاره', 'الصحه', 'اللقاح', 'غائب']);

@@ -8,7 +8,6 @@ import {
   countDocuments,
   filterConditions,
   hasFilters,
-  RANKED_CANDIDATES,
   previousWords,
   rankingValues,
   readFrequencies,
@@ -93,7 +92,7 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
     async query(match, filters, paging, ranking) {
       const q = tsQueries(match);
       if (q.terms === null && q.phrases === null) return { total: 0, hits: [] };
-      const { w, half, nowMs } = rankingValues(ranking);
+      const { w, half, nowMs, candidates } = rankingValues(ranking);
       const conditions: RawBuilder<unknown>[] = [];
       if (q.terms !== null) conditions.push(sql`d.tsv @@ ${tsquery(q.terms)}`);
       if (q.phrases !== null) conditions.push(sql`d.surface_tsv @@ ${tsquery(q.phrases)}`);
@@ -101,12 +100,12 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
       // Normalization 32 turns a rank r into r / (r + 1), in [0, 1).
       const relevance = q.terms !== null ? sql`ts_rank(${WEIGHTS}, d.tsv, ${tsquery(q.terms)}, 32)` : sql`ts_rank(d.surface_tsv, ${tsquery(q.phrases!)}, 32)`;
       const where = sql.join(conditions, sql` and `);
-      // Broad query: only the newest RANKED_CANDIDATES matches are ranked (ts_rank reads each
+      // Broad query: only the newest `candidates` matches are ranked (ts_rank reads each
       // match's vector); the total is counted without ranking.
       let floor: number | null = null;
       let counted: number | null = null;
       if (!hasFilters(filters)) {
-        const edge = await sql<{ id: number }>`select d.article_id as id from search_documents d where ${where} order by d.article_id desc offset ${RANKED_CANDIDATES - 1} limit 1`.execute(db);
+        const edge = await sql<{ id: number }>`select d.article_id as id from search_documents d where ${where} order by d.article_id desc offset ${candidates - 1} limit 1`.execute(db);
         if (edge.rows[0]) {
           floor = Number(edge.rows[0].id);
           counted = toCount((await sql<{ n: string }>`select count(*) as n from search_documents d where ${where}`.execute(db)).rows[0]?.n);

@@ -8,7 +8,6 @@ import {
   countDocuments,
   filterConditions,
   hasFilters,
-  RANKED_CANDIDATES,
   previousWords,
   rankingValues,
   readFrequencies,
@@ -105,14 +104,14 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
     async query(match, filters, paging, ranking) {
       const expr = ftsExpression(match);
       if (expr === null) return { total: 0, hits: [] };
-      const { w, half, nowMs } = rankingValues(ranking);
+      const { w, half, nowMs, candidates } = rankingValues(ranking);
       const nowJulian = nowMs / 86_400_000 + 2_440_587.5;
-      // Broad query: only the newest RANKED_CANDIDATES matches are ranked (FTS5 walks rowids
+      // Broad query: only the newest `candidates` matches are ranked (FTS5 walks rowids
       // backwards without scoring); the total is counted without scoring.
       let floor: number | null = null;
       let counted: number | null = null;
       if (!hasFilters(filters)) {
-        const edge = await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${expr} order by rowid desc limit 1 offset ${RANKED_CANDIDATES - 1}`.execute(db);
+        const edge = await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${expr} order by rowid desc limit 1 offset ${candidates - 1}`.execute(db);
         if (edge.rows[0]) {
           floor = Number(edge.rows[0].id);
           counted = toCount((await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${expr}`.execute(db)).rows[0]?.n);

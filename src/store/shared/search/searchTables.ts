@@ -90,10 +90,12 @@ export function filterConditions(filters: SearchFilters): RawBuilder<unknown> {
 }
 
 /** Ranking parameters checked once: a weight in [0, 1] and a positive half-life. */
-export function rankingValues(ranking: SearchRanking): { w: number; half: number; nowMs: number } {
+export function rankingValues(ranking: SearchRanking): { w: number; half: number; nowMs: number; candidates: number } {
   const w = Number.isFinite(ranking.recencyWeight) ? Math.min(1, Math.max(0, ranking.recencyWeight)) : 0;
   const half = Number.isFinite(ranking.halfLifeDays) && ranking.halfLifeDays > 0 ? ranking.halfLifeDays : 30;
-  return { w, half, nowMs: ranking.now.getTime() };
+  const c = ranking.candidates;
+  const candidates = c !== undefined && Number.isInteger(c) && c >= 1 ? c : RANKED_CANDIDATES;
+  return { w, half, nowMs: ranking.now.getTime(), candidates };
 }
 
 /** Terms as they may reach a query: non-empty, bounded. */
