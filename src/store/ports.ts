@@ -152,6 +152,8 @@ export interface IndexedText {
 
 export interface SearchDocument {
   articleId: number;
+  /** Kept beside the entry: ranking by recency and date filters never read the article row. */
+  publishedAt: Date;
   text: IndexedText;
 }
 

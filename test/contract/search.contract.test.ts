@@ -56,7 +56,7 @@ for (const kind of storeKinds) {
           authorIds: name === 'a' || name === 'c' ? [amal.id] : [],
         });
         ids[name] = a.id;
-        await store.search.index([{ articleId: a.id, text: t }]);
+        await store.search.index([{ articleId: a.id, publishedAt: daysAgo(age), text: t }]);
       }
       const names = new Map(Object.entries(ids).map(([n, id]) => [id, n]));
       const q = async (match: SearchMatch, ranking = byRelevance, filters = {}) => {
@@ -158,7 +158,7 @@ for (const kind of storeKinds) {
       expect(Object.fromEntries(before)).toEqual({ وزاره: 2, الصحه: 2, اللقاح: 2 });
       await store.search.remove([ids.a!]);
       expect(Object.fromEntries(await store.search.frequencies(['وزاره', 'تعلن']))).toEqual({ وزاره: 1 });
-      await store.search.index([{ articleId: ids.b!, text: text({ title: 'تحديث' }) }]);
+      await store.search.index([{ articleId: ids.b!, publishedAt: daysAgo(2), text: text({ title: "تحديث" }) }]);
       expect(Object.fromEntries(await store.search.frequencies(['اللقاح', 'تحديث']))).toEqual({ تحديث: 1 });
       expect(await store.search.count()).toBe(4);
     });

@@ -57,9 +57,9 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
 
   async function insertEntries(docs: readonly SearchDocument[]): Promise<void> {
     for (const part of chunks(docs, 100)) {
-      await sql`insert into search_documents (article_id, words, tsv, surface_tsv) values ${sql.join(
+      await sql`insert into search_documents (article_id, published_at, words, tsv, surface_tsv) values ${sql.join(
         part.map(
-          (d) => sql`(${d.articleId}, ${d.text.words.join(' ')},
+          (d) => sql`(${d.articleId}, ${d.publishedAt.toISOString()}, ${d.text.words.join(' ')},
             setweight(to_tsvector('simple', ${d.text.fields.title}), 'A') ||
             setweight(to_tsvector('simple', ${d.text.fields.lede}), 'B') ||
             setweight(to_tsvector('simple', ${d.text.fields.tags}), 'C') ||
@@ -112,18 +112,18 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
         }
       }
       const rows = await sql<{ id: number; published_at: string; score: number; total: string }>`
-        select d.article_id as id, a.published_at,
-          ${1 - w}::float8 * ${relevance} + ${w}::float8 * (1.0 / (1.0 + greatest(0.0, (${nowMs / 1000}::float8 - extract(epoch from a.published_at::timestamptz)::float8) / 86400.0) / ${half}::float8)) as score,
+        select d.article_id as id, d.published_at,
+          ${1 - w}::float8 * ${relevance} + ${w}::float8 * (1.0 / (1.0 + greatest(0.0, (${nowMs / 1000}::float8 - extract(epoch from d.published_at::timestamptz)::float8) / 86400.0) / ${half}::float8)) as score,
           count(*) over () as total
-        from search_documents d join articles a on a.id = d.article_id
-        where ${where} ${floor === null ? sql`` : sql`and d.article_id >= ${floor}`} and a.status = 'published' and a.published_at is not null ${filterConditions(filters)}
-        order by score desc, a.published_at desc, d.article_id desc
+        from search_documents d
+        where ${where} ${floor === null ? sql`` : sql`and d.article_id >= ${floor}`} ${filterConditions(filters)}
+        order by score desc, d.published_at desc, d.article_id desc
         limit ${paging.limit} offset ${paging.offset}`.execute(db);
       let total = counted ?? (rows.rows[0] ? toCount(rows.rows[0].total) : 0);
       if (counted === null && rows.rows.length === 0 && paging.offset > 0) {
         const all = await sql<{ n: string }>`
-          select count(*) as n from search_documents d join articles a on a.id = d.article_id
-          where ${where} and a.status = 'published' and a.published_at is not null ${filterConditions(filters)}`.execute(db);
+          select count(*) as n from search_documents d
+          where ${where} ${filterConditions(filters)}`.execute(db);
         total = toCount(all.rows[0]?.n);
       }
       return {

@@ -61,7 +61,7 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
             if (ids.length === 0) return;
             last = ids[ids.length - 1]!;
             const docs = await indexableArticles(trx, ids);
-            yield [...docs].map(([articleId, doc]) => ({ articleId, text: options.search.analyze(doc) }));
+            yield [...docs].map(([articleId, doc]) => ({ articleId, publishedAt: doc.publishedAt, text: options.search.analyze(doc) }));
             done += ids.length;
             reindexOptions.onProgress?.(done);
           }

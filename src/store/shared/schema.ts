@@ -114,7 +114,7 @@ export interface Database {
   article_daily_views: { article_id: number; day: string; views: number };
   khabar_state: { key: string; value: string | number };
   /** One row per indexed (published) article; the dialect keeps its full-text entry beside it. */
-  search_documents: { article_id: number; words: string };
+  search_documents: { article_id: number; published_at: string; words: string };
   /** Normalized surface word → number of indexed articles containing it. */
   search_vocabulary: { word: string; docs: number };
 }

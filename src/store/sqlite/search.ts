@@ -76,7 +76,7 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
       )}`.execute(db);
       await db
         .insertInto('search_documents')
-        .values(part.map((d) => ({ article_id: d.articleId, words: d.text.words.join(' ') })))
+        .values(part.map((d) => ({ article_id: d.articleId, published_at: d.publishedAt.toISOString(), words: d.text.words.join(' ') })))
         .execute();
     }
   }
@@ -122,18 +122,18 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
           select rowid as id, -bm25(search_fts, ${WEIGHTS}) as rel from search_fts
           where search_fts match ${expr} ${floor === null ? sql`` : sql`and rowid >= ${floor}`}
         )
-        select m.id, a.published_at,
-          ${1 - w} * (m.rel / (m.rel + ${K})) + ${w} * (1.0 / (1.0 + max(0.0, ${nowJulian} - julianday(a.published_at)) / ${half})) as score,
+        select m.id, d.published_at,
+          ${1 - w} * (m.rel / (m.rel + ${K})) + ${w} * (1.0 / (1.0 + max(0.0, ${nowJulian} - julianday(d.published_at)) / ${half})) as score,
           count(*) over () as total
-        from m join articles a on a.id = m.id
-        where a.status = 'published' and a.published_at is not null ${filterConditions(filters)}
-        order by score desc, a.published_at desc, m.id desc
+        from m join search_documents d on d.article_id = m.id
+        where 1 = 1 ${filterConditions(filters)}
+        order by score desc, d.published_at desc, m.id desc
         limit ${paging.limit} offset ${paging.offset}`.execute(db);
       let total = counted ?? (rows.rows[0] ? toCount(rows.rows[0].total) : 0);
       if (counted === null && rows.rows.length === 0 && paging.offset > 0) {
         const all = await sql<{ n: number }>`
-          select count(*) as n from search_fts f join articles a on a.id = f.rowid
-          where search_fts match ${expr} and a.status = 'published' and a.published_at is not null ${filterConditions(filters)}`.execute(db);
+          select count(*) as n from search_fts f join search_documents d on d.article_id = f.rowid
+          where search_fts match ${expr} ${filterConditions(filters)}`.execute(db);
         total = toCount(all.rows[0]?.n);
       }
       return {

@@ -3,7 +3,8 @@ import type { MigrationDialect } from './MigrationDialect.js';
 
 /**
  * The search index (docs/decisions/007-search-index.md): `search_documents` lists the indexed
- * articles with their distinct surface words (so removal can uncount them), `search_vocabulary`
+ * articles with their publication time (ranking and date filters read it here, not from the wide
+ * article rows) and their distinct surface words (so removal can uncount them), `search_vocabulary`
  * counts documents per word (the analyzer's stemming guard), and each dialect adds its full-text
  * structure: an FTS5 table on SQLite, tsvector columns with GIN indexes on PostgreSQL.
  */
@@ -13,6 +14,8 @@ export function m005Search(d: MigrationDialect): Migration {
       await db.schema
         .createTable('search_documents')
         .addColumn('article_id', 'integer', (c) => c.primaryKey())
+        // Before `words`, so reading it never walks past the word list.
+        .addColumn('published_at', 'varchar(30)', (c) => c.notNull())
         .addColumn('words', 'text', (c) => c.notNull())
         .execute();
       await db.schema

@@ -75,17 +75,17 @@ export async function countDocuments(db: Kysely<Database>): Promise<number> {
   return toCount(row.n);
 }
 
-/** Filter conditions on the joined article `a` (each starts with `and`). Dialect-neutral SQL. */
+/** Filter conditions on the index entry `d` (search_documents; each starts with `and`). Dialect-neutral SQL. */
 export function filterConditions(filters: SearchFilters): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   if (filters.sectionIds && filters.sectionIds.length > 0) {
-    parts.push(sql`and exists (select 1 from article_sections fs where fs.article_id = a.id and fs.section_id in (${sql.join(filters.sectionIds)}))`);
+    parts.push(sql`and exists (select 1 from article_sections fs where fs.article_id = d.article_id and fs.section_id in (${sql.join(filters.sectionIds)}))`);
   }
   if (filters.authorId !== undefined) {
-    parts.push(sql`and exists (select 1 from article_authors fa where fa.article_id = a.id and fa.author_id = ${filters.authorId})`);
+    parts.push(sql`and exists (select 1 from article_authors fa where fa.article_id = d.article_id and fa.author_id = ${filters.authorId})`);
   }
-  if (filters.from) parts.push(sql`and a.published_at >= ${filters.from.toISOString()}`);
-  if (filters.to) parts.push(sql`and a.published_at < ${filters.to.toISOString()}`);
+  if (filters.from) parts.push(sql`and d.published_at >= ${filters.from.toISOString()}`);
+  if (filters.to) parts.push(sql`and d.published_at < ${filters.to.toISOString()}`);
   return parts.length === 0 ? sql`` : sql.join(parts, sql` `);
 }
 

@@ -20,18 +20,23 @@ export async function syncArticleSearch(db: Kysely<Database>, search: SearchInde
     const documents = await indexableArticles(db, part);
     const gone = part.filter((id) => !documents.has(id));
     if (gone.length > 0) await search.remove(gone);
-    const docs: SearchDocument[] = [...documents].map(([articleId, doc]) => ({ articleId, text: analyze(doc) }));
+    const docs: SearchDocument[] = [...documents].map(([articleId, doc]) => ({ articleId, publishedAt: doc.publishedAt, text: analyze(doc) }));
     if (docs.length > 0) await search.index(docs);
   }
 }
 
+/** An article as the index takes it: its plain text and its publication time. */
+export interface IndexableArticle extends IndexableDocument {
+  publishedAt: Date;
+}
+
 /** The indexable text of the published articles among `ids`. */
-export async function indexableArticles(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, IndexableDocument>> {
-  const found = new Map<number, IndexableDocument>();
+export async function indexableArticles(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, IndexableArticle>> {
+  const found = new Map<number, IndexableArticle>();
   if (ids.length === 0) return found;
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'title', 'lede', 'body'])
+    .select(['id', 'title', 'lede', 'body', 'published_at'])
     .where('id', 'in', ids)
     .where('status', '=', 'published')
     .where('published_at', 'is not', null)
@@ -54,7 +59,7 @@ export async function indexableArticles(db: Kysely<Database>, ids: readonly numb
   }
   for (const r of rows) {
     const id = Number(r.id);
-    found.set(id, { title: r.title, lede: r.lede ?? '', tags: tags.get(id) ?? [], body: plainText(r.body) });
+    found.set(id, { title: r.title, lede: r.lede ?? '', tags: tags.get(id) ?? [], body: plainText(r.body), publishedAt: new Date(r.published_at!) });
   }
   return found;
 }
