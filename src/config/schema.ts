@@ -86,6 +86,8 @@ export const configSchema = z.object({
       /** Age in days at which an article's recency is one half. */
       recencyHalfLifeDays: z.coerce.number().positive().max(36_500).default(30),
       perPage: z.coerce.number().int().min(1).max(50).default(10),
+      /** Broad queries rank only their newest this-many matches (the count stays exact); see decision 007. */
+      rankedCandidates: z.coerce.number().int().min(100).max(1_000_000).default(1000),
       /** Searches per client IP per minute (page and JSON together). */
       rateLimitPerMinute: z.coerce.number().int().min(1).max(100_000).default(60),
       /** Extra spelling/plural variant groups for the analyzer, e.g. [["مغربي","مغاربة"]] (reindex after a change). */

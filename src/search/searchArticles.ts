@@ -19,6 +19,8 @@ export interface SearchSettings {
   recencyWeight: number;
   recencyHalfLifeDays: number;
   perPage: number;
+  /** See SearchRanking.candidates (default: the store's). */
+  rankedCandidates?: number;
 }
 
 export interface SearchDeps {
@@ -120,7 +122,12 @@ export async function searchArticles(deps: SearchDeps, input: SearchInput): Prom
   base.ignored = plan.ignored;
   if (plan.groups.length === 0 && plan.phrases.length === 0) return { ...base, status: 'no-terms' };
 
-  const ranking = { recencyWeight: deps.settings.recencyWeight, halfLifeDays: deps.settings.recencyHalfLifeDays, now: deps.now() };
+  const ranking = {
+    recencyWeight: deps.settings.recencyWeight,
+    halfLifeDays: deps.settings.recencyHalfLifeDays,
+    now: deps.now(),
+    ...(deps.settings.rankedCandidates ? { candidates: deps.settings.rankedCandidates } : {}),
+  };
   const paging = { limit: perPage, offset: (page - 1) * perPage };
   const match: SearchMatch = { groups: plan.groups, phrases: plan.phrases, exclude: plan.exclude, mode: 'all' };
   let result = await deps.store.search.query(match, filters.applied, paging, ranking);

@@ -184,7 +184,7 @@ export interface SearchRanking {
   now: Date;
   /**
    * Broad queries: when more articles match (and no filter is set), only the newest this-many
-   * matches (by id) are ranked; the total stays exact. Default RANKED_CANDIDATES (2,000).
+   * matches (by id) are ranked; the total stays exact. Default RANKED_CANDIDATES (1,000).
    */
   candidates?: number;
 }

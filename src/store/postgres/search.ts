@@ -146,6 +146,8 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
         indexed += docs.length;
       }
       await insertVocabulary(db, [...counts]);
+      await sql`analyze search_documents`.execute(db);
+      await sql`analyze search_vocabulary`.execute(db);
       return indexed;
     },
 

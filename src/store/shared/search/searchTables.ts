@@ -109,7 +109,7 @@ export function cleanTerms(terms: readonly string[]): string[] {
  * name, and news readers want recent articles among thousands anyway. `total` stays exact.
  * docs/decisions/007-search-index.md, "Ranking".
  */
-export const RANKED_CANDIDATES = 2000;
+export const RANKED_CANDIDATES = 1000;
 
 export function hasFilters(filters: SearchFilters): boolean {
   return Boolean(filters.sectionIds?.length) || filters.authorId !== undefined || filters.from !== undefined || filters.to !== undefined;
