@@ -93,36 +93,42 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
       const q = tsQueries(match);
       if (q.terms === null && q.phrases === null) return { total: 0, hits: [] };
       const { w, half, nowMs, candidates } = rankingValues(ranking);
+      // The tsqueries are parsed once, in a one-row subquery the planner may not flatten (offset 0):
+      // written inline, to_tsquery (a stable function) would run again for every row it is tested on.
+      const none = sql`null::tsquery`;
+      const source = sql`(select ${q.terms !== null ? tsquery(q.terms) : none} as tq, ${q.phrases !== null ? tsquery(q.phrases) : none} as pq, ${
+        q.exclude !== null ? tsquery(q.exclude) : none
+      } as xq offset 0) q cross join search_documents d`;
       const conditions: RawBuilder<unknown>[] = [];
-      if (q.terms !== null) conditions.push(sql`d.tsv @@ ${tsquery(q.terms)}`);
-      if (q.phrases !== null) conditions.push(sql`d.surface_tsv @@ ${tsquery(q.phrases)}`);
-      if (q.exclude !== null) conditions.push(sql`not (d.tsv @@ ${tsquery(q.exclude)})`);
+      if (q.terms !== null) conditions.push(sql`d.tsv @@ q.tq`);
+      if (q.phrases !== null) conditions.push(sql`d.surface_tsv @@ q.pq`);
+      if (q.exclude !== null) conditions.push(sql`not (d.tsv @@ q.xq)`);
       // Normalization 32 turns a rank r into r / (r + 1), in [0, 1).
-      const relevance = q.terms !== null ? sql`ts_rank(${WEIGHTS}, d.tsv, ${tsquery(q.terms)}, 32)` : sql`ts_rank(d.surface_tsv, ${tsquery(q.phrases!)}, 32)`;
+      const relevance = q.terms !== null ? sql`ts_rank(${WEIGHTS}, d.tsv, q.tq, 32)` : sql`ts_rank(d.surface_tsv, q.pq, 32)`;
       const where = sql.join(conditions, sql` and `);
       // Broad query: only the newest `candidates` matches are ranked (ts_rank reads each
       // match's vector); the total is counted without ranking.
       let floor: number | null = null;
       let counted: number | null = null;
       if (!hasFilters(filters)) {
-        const edge = await sql<{ id: number }>`select d.article_id as id from search_documents d where ${where} order by d.article_id desc offset ${candidates - 1} limit 1`.execute(db);
+        const edge = await sql<{ id: number }>`select d.article_id as id from ${source} where ${where} order by d.article_id desc offset ${candidates - 1} limit 1`.execute(db);
         if (edge.rows[0]) {
           floor = Number(edge.rows[0].id);
-          counted = toCount((await sql<{ n: string }>`select count(*) as n from search_documents d where ${where}`.execute(db)).rows[0]?.n);
+          counted = toCount((await sql<{ n: string }>`select count(*) as n from ${source} where ${where}`.execute(db)).rows[0]?.n);
         }
       }
       const rows = await sql<{ id: number; published_at: string; score: number; total: string }>`
         select d.article_id as id, d.published_at,
           ${1 - w}::float8 * ${relevance} + ${w}::float8 * (1.0 / (1.0 + greatest(0.0, (${nowMs / 1000}::float8 - extract(epoch from d.published_at::timestamptz)::float8) / 86400.0) / ${half}::float8)) as score,
           count(*) over () as total
-        from search_documents d
+        from ${source}
         where ${where} ${floor === null ? sql`` : sql`and d.article_id >= ${floor}`} ${filterConditions(filters)}
         order by score desc, d.published_at desc, d.article_id desc
         limit ${paging.limit} offset ${paging.offset}`.execute(db);
       let total = counted ?? (rows.rows[0] ? toCount(rows.rows[0].total) : 0);
       if (counted === null && rows.rows.length === 0 && paging.offset > 0) {
         const all = await sql<{ n: string }>`
-          select count(*) as n from search_documents d
+          select count(*) as n from ${source}
           where ${where} ${filterConditions(filters)}`.execute(db);
         total = toCount(all.rows[0]?.n);
       }
@@ -140,8 +146,18 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
       await clear();
       const counts = new Map<string, number>();
       let indexed = 0;
-      for await (const docs of batches) {
-        await insertEntries(docs);
+      // The next batch is read and analysed (JavaScript) while the server builds this one's vectors.
+      const source = batches[Symbol.asyncIterator]();
+      let next = source.next();
+      for (;;) {
+        const step = await next;
+        if (step.done) break;
+        const docs = step.value;
+        const written = insertEntries(docs);
+        next = source.next();
+        // If both fail, the insert's error is the one reported; the read's must not go unhandled.
+        next.catch(() => {});
+        await written;
         for (const d of docs) for (const w of d.text.words) counts.set(w, (counts.get(w) ?? 0) + 1);
         indexed += docs.length;
       }
