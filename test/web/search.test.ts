@@ -173,12 +173,14 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`site search [${
 });
 
 /** A fixed-window limiter in memory: enough to check that the route asks and obeys. */
-function memoryLimiter(): RateLimiter & { keys: string[] } {
+function memoryLimiter(): RateLimiter & { keys: string[]; failing: boolean } {
   const counts = new Map<string, number>();
   const keys: string[] = [];
   return {
     keys,
+    failing: false,
     async hit(key, limit): Promise<RateDecision> {
+      if (this.failing) throw new Error('limiter store unreachable');
       keys.push(key);
       const count = (counts.get(key) ?? 0) + 1;
       counts.set(key, count);
@@ -223,5 +225,15 @@ describe('site search rate limit', () => {
     expect((await get('/?s=x', '198.51.100.1')).statusCode).toBe(200);
     expect(limiter.keys).toContain('search:ip:203.0.113.7');
     expect(limiter.keys).toContain('search:ip:198.51.100.1');
+  });
+
+  it('keeps search up when the limiter cannot answer', async () => {
+    limiter.failing = true;
+    try {
+      const res = await khabar.app.inject({ method: 'GET', url: '/search?q=x', remoteAddress: '203.0.113.7' });
+      expect(res.statusCode).toBe(200);
+    } finally {
+      limiter.failing = false;
+    }
   });
 });

@@ -57,7 +57,14 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps
   /** True when the client may search now; otherwise the 429 is already being sent. */
   async function admitted(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     if (!deps.rateLimiter) return true;
-    const decision = await deps.rateLimiter.hit(`search:ip:${request.ip}`, deps.rateLimitPerMinute, 60_000);
+    let decision;
+    try {
+      decision = await deps.rateLimiter.hit(`search:ip:${request.ip}`, deps.rateLimitPerMinute, 60_000);
+    } catch (error) {
+      // A limiter that cannot answer (Redis down) must not take search down with it.
+      request.log.warn({ err: error }, 'search rate limiter unavailable; request allowed');
+      return true;
+    }
     if (decision.allowed) return true;
     reply.code(429).header('retry-after', String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)))).header('cache-control', 'no-store');
     return false;
