@@ -367,12 +367,16 @@ export function createArticleRepository(
 
     async publishedByIds(ids) {
       if (ids.length === 0) return [];
-      const rows = await cardColumns(db.selectFrom('articles as a'))
-        .select(['a.body'])
-        .where('a.id', 'in', [...ids])
-        .where('a.status', '=', 'published')
-        .execute();
-      const byId = new Map(rows.map((r) => [r.id, { ...toCard(r), body: r.body }]));
+      // Most of its cost is reading the bodies (long ones span overflow pages); search needs them
+      // for its passages.
+      const rows = await sql<CardRow & { body: string }>`
+        select a.id, a.slug, a.title, a.lede, a.published_at, a.primary_section_id, a.featured_media_id,
+          a.is_breaking, a.reading_minutes, a.body,
+          (select au.slug from article_authors aa join authors au on au.id = aa.author_id
+            where aa.article_id = a.id order by aa.position limit 1) as first_author_slug
+        from articles a
+        where a.id in (${sql.join([...ids])}) and a.status = 'published'`.execute(db);
+      const byId = new Map(rows.rows.map((r) => [Number(r.id), { ...toCard({ ...r, id: Number(r.id) }), body: r.body }]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
