@@ -15,10 +15,15 @@ export function SearchPage({ view }: { view: SearchPageView }) {
       <header class="archive-header">
         <h1 class="archive-title">{view.query === '' ? 'البحث' : <>نتائج البحث عن: <bdi>{view.query}</bdi></>}</h1>
       </header>
-      <form class="search-form search-page-form" role="search" action="/search" method="get">
-        <label for="search-page-q">ابحث في الموقع</label>
-        <input id="search-page-q" type="search" name="q" value={view.query} maxLength={200} autocomplete="off" />
-        <button type="submit">بحث</button>
+      {/* Styled with the site's existing classes only: the stylesheet has a size budget. */}
+      <form class="search-page-form" role="search" action="/search" method="get">
+        <div class="search-form">
+          <label class="visually-hidden" for="search-page-q">
+            ابحث في الموقع
+          </label>
+          <input id="search-page-q" type="search" name="q" value={view.query} maxLength={200} autocomplete="off" />
+          <button type="submit">بحث</button>
+        </div>
         <details class="search-filters" open={filters.sections.some((s) => s.selected) || filters.from !== null || filters.to !== null}>
           <summary>تضييق البحث</summary>
           <label for="search-section">القسم</label>
@@ -37,18 +42,22 @@ export function SearchPage({ view }: { view: SearchPageView }) {
           {filters.author !== null && <input type="hidden" name="author" value={filters.author.slug} />}
         </details>
       </form>
-      {filters.author !== null && <p class="search-scope">مقالات الكاتب: {filters.author.name}</p>}
-      {view.notice !== null && <p class="search-notice" role="status">{view.notice}</p>}
+      {filters.author !== null && <p class="card-meta search-scope">مقالات الكاتب: {filters.author.name}</p>}
+      {view.notice !== null && (
+        <p class="empty-state search-notice" role="status">
+          {view.notice}
+        </p>
+      )}
       {view.suggestion !== null && (
-        <p class="search-suggestion">
+        <p class="empty-state search-suggestion">
           هل تقصد: <a href={view.suggestion.href}>{view.suggestion.name}</a>؟
         </p>
       )}
-      {view.total !== null && <p class="search-count">عدد النتائج: {view.total}</p>}
+      {view.total !== null && <p class="card-meta search-count">عدد النتائج: {view.total}</p>}
       {view.results.length > 0 && (
-        <ol class="search-results">
+        <ol class="card-list archive-list search-results">
           {view.results.map((r) => (
-            <li key={r.card.id} class="search-result">
+            <li key={r.card.id} class="card search-result">
               {r.card.section !== null && (
                 <p class="card-kicker">
                   <a class="section-label" href={r.card.section.href}>
@@ -62,7 +71,7 @@ export function SearchPage({ view }: { view: SearchPageView }) {
                 </a>
               </h2>
               {r.snippet.length > 0 && (
-                <p class="search-snippet">
+                <p class="card-lede search-snippet">
                   <MarkedText parts={r.snippet} />
                 </p>
               )}
