@@ -155,7 +155,7 @@ export async function searchArticles(deps: SearchDeps, input: SearchInput): Prom
 }
 
 /** Characters of body text examined at a time when looking for the passage to show. */
-const SNIPPET_CHUNK = 600;
+const SNIPPET_CHUNK = 400;
 
 /**
  * The passage of the body around the first matches, marked. The body is examined a chunk at a

@@ -15,7 +15,7 @@ export function registerReindex(program: Command): void {
       try {
         await store.migrate();
         const started = performance.now();
-        const { indexed } = await store.reindex();
+        const { indexed } = await store.reindex({ batchSize: 1000 });
         const seconds = (performance.now() - started) / 1000;
         console.log(`reindexed ${indexed} published articles in ${seconds.toFixed(1)} s (${Math.round(indexed / Math.max(seconds, 0.001))} articles/s, ${store.capabilities.dialect})`);
       } finally {
