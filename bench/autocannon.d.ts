@@ -75,6 +75,8 @@ declare module 'autocannon' {
         setupRequest?: (request: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) => { method?: string; path?: string; headers?: Record<string, string>; body?: string };
       }>;
       excludeErrorStats?: boolean;
+      /** Requests each connection cycles through (bench/search.ts: one per query). */
+      requests?: Array<{ method?: string; path?: string; headers?: Record<string, string>; body?: string }>;
     }
 
     interface Instance extends EventEmitter, PromiseLike<Result> {

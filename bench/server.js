@@ -30,7 +30,7 @@ let cpuSession = null;
 
 const config = loadConfig({
   // Only what the benchmark decides: a developer's khabar.config.json or PORT must not leak in.
-  env: { KHABAR_DATA_DIR: dataDir },
+  env: { KHABAR_DATA_DIR: dataDir, ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) },
   cwd: dataDir,
   overrides: {
     env: 'production',

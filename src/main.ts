@@ -15,6 +15,9 @@ import { createSectionDirectory } from './operations/site/sectionDirectory.js';
 import { createSiteSettingsSource } from './operations/site/siteSettings.js';
 import { assetsDir } from './paths.js';
 import type { RateLimiter } from './ratelimit/RateLimiter.js';
+import { createSiteAnalyzer } from './search/createSiteAnalyzer.js';
+import { createVocabularyCache } from './search/createVocabularyCache.js';
+import { ensureSearchIndex } from './search/ensureSearchIndex.js';
 import { openStore } from './store/openStore.js';
 import type { Store } from './store/ports.js';
 import type { AdminRouteModule } from './web/admin-api/registerAdminApi.js';
@@ -78,9 +81,15 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config);
   const now = options.now ?? (() => new Date());
-  const store = options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now }));
+  const analyzer = createSiteAnalyzer(config);
+  const store =
+    options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now, analyze: (doc) => analyzer.analyzeDocument(doc) }));
   try {
-    if (options.migrate !== false) await store.migrate();
+    if (options.migrate !== false) {
+      await store.migrate();
+      const indexed = await ensureSearchIndex(store);
+      if (indexed > 0) logger.info({ indexed }, 'search index was empty: built from the published articles');
+    }
     if (options.demo ?? config.demo) {
       const report = await loadDemoIfEmpty(store, config, now);
       if (report) logger.info({ demo: report }, 'empty store: demo content loaded');
@@ -108,6 +117,13 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const policy = accountsPolicyOf(config);
   const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
+  const search = {
+    store,
+    analyzer,
+    vocabulary: createVocabularyCache({ search: store.search, contentVersion }),
+    settings: config.search,
+    now,
+  };
   const app = await createApp({
     config,
     store,
@@ -122,6 +138,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     admin,
     adminRoutes: [commentRoutes(comments), ...(options.adminRoutes ?? [])],
     ...(options.adminApp !== undefined ? { adminApp: options.adminApp } : {}),
+    search,
+    rateLimiter: limiter,
   });
   let closed = false;
   return {

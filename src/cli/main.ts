@@ -5,6 +5,8 @@ import { loadDemoIfEmpty } from '../main.js';
 import { openStore } from '../store/openStore.js';
 import { registerCommentsCommand } from './commands/comments.js';
 import { registerUserCommand } from './commands/user.js';
+import { registerImportJsonl } from './commands/importJsonl.js';
+import { registerReindex } from './commands/reindex.js';
 import { serve } from './serve.js';
 
 function port(value: string): number {
@@ -78,6 +80,8 @@ export function buildCli(): Command {
 
   registerUserCommand(program);
   registerCommentsCommand(program);
+  registerImportJsonl(program);
+  registerReindex(program);
   return program;
 }
 

@@ -1,6 +1,8 @@
 import cluster from 'node:cluster';
 import type { ResolvedConfig } from '../config/loadConfig.js';
 import { buildKhabar, createLogger, FIRST_ADMIN_HINT, loadDemoIfEmpty } from '../main.js';
+import { createSiteAnalyzer } from '../search/createSiteAnalyzer.js';
+import { ensureSearchIndex } from '../search/ensureSearchIndex.js';
 import { openStore } from '../store/openStore.js';
 
 /**
@@ -10,11 +12,14 @@ import { openStore } from '../store/openStore.js';
 export async function serve(config: ResolvedConfig, options: { workers: number }): Promise<void> {
   const logger = createLogger(config);
   if (options.workers > 1 && cluster.isPrimary) {
-    const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const analyzer = createSiteAnalyzer(config);
+    const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, analyze: (doc) => analyzer.analyzeDocument(doc) });
     try {
       await store.migrate();
       if (config.demo) await loadDemoIfEmpty(store, config, () => new Date());
       if ((await store.users.count()) === 0) logger.warn(FIRST_ADMIN_HINT);
+      const indexed = await ensureSearchIndex(store);
+      if (indexed > 0) logger.info({ indexed }, 'search index was empty: built from the published articles');
     } finally {
       await store.close();
     }

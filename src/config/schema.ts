@@ -123,6 +123,22 @@ export const configSchema = z.object({
     .prefault({}),
   /** Memoize what pages read from the store per content version (docs/decisions/005-read-memo.md). */
   readMemo: z.boolean().default(true),
+  /** Site search (docs/decisions/007-search-index.md). */
+  search: z
+    .object({
+      /** Blend of relevance and recency: 0 ranks by relevance only, 1 by date only. */
+      recencyWeight: z.coerce.number().min(0).max(1).default(0.3),
+      /** Age in days at which an article's recency is one half. */
+      recencyHalfLifeDays: z.coerce.number().positive().max(36_500).default(30),
+      perPage: z.coerce.number().int().min(1).max(50).default(10),
+      /** Broad queries rank only their newest this-many matches (the count stays exact); see decision 007. */
+      rankedCandidates: z.coerce.number().int().min(100).max(1_000_000).default(1000),
+      /** Searches per client IP per minute (page and JSON together). */
+      rateLimitPerMinute: z.coerce.number().int().min(1).max(100_000).default(60),
+      /** Extra spelling/plural variant groups for the analyzer, e.g. [["مغربي","مغاربة"]] (reindex after a change). */
+      variants: z.array(z.array(z.string().min(1)).min(2)).default([]),
+    })
+    .prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

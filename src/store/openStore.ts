@@ -1,15 +1,18 @@
 import path from 'node:path';
 import type { Store } from './ports.js';
+import type { AnalyzeDocument } from './shared/search/syncArticleSearch.js';
 
 export interface OpenStoreOptions {
   databaseUrl: string | null;
   dataDir: string;
   now?: () => Date;
+  /** How articles become search terms (the analyzer configured for this site). */
+  analyze?: AnalyzeDocument;
 }
 
 /** PostgreSQL when a DATABASE_URL is configured, otherwise the SQLite file in the data folder. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const now = options.now ? { now: options.now } : {};
+  const now = { ...(options.now ? { now: options.now } : {}), ...(options.analyze ? { analyze: options.analyze } : {}) };
   if (options.databaseUrl) {
     const { createPostgresStore } = await import('./postgres/createPostgresStore.js');
     return createPostgresStore({ connectionString: options.databaseUrl, ...now });

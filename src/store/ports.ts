@@ -45,6 +45,8 @@ export interface ArticleRepository {
   /** Adds view counts per article for one day (buffered by the caller). */
   addViews(day: string, counts: ReadonlyMap<number, number>): Promise<void>;
   count(): Promise<number>;
+  /** Published cards with their body (stored HTML) for these ids, in the order given (search results). */
+  publishedByIds(ids: readonly number[]): Promise<Array<ArticleCard & { body: string }>>;
   /**
    * Months with published articles, oldest first. Months are UTC calendar months
    * (`substr(published_at, 1, 7)`), so the bucket is the same on both stores and matches
@@ -238,8 +240,95 @@ export interface Capabilities {
   notify: boolean;
 }
 
+/** What the index keeps of an article: pre-analysed terms (see src/search/analyzer.ts). */
+export interface IndexedText {
+  /** Space-separated index terms per field (letters and digits only). */
+  fields: { title: string; lede: string; tags: string; body: string };
+  /** Normalized surface words in order, space-separated (exact phrases). */
+  surface: string;
+  /** Distinct normalized surface words (counted in the vocabulary). */
+  words: readonly string[];
+}
+
+export interface SearchDocument {
+  articleId: number;
+  /** Kept beside the entry: ranking by recency and date filters never read the article row. */
+  publishedAt: Date;
+  text: IndexedText;
+}
+
+/** What must match: every group (alternative terms inside), every phrase, and no exclusion. */
+export interface SearchMatch {
+  groups: readonly (readonly string[])[];
+  phrases: readonly (readonly string[])[];
+  exclude: readonly (readonly string[])[];
+  /** 'all': every group must match; 'any': at least one group (the fallback when nothing matched). */
+  mode: 'all' | 'any';
+}
+
+export interface SearchFilters {
+  sectionIds?: number[];
+  authorId?: number;
+  /** Published at or after (inclusive). */
+  from?: Date;
+  /** Published before (exclusive). */
+  to?: Date;
+}
+
+/** Relevance blended with recency: `score = (1 - w) * relevance + w * recency`, both in [0, 1]. */
+export interface SearchRanking {
+  /** w: 0 ranks by relevance only, 1 by date only. */
+  recencyWeight: number;
+  /** Age at which recency is 1/2 (recency = 1 / (1 + age / halfLife)). */
+  halfLifeDays: number;
+  now: Date;
+  /**
+   * Broad queries: when more articles match (and no filter is set), only the newest this-many
+   * matches (by id) are ranked; the total stays exact. Default RANKED_CANDIDATES (1,000).
+   */
+  candidates?: number;
+}
+
+export interface SearchHit {
+  id: number;
+  score: number;
+  publishedAt: Date;
+}
+
+export interface SearchResult {
+  /** Every published article that matches (with the filters). */
+  total: number;
+  hits: SearchHit[];
+}
+
+/**
+ * The full-text index of published articles (SQLite FTS5 / PostgreSQL tsvector), with a
+ * vocabulary of normalized surface words and how many indexed articles contain each.
+ * Article writes keep it current (docs/decisions/007-search-index.md); operations only query it.
+ */
+export interface SearchIndex {
+  /** Adds or replaces the entries of these articles, and counts their words. */
+  index(docs: readonly SearchDocument[]): Promise<void>;
+  /** Removes these articles' entries (absent ones are ignored). */
+  remove(articleIds: readonly number[]): Promise<void>;
+  /** Ids of matching published articles, best first; ties by date, then id, newest first. */
+  query(match: SearchMatch, filters: SearchFilters, paging: Paging, ranking: SearchRanking): Promise<SearchResult>;
+  /** Document frequencies of these words (absent words are missing from the map). */
+  frequencies(words: readonly string[]): Promise<Map<string, number>>;
+  /** Empties the index and the vocabulary. */
+  clear(): Promise<void>;
+  /**
+   * Empties the index, then indexes every batch, counting the vocabulary once at the end (reindex,
+   * bulk imports of a fresh store). Returns the number of documents indexed.
+   */
+  rebuild(batches: AsyncIterable<readonly SearchDocument[]>): Promise<number>;
+  /** Indexed articles. */
+  count(): Promise<number>;
+}
+
 export interface Repositories {
   articles: ArticleRepository;
+  search: SearchIndex;
   sections: SectionRepository;
   tags: TagRepository;
   authors: AuthorRepository;
@@ -262,6 +351,11 @@ export interface Store extends Repositories {
   contentVersion(): Promise<number>;
   /** Runs `work` in one transaction; everything or nothing is written. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Rebuilds the search index from the articles: in one transaction, so readers see the old index
+   * until the new one is complete. Returns how many articles were indexed.
+   */
+  reindex(options?: { batchSize?: number; onProgress?: (done: number) => void }): Promise<{ indexed: number }>;
   /** Applies pending migrations (under the migrator's lock). */
   migrate(): Promise<void>;
   /** Throws STORE_UNAVAILABLE when unreachable, STORE_SCHEMA_NEWER / a pending-migration error when not current. */

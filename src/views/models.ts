@@ -258,3 +258,35 @@ export interface ErrorPageView {
   /** Recent articles to link back to (empty when the store is unavailable). */
   latest: ArticleCardView[];
 }
+
+/** A piece of a search result's title or snippet; `mark` pieces matched the query. */
+export interface MarkedTextView {
+  text: string;
+  mark: boolean;
+}
+
+export interface SearchResultView {
+  card: ArticleCardView;
+  title: MarkedTextView[];
+  snippet: MarkedTextView[];
+}
+
+/** The results page at /search?q= and /?s= (noindex). */
+export interface SearchPageView {
+  site: SiteView;
+  head: HeadView;
+  query: string;
+  /** What to tell the reader above the results (empty query, nothing searchable, no results, fallback, too many requests). */
+  notice: string | null;
+  /** "عدد النتائج: N" line; null when there are none. */
+  total: number | null;
+  suggestion: LinkView | null;
+  results: SearchResultView[];
+  pagination: PaginationView;
+  filters: {
+    sections: Array<{ slug: string; name: string; selected: boolean }>;
+    author: { slug: string; name: string } | null;
+    from: string | null;
+    to: string | null;
+  };
+}

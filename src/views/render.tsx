@@ -1,6 +1,6 @@
 import { renderToString } from 'preact-render-to-string';
 import type { VNode } from 'preact';
-import type { ArchivePageView, ArticlePageView, CommentFormPageView, ErrorPageView, HomePageView, StaticPageView } from './models.js';
+import type { ArchivePageView, ArticlePageView, CommentFormPageView, ErrorPageView, HomePageView, SearchPageView, StaticPageView } from './models.js';
 import { CommentFormPage } from './pages/CommentFormPage.js';
 import { ArchivePage } from './pages/ArchivePage.js';
 import { ArticlePage, OwnPendingComment, SLOTS, type ArticlePageExtras } from './pages/ArticlePage.js';
@@ -8,6 +8,7 @@ import { CommentForm } from './components/CommentForm.js';
 import type { CommentFormView, CommentView } from './models.js';
 import { ErrorPage } from './pages/ErrorPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { SearchPage } from './pages/SearchPage.js';
 import { StaticPage } from './pages/StaticPage.js';
 
 /** Views render whole documents; the doctype is the one thing JSX cannot express. */
@@ -100,4 +101,9 @@ export function renderStaticPage(view: StaticPageView): string {
 /** 400, 404, 414 and 500; the caller sets the HTTP status. */
 export function renderErrorPage(view: ErrorPageView): string {
   return documentOf(<ErrorPage view={view} />);
+}
+
+/** Search results (/search?q=, /?s=). */
+export function renderSearchPage(view: SearchPageView): string {
+  return documentOf(<SearchPage view={view} />);
 }

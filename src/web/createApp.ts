@@ -4,13 +4,15 @@ import type { Logger } from 'pino';
 import type { ResolvedConfig } from '../config/loadConfig.js';
 import { isAppError } from '../errors/AppError.js';
 import type { MediaStorage } from '../media/MediaStorage.js';
-import type { ReadMemo } from '../operations/reading/createReadMemo.js';
+import { createReadMemo, type ReadMemo } from '../operations/reading/createReadMemo.js';
 import type { ReadingDeps } from '../operations/reading/ReadingDeps.js';
 import type { FrameData } from '../operations/reading/readFrame.js';
 import { readFrame } from '../operations/reading/readFrame.js';
 import type { ViewCounter } from '../operations/reading/viewCounter.js';
 import { indexSections } from '../operations/site/sectionDirectory.js';
 import { mergeSiteSettings } from '../operations/site/siteSettings.js';
+import type { RateLimiter } from '../ratelimit/RateLimiter.js';
+import type { SearchDeps } from '../search/searchArticles.js';
 import type { Store } from '../store/ports.js';
 import type { CommentDeps } from '../operations/comments/CommentDeps.js';
 import { registerCommentRoutes } from './public/registerCommentRoutes.js';
@@ -26,6 +28,7 @@ import { createPageBuilders } from './public/buildPages.js';
 import { createPresenter } from './public/createPresenter.js';
 import { MAX_URL_LENGTH } from './public/decodeRequestPath.js';
 import { registerPublicRoutes } from './public/registerPublicRoutes.js';
+import { registerSearchRoutes } from './public/registerSearchRoutes.js';
 import { registerSitemapRoutes } from './public/registerSitemapRoutes.js';
 
 const READING_CSP = [
@@ -60,6 +63,10 @@ export interface AppDeps {
   adminRoutes?: readonly AdminRouteModule[];
   /** The built newsroom app served at /admin (default: read from dist-admin/; null: not built). */
   adminApp?: AdminApp | null;
+  /** Site search (analyzer, vocabulary, ranking settings over the store). */
+  search: SearchDeps;
+  /** Limits searches per client IP; search is not limited without one. */
+  rateLimiter?: RateLimiter;
 }
 
 /**
@@ -194,6 +201,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     alwaysSecureCookies: deps.config.accounts.secureCookies,
     sendErrorPage,
   });
-  registerPublicRoutes(app, { ...deps, pages, sendErrorPage, articleExtras: commentPages.articleExtras });
+  const search = registerSearchRoutes(app, {
+    reading: deps.reading,
+    search: deps.search,
+    presenter,
+    memo: createReadMemo({ contentVersion: () => deps.store.contentVersion(), enabled: deps.config.readMemo, maxEntries: 500 }),
+    ...(deps.rateLimiter ? { rateLimiter: deps.rateLimiter } : {}),
+    rateLimitPerMinute: deps.config.search.rateLimitPerMinute,
+  });
+  registerPublicRoutes(app, { ...deps, pages, sendErrorPage, articleExtras: commentPages.articleExtras, wordpressSearch: search.wordpressSearch });
   return app;
 }

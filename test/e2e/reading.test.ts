@@ -57,6 +57,7 @@ const pages: PageCase[] = [
   { name: 'section', path: encodePath('/category/مجتمع/') },
   { name: 'article-image', path: urlOf(withImage), article: withImage },
   { name: 'article-long-slug', path: urlOf(longestSlug), article: longestSlug },
+  { name: 'search', path: `/search?q=${encodeURIComponent('الماء في')}` },
 ];
 const viewports = [
   { width: 390, height: 844 },

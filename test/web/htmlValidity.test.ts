@@ -42,7 +42,7 @@ describe.skipIf(!hasJava)('HTML validity (Nu HTML checker)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('reports no errors on home, section, article (with a comment thread and a reply form), tag, author, static, 404 and comment-form pages', async () => {
+  it('reports no errors on home, section, article (with a comment thread and a reply form), tag, author, static, search, 404 and comment-form pages', async () => {
     const home = await site.khabar.app.inject('/');
     const article = /href="(\/\d{4}\/\d{2}\/[^"]+)"/.exec(home.body)![1]!;
     const pages: Record<string, string> = {
@@ -53,6 +53,9 @@ describe.skipIf(!hasJava)('HTML validity (Nu HTML checker)', () => {
       author: encodePath(`/author/${demoContent.authors[0]!.slug}/`),
       page: encodePath(`/${demoContent.pages[0]!.slug}/`),
       notFound: '/no-such-page/',
+      search: `/search?q=${encodeURIComponent('الماء')}`,
+      searchEmpty: '/search?q=',
+      searchNone: `/search?q=${encodeURIComponent('وزارت')}`,
     };
     // The article with a comment thread (a reply, a website, a staff badge) and a reply form.
     const store = site.khabar.store;

@@ -69,6 +69,12 @@ for (const kind of storeKinds) {
     it('describes the publication on the home page', async () => {
       const types = jsonLd((await get('/')).body).map((d) => d['@type']);
       expect(types).toEqual(['NewsMediaOrganization', 'WebSite']);
+      const website = jsonLd((await get('/')).body)[1]!;
+      expect(website.potentialAction).toEqual({
+        '@type': 'SearchAction',
+        target: { '@type': 'EntryPoint', urlTemplate: 'https://khabar.example/search?q={search_term_string}' },
+        'query-input': 'required name=search_term_string',
+      });
       expect(jsonLd((await get(encodePath('/category/مجتمع/'))).body).map((d) => d['@type'])).toEqual(['BreadcrumbList']);
     });
 

@@ -1,8 +1,11 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../../errors/AppError.js';
+import { defaultAnalyze } from '../shared/search/defaultAnalyze.js';
 import type { Store } from '../ports.js';
+import { createSearchIndex } from './search.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
+import type { AnalyzeDocument } from '../shared/search/syncArticleSearch.js';
 import type { Database as Schema } from '../shared/schema.js';
 import { postgresMigrationDialect } from './migrationDialect.js';
 
@@ -12,6 +15,8 @@ export interface PostgresStoreOptions {
   schema?: string;
   poolSize?: number;
   now?: () => Date;
+  /** How articles become index terms (default: the Arabic analyzer with no extra variants). */
+  analyze?: AnalyzeDocument;
 }
 
 /** The scale store: a pg pool; connection failures surface as STORE_UNAVAILABLE at start-up. */
@@ -42,6 +47,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   return createKyselyStore({
     db,
     capabilities: { dialect: 'postgres', skipLocked: true, notify: true },
+    search: { indexOf: createSearchIndex, analyze: options.analyze ?? defaultAnalyze() },
     migrationDialect: postgresMigrationDialect,
     // Kysely looks for its tables in every schema unless told which one is ours.
     migrationSchema: schema,

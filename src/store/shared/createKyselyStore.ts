@@ -1,11 +1,12 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import { AppError } from '../../errors/AppError.js';
 import type { Capabilities, Store } from '../ports.js';
-import { contentVersionReader } from './contentVersion.js';
-import { createRepositories } from './createRepositories.js';
+import { bumpContentVersion, contentVersionReader } from './contentVersion.js';
+import { createRepositories, type SearchWiring } from './createRepositories.js';
 import { allMigrations } from './migrations/index.js';
 import type { MigrationDialect } from './migrations/MigrationDialect.js';
 import type { Database } from './schema.js';
+import { indexableArticles, syncArticleSearch } from './search/syncArticleSearch.js';
 
 export interface KyselyStoreOptions {
   db: Kysely<Database>;
@@ -14,6 +15,8 @@ export interface KyselyStoreOptions {
   now?: () => Date;
   /** Schema holding the migration tables (PostgreSQL); tables of the same name elsewhere are not ours. */
   migrationSchema?: string;
+  /** The dialect's search index and the analyzer that feeds it. */
+  search: SearchWiring;
   /** Extra clean-up after the Kysely instance is destroyed. */
   onClose?: () => Promise<void> | void;
 }
@@ -35,11 +38,43 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
   });
 
   return {
-    ...createRepositories(db, now, false),
+    ...createRepositories(db, now, false, options.search),
     capabilities,
     contentVersion: contentVersionReader(db),
     transaction(work) {
-      return db.transaction().execute((trx) => work(createRepositories(trx, now, true)));
+      return db.transaction().execute(async (trx) => {
+        const pending = new Set<number>();
+        const result = await work(createRepositories(trx, now, true, options.search, pending));
+        // Articles written in this transaction are indexed in bulk before it commits.
+        if (pending.size > 0) await syncArticleSearch(trx, options.search.indexOf(trx), options.search.analyze, pending);
+        return result;
+      });
+    },
+    async reindex(reindexOptions = {}) {
+      const batchSize = reindexOptions.batchSize ?? 500;
+      // rebuild runs inside one transaction: readers keep the old index until the new one commits.
+      const indexed = await db.transaction().execute(async (trx) => {
+        const index = options.search.indexOf(trx);
+        async function* batches() {
+          let last = 0;
+          let done = 0;
+          for (;;) {
+            const ids = (
+              await trx.selectFrom('articles').select('id').where('status', '=', 'published').where('id', '>', last).orderBy('id').limit(batchSize).execute()
+            ).map((r) => Number(r.id));
+            if (ids.length === 0) return;
+            last = ids[ids.length - 1]!;
+            const docs = await indexableArticles(trx, ids);
+            yield [...docs].map(([articleId, doc]) => ({ articleId, publishedAt: doc.publishedAt, text: options.search.analyze(doc) }));
+            done += ids.length;
+            reindexOptions.onProgress?.(done);
+          }
+        }
+        const count = await index.rebuild(batches());
+        await bumpContentVersion(trx);
+        return count;
+      });
+      return { indexed };
     },
     async migrate() {
       const { error, results } = await migrator.migrateToLatest();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Repositories } from '../ports.js';
+import type { Repositories, SearchIndex } from '../ports.js';
 import { bumpContentVersion } from './contentVersion.js';
 import type { Database } from './schema.js';
 import { createCommentRepository } from './repositories/comments.js';
@@ -16,6 +16,13 @@ import { createSessionRepository } from './repositories/sessions.js';
 import { createSettingsRepository } from './repositories/settings.js';
 import { createTagRepository } from './repositories/tags.js';
 import { createUserRepository } from './repositories/users.js';
+import { syncArticleSearch, type AnalyzeDocument } from './search/syncArticleSearch.js';
+
+/** How a store keeps its search index: the dialect's index over a connection, and the analyzer. */
+export interface SearchWiring {
+  indexOf(db: Kysely<Database>): SearchIndex;
+  analyze: AnalyzeDocument;
+}
 
 /** Write methods that change what readers see: each bumps the content version once it succeeded. */
 const CONTENT_WRITES = {
@@ -27,6 +34,7 @@ const CONTENT_WRITES = {
   media: ['create'],
   redirects: ['put'],
   settings: ['set'],
+  search: ['index', 'remove', 'clear', 'rebuild'],
 } as const;
 
 /**
@@ -49,10 +57,25 @@ function withVersionBumps(repos: Repositories, db: Kysely<Database>): Repositori
   return repos;
 }
 
-/** The dialect-neutral repositories over one connection or transaction. */
-export function createRepositories(db: Kysely<Database>, now: () => Date, inTransaction: boolean): Repositories {
+/**
+ * The dialect-neutral repositories over one connection or transaction. Article writes keep the
+ * search index current (syncArticleSearch): at once on their own transaction, or — inside
+ * `store.transaction` — collected in `pendingSearch` and synced in bulk before that commits.
+ */
+export function createRepositories(
+  db: Kysely<Database>,
+  now: () => Date,
+  inTransaction: boolean,
+  search: SearchWiring,
+  pendingSearch?: Set<number>,
+): Repositories {
+  const articlesWritten = async (conn: Kysely<Database>, ids: readonly number[]) => {
+    if (pendingSearch) for (const id of ids) pendingSearch.add(id);
+    else await syncArticleSearch(conn, search.indexOf(conn), search.analyze, ids);
+  };
   return withVersionBumps({
-    articles: createArticleRepository(db, now, inTransaction),
+    articles: createArticleRepository(db, now, inTransaction, articlesWritten),
+    search: search.indexOf(db),
     sections: createSectionRepository(db, now),
     tags: createTagRepository(db, now),
     authors: createAuthorRepository(db, now),

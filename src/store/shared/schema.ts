@@ -152,4 +152,8 @@ export interface Database {
   };
   rate_limits: { key: string; window_end: number | string; hits: number };
   instance_secrets: { name: string; value: string; created_at: string };
+  /** One row per indexed (published) article; the dialect keeps its full-text entry beside it. */
+  search_documents: { article_id: number; published_at: string; words: string };
+  /** Normalized surface word → number of indexed articles containing it. */
+  search_vocabulary: { word: string; docs: number };
 }

@@ -3,8 +3,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../errors/AppError.js';
+import { defaultAnalyze } from '../shared/search/defaultAnalyze.js';
 import type { Store } from '../ports.js';
+import { createSearchIndex } from './search.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
+import type { AnalyzeDocument } from '../shared/search/syncArticleSearch.js';
 import type { Database as Schema } from '../shared/schema.js';
 import { withCachedStatements } from './cachedStatements.js';
 import { sqliteMigrationDialect } from './migrationDialect.js';
@@ -13,6 +16,8 @@ export interface SqliteStoreOptions {
   /** Path of the database file, or ':memory:'. */
   file: string;
   now?: () => Date;
+  /** How articles become index terms (default: the Arabic analyzer with no extra variants). */
+  analyze?: AnalyzeDocument;
 }
 
 /**
@@ -37,6 +42,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   return createKyselyStore({
     db,
     capabilities: { dialect: 'sqlite', skipLocked: false, notify: false },
+    search: { indexOf: createSearchIndex, analyze: options.analyze ?? defaultAnalyze() },
     migrationDialect: sqliteMigrationDialect,
     ...(options.now ? { now: options.now } : {}),
   });

@@ -48,8 +48,18 @@ function build(presenter: Presenter) {
           social: { type: 'website', locale: ogLocale(p.settings.locale), image: null },
           jsonLd: [
             { '@context': 'https://schema.org', ...publisherOf(p), url: p.absolute('/') },
-            // A SearchAction joins this once the site has search (issue #6).
-            { '@context': 'https://schema.org', '@type': 'WebSite', name: p.settings.name, url: p.absolute('/'), inLanguage: p.settings.locale },
+            {
+              '@context': 'https://schema.org',
+              '@type': 'WebSite',
+              name: p.settings.name,
+              url: p.absolute('/'),
+              inLanguage: p.settings.locale,
+              potentialAction: {
+                '@type': 'SearchAction',
+                target: { '@type': 'EntryPoint', urlTemplate: `${p.absolute('/search')}?q={search_term_string}` },
+                'query-input': 'required name=search_term_string',
+              },
+            },
           ],
         },
         lead: data.lead ? card(data.lead) : null,

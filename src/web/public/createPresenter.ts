@@ -151,7 +151,7 @@ export function createPresenter(options: PresenterOptions): Presenter {
       social,
       footerPages: frame.footerPages.map((p) => ({ name: p.title, href: href(`/${p.slug}/`) })),
       stylesheetHref: options.stylesheetHref,
-      searchEnabled: false,
+      searchEnabled: true,
     };
     const todayFmt = { ...fmt, long: fmt.longWithWeekday };
     // The masthead's date changes once a day; computed at most once a minute.

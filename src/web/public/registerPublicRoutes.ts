@@ -58,6 +58,8 @@ export interface PublicRouteDeps {
   sendErrorPage(reply: FastifyReply, status: ErrorPageView['status']): Promise<FastifyReply>;
   /** The comment form and held comment of one reader (see registerCommentRoutes). */
   articleExtras(request: FastifyRequest, article: Article): Promise<ArticleExtras>;
+  /** WordPress's search URL, `/?s=…`, answered by the search page. */
+  wordpressSearch?(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
 }
 
 /**
@@ -136,6 +138,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
     const qAt = url.indexOf('?');
     const query = qAt === -1 ? '' : url.slice(qAt);
     const path = decodeRequestPath(url);
+    if (path === '/' && deps.wordpressSearch && (request.query as Record<string, unknown>).s !== undefined) return deps.wordpressSearch(request, reply);
     // The home page shows "most read", which moves without content changes: one entry a minute.
     const key = path === '/' ? `home:${Math.floor(reading.now().getTime() / 60_000)}` : `path:${path}`;
     const outcome = await memo.get(key, () => readPublicPath(reading, path), (o) => o.kind !== 'not-found');

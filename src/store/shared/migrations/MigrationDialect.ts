@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 
 /**
  * What a migration needs to know about its database; each adapter provides one
@@ -7,4 +7,7 @@ import type { ColumnDefinitionBuilder } from 'kysely';
 export interface MigrationDialect {
   /** Marks an integer column as an auto-generated primary key that never reuses ids. */
   autoId(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** Creates the full-text part of the search index (after `search_documents` exists). */
+  createSearchIndex(db: Kysely<any>): Promise<void>;
+  dropSearchIndex(db: Kysely<any>): Promise<void>;
 }

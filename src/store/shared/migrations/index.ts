@@ -4,8 +4,9 @@ import { m001Content } from './m001_content.js';
 import { m002ContentVersion } from './m002_content_version.js';
 import { m003SitemapIndex } from './m003_sitemap_index.js';
 import { m004Comments } from './m004_comments.js';
-import { m009CommentIndexes } from './m009_comment_indexes.js';
+import { m005Search } from './m005_search.js';
 import { m006Accounts } from './m006_accounts.js';
+import { m009CommentIndexes } from './m009_comment_indexes.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
 export function allMigrations(d: MigrationDialect): Record<string, Migration> {
@@ -14,7 +15,8 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '002_content_version': m002ContentVersion(),
     '003_sitemap_index': m003SitemapIndex(),
     '004_comments': m004Comments(d),
-    '009_comment_indexes': m009CommentIndexes(),
+    '005_search': m005Search(d),
     '006_accounts': m006Accounts(d),
+    '009_comment_indexes': m009CommentIndexes(),
   };
 }

@@ -73,9 +73,16 @@ function toCard(row: CardRow): ArticleCard {
 
 /**
  * Articles on either dialect. `create` writes the row and its relations atomically: it opens a
- * transaction unless it is already running inside one (`inTransaction`).
+ * transaction unless it is already running inside one (`inTransaction`). Every write reports the
+ * ids it wrote to `written` on the same connection, which keeps the search index current
+ * (docs/decisions/007-search-index.md): future writes (update, publish, unpublish, delete) must too.
  */
-export function createArticleRepository(db: Kysely<Database>, now: () => Date, inTransaction: boolean): ArticleRepository {
+export function createArticleRepository(
+  db: Kysely<Database>,
+  now: () => Date,
+  inTransaction: boolean,
+  written: (conn: Kysely<Database>, ids: readonly number[]) => Promise<void>,
+): ArticleRepository {
   const cardColumns = <QB extends SelectQueryBuilder<Database & { a: Database['articles'] }, 'a', object>>(qb: QB) =>
     qb
       .select([
@@ -217,7 +224,12 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
 
   return {
     create(input) {
-      return inTransaction ? insert(db, input) : db.transaction().execute((trx) => insert(trx, input));
+      const write = async (conn: Kysely<Database>) => {
+        const article = await insert(conn, input);
+        await written(conn, [article.id]);
+        return article;
+      };
+      return inTransaction ? write(db) : db.transaction().execute(write);
     },
 
     async findById(id) {
@@ -355,6 +367,21 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
     async count() {
       const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       return toCount(row.n as string | number);
+    },
+
+    async publishedByIds(ids) {
+      if (ids.length === 0) return [];
+      // Most of its cost is reading the bodies (long ones span overflow pages); search needs them
+      // for its passages.
+      const rows = await sql<CardRow & { body: string }>`
+        select a.id, a.slug, a.title, a.lede, a.published_at, a.primary_section_id, a.featured_media_id,
+          a.is_breaking, a.reading_minutes, a.body,
+          (select au.slug from article_authors aa join authors au on au.id = aa.author_id
+            where aa.article_id = a.id order by aa.position limit 1) as first_author_slug
+        from articles a
+        where a.id in (${sql.join([...ids])}) and a.status = 'published'`.execute(db);
+      const byId = new Map(rows.rows.map((r) => [Number(r.id), { ...toCard({ ...r, id: Number(r.id) }), body: r.body }]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
     async publishedMonths() {

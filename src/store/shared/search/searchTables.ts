@@ -1,0 +1,116 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { SearchFilters, SearchRanking } from '../../ports.js';
+import type { Database } from '../schema.js';
+import { toCount } from '../values.js';
+
+/** Rows per multi-row statement: far below both stores' parameter limits. */
+export const CHUNK = 200;
+
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The distinct words each of these articles was counted with when it was indexed. */
+export async function previousWords(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string[]>> {
+  const found = new Map<number, string[]>();
+  for (const part of chunks(ids, 500)) {
+    const rows = await db.selectFrom('search_documents').select(['article_id', 'words']).where('article_id', 'in', part).execute();
+    for (const r of rows) found.set(Number(r.article_id), r.words === '' ? [] : r.words.split(' '));
+  }
+  return found;
+}
+
+/**
+ * Moves the document counts of the vocabulary: +1 per document for `added` word lists, −1 for
+ * `removed` ones; words falling to zero are deleted. One upsert per distinct word, however many
+ * documents the batch holds.
+ */
+export async function adjustVocabulary(db: Kysely<Database>, added: readonly (readonly string[])[], removed: readonly (readonly string[])[]): Promise<void> {
+  const delta = new Map<string, number>();
+  for (const words of added) for (const w of words) delta.set(w, (delta.get(w) ?? 0) + 1);
+  for (const words of removed) for (const w of words) delta.set(w, (delta.get(w) ?? 0) - 1);
+  const changes = [...delta].filter(([, n]) => n !== 0);
+  await writeVocabularyDeltas(db, changes);
+  const fallen = changes.filter(([, n]) => n < 0).map(([w]) => w);
+  for (const part of chunks(fallen, 500)) {
+    await db.deleteFrom('search_vocabulary').where('word', 'in', part).where('docs', '<=', 0).execute();
+  }
+}
+
+/** Upserts `docs = docs + n` for each (word, n). */
+export async function writeVocabularyDeltas(db: Kysely<Database>, changes: ReadonlyArray<readonly [string, number]>): Promise<void> {
+  for (const part of chunks(changes, 500)) {
+    await db
+      .insertInto('search_vocabulary')
+      .values(part.map(([word, docs]) => ({ word, docs })))
+      .onConflict((oc) => oc.column('word').doUpdateSet((eb) => ({ docs: eb('search_vocabulary.docs', '+', eb.ref('excluded.docs')) })))
+      .execute();
+  }
+}
+
+/** Writes word counts into an empty vocabulary (rebuild): plain multi-row inserts, no conflict handling. */
+export async function insertVocabulary(db: Kysely<Database>, counts: ReadonlyArray<readonly [string, number]>): Promise<void> {
+  for (const part of chunks(counts, 1000)) {
+    await db
+      .insertInto('search_vocabulary')
+      .values(part.map(([word, docs]) => ({ word, docs })))
+      .execute();
+  }
+}
+
+export async function readFrequencies(db: Kysely<Database>, words: readonly string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  const distinct = [...new Set(words)].filter((w) => w.length > 0 && w.length <= 200);
+  for (const part of chunks(distinct, 500)) {
+    const rows = await db.selectFrom('search_vocabulary').select(['word', 'docs']).where('word', 'in', part).execute();
+    for (const r of rows) found.set(r.word, toCount(r.docs));
+  }
+  return found;
+}
+
+export async function countDocuments(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('search_documents').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  return toCount(row.n);
+}
+
+/** Filter conditions on the index entry `d` (search_documents; each starts with `and`). Dialect-neutral SQL. */
+export function filterConditions(filters: SearchFilters): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (filters.sectionIds && filters.sectionIds.length > 0) {
+    parts.push(sql`and exists (select 1 from article_sections fs where fs.article_id = d.article_id and fs.section_id in (${sql.join(filters.sectionIds)}))`);
+  }
+  if (filters.authorId !== undefined) {
+    parts.push(sql`and exists (select 1 from article_authors fa where fa.article_id = d.article_id and fa.author_id = ${filters.authorId})`);
+  }
+  if (filters.from) parts.push(sql`and d.published_at >= ${filters.from.toISOString()}`);
+  if (filters.to) parts.push(sql`and d.published_at < ${filters.to.toISOString()}`);
+  return parts.length === 0 ? sql`` : sql.join(parts, sql` `);
+}
+
+/** Ranking parameters checked once: a weight in [0, 1] and a positive half-life. */
+export function rankingValues(ranking: SearchRanking): { w: number; half: number; nowMs: number; candidates: number } {
+  const w = Number.isFinite(ranking.recencyWeight) ? Math.min(1, Math.max(0, ranking.recencyWeight)) : 0;
+  const half = Number.isFinite(ranking.halfLifeDays) && ranking.halfLifeDays > 0 ? ranking.halfLifeDays : 30;
+  const c = ranking.candidates;
+  const candidates = c !== undefined && Number.isInteger(c) && c >= 1 ? c : RANKED_CANDIDATES;
+  return { w, half, nowMs: ranking.now.getTime(), candidates };
+}
+
+/** Terms as they may reach a query: non-empty, bounded. */
+export function cleanTerms(terms: readonly string[]): string[] {
+  return [...new Set(terms.filter((t) => typeof t === 'string' && t.length > 0 && t.length <= 200))];
+}
+
+/**
+ * Broad queries (more matches than this, no filters) rank only their newest this-many matches by
+ * article id (ids grow with publication): relevance then costs the same for "تونس" as for a rare
+ * name, and news readers want recent articles among thousands anyway. `total` stays exact.
+ * docs/decisions/007-search-index.md, "Ranking".
+ */
+export const RANKED_CANDIDATES = 1000;
+
+export function hasFilters(filters: SearchFilters): boolean {
+  return Boolean(filters.sectionIds?.length) || filters.authorId !== undefined || filters.from !== undefined || filters.to !== undefined;
+}
