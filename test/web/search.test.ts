@@ -22,7 +22,9 @@ const marks = (html: string) => [...html.matchAll(/<mark>([^<]*)<\/mark>/g)].map
 
 for (const kind of storeKinds) describe.skipIf(!kind.available)(`site search [${kind.name}]`, () => {
   const env = siteOnStore(kind);
-  const get = (url: string) => env.site.khabar.app.inject({ method: 'GET', url });
+  // Each request from its own address: the real per-IP search limit (60 a minute) is tested below.
+  let client = 0;
+  const get = (url: string) => env.site.khabar.app.inject({ method: 'GET', url, remoteAddress: `198.51.100.${(client++ % 250) + 1}` });
 
   it('answers /search?q= with an Arabic noindex page, the count, highlighted original words and the form in the header', async () => {
     const res = await get(`/search?q=${encodeURIComponent('الترامواي')}`);
