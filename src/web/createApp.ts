@@ -22,6 +22,7 @@ import { FAVICON_PATH, loadAssets } from './loadAssets.js';
 import { createPageBuilders } from './public/buildPages.js';
 import { createPresenter } from './public/createPresenter.js';
 import { MAX_URL_LENGTH } from './public/decodeRequestPath.js';
+import { registerPreviewRoute } from './public/registerPreviewRoute.js';
 import { registerPublicRoutes } from './public/registerPublicRoutes.js';
 import { registerSitemapRoutes } from './public/registerSitemapRoutes.js';
 
@@ -186,6 +187,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     alwaysSecureCookies: deps.config.accounts.secureCookies,
     sendErrorPage,
   });
+  registerPreviewRoute(app, { reading: deps.reading, pages, sendErrorPage });
   registerPublicRoutes(app, { ...deps, pages, sendErrorPage, articleExtras: commentPages.articleExtras });
   return app;
 }

@@ -4,6 +4,8 @@ import { AppError } from '../../errors/AppError.js';
 import type { Store } from '../ports.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
 import type { Database as Schema } from '../shared/schema.js';
+import { jobQueries } from './jobQueries.js';
+import { listenForJobs } from './listenForJobs.js';
 import { postgresMigrationDialect } from './migrationDialect.js';
 
 export interface PostgresStoreOptions {
@@ -43,6 +45,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     db,
     capabilities: { dialect: 'postgres', skipLocked: true, notify: true },
     migrationDialect: postgresMigrationDialect,
+    dialectQueries: jobQueries,
+    listenForJobs: listenForJobs(options.connectionString),
     // Kysely looks for its tables in every schema unless told which one is ours.
     migrationSchema: schema,
     ...(options.now ? { now: options.now } : {}),

@@ -6,11 +6,16 @@ import { createRepositories } from './createRepositories.js';
 import { allMigrations } from './migrations/index.js';
 import type { MigrationDialect } from './migrations/MigrationDialect.js';
 import type { Database } from './schema.js';
+import type { DialectQueries } from './dialectQueries.js';
 
 export interface KyselyStoreOptions {
   db: Kysely<Database>;
   capabilities: Capabilities;
   migrationDialect: MigrationDialect;
+  /** The adapter's dialect-specific queries (job claims). */
+  dialectQueries: DialectQueries;
+  /** The adapter's job notifications (see Store.onJobsQueued). */
+  listenForJobs: (wake: () => void) => Promise<() => Promise<void>>;
   now?: () => Date;
   /** Schema holding the migration tables (PostgreSQL); tables of the same name elsewhere are not ours. */
   migrationSchema?: string;
@@ -35,12 +40,13 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
   });
 
   return {
-    ...createRepositories(db, now, false),
+    ...createRepositories(db, now, false, options.dialectQueries),
     capabilities,
     contentVersion: contentVersionReader(db),
     transaction(work) {
-      return db.transaction().execute((trx) => work(createRepositories(trx, now, true)));
+      return db.transaction().execute((trx) => work(createRepositories(trx, now, true, options.dialectQueries)));
     },
+    onJobsQueued: options.listenForJobs,
     async migrate() {
       const { error, results } = await migrator.migrateToLatest();
       if (error) {

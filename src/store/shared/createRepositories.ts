@@ -16,12 +16,20 @@ import { createSessionRepository } from './repositories/sessions.js';
 import { createSettingsRepository } from './repositories/settings.js';
 import { createTagRepository } from './repositories/tags.js';
 import { createUserRepository } from './repositories/users.js';
+import { createAuditRepository } from './repositories/audit.js';
+import { createJobRepository } from './repositories/jobs.js';
+import { createPresenceRepository } from './repositories/presence.js';
+import type { DialectQueries } from './dialectQueries.js';
 
-/** Write methods that change what readers see: each bumps the content version once it succeeded. */
+/**
+ * Write methods that change what readers see: each bumps the content version once it succeeded.
+ * `articles.save` is not listed: it bumps inside its own transaction, only when the article is or
+ * was published (a draft's autosave changes nothing readers see).
+ */
 const CONTENT_WRITES = {
   articles: ['create'],
-  sections: ['create'],
-  tags: ['create'],
+  sections: ['create', 'update', 'delete'],
+  tags: ['create', 'update', 'delete'],
   authors: ['create'],
   pages: ['create'],
   media: ['create'],
@@ -50,7 +58,7 @@ function withVersionBumps(repos: Repositories, db: Kysely<Database>): Repositori
 }
 
 /** The dialect-neutral repositories over one connection or transaction. */
-export function createRepositories(db: Kysely<Database>, now: () => Date, inTransaction: boolean): Repositories {
+export function createRepositories(db: Kysely<Database>, now: () => Date, inTransaction: boolean, dialect: DialectQueries): Repositories {
   return withVersionBumps({
     articles: createArticleRepository(db, now, inTransaction),
     sections: createSectionRepository(db, now),
@@ -66,5 +74,8 @@ export function createRepositories(db: Kysely<Database>, now: () => Date, inTran
     comments: createCommentRepository(db, now, inTransaction),
     rateLimits: createRateLimitRepository(db),
     secrets: createSecretRepository(db, now),
+    jobs: createJobRepository(db, now, dialect),
+    audit: createAuditRepository(db, now),
+    presence: createPresenceRepository(db, now),
   }, db);
 }

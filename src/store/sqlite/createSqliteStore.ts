@@ -7,6 +7,8 @@ import type { Store } from '../ports.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
 import type { Database as Schema } from '../shared/schema.js';
 import { withCachedStatements } from './cachedStatements.js';
+import { jobQueries } from './jobQueries.js';
+import { listenForJobs } from './listenForJobs.js';
 import { sqliteMigrationDialect } from './migrationDialect.js';
 
 export interface SqliteStoreOptions {
@@ -38,6 +40,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     db,
     capabilities: { dialect: 'sqlite', skipLocked: false, notify: false },
     migrationDialect: sqliteMigrationDialect,
+    dialectQueries: jobQueries,
+    listenForJobs: listenForJobs(),
     ...(options.now ? { now: options.now } : {}),
   });
 }

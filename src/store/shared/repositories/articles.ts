@@ -1,8 +1,11 @@
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Article, ArticleCard, ArticleStatus, NewArticle } from '../../../domain/article.js';
-import type { ArticleRepository, PublishedFilter, TaxonomyLastModified } from '../../ports.js';
+import { snapshotOf, type ArticleRevision, type ArticleSnapshot } from '../../../domain/revision.js';
+import { AppError } from '../../../errors/AppError.js';
+import type { AdminArticleFilter, AdminArticleRow, ArticleRepository, ArticleSave, PublishedFilter, TaxonomyLastModified } from '../../ports.js';
+import { bumpContentVersion } from '../contentVersion.js';
 import type { Database } from '../schema.js';
-import { fromIsoOrNull, toCount, toFlag, toIsoOrNull } from '../values.js';
+import { fromIsoOrNull, likeContains, toCount, toFlag, toIsoOrNull } from '../values.js';
 
 type ArticleRow = Selectable<Database['articles']>;
 
@@ -38,7 +41,31 @@ function toArticle(row: ArticleRow, rel: Relations): Article {
     version: row.version,
     isDemo: row.is_demo === 1,
     commentCount: row.comment_count,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+    previousStatus: row.previous_status as ArticleStatus | null,
   };
+}
+
+function toRevision(row: Selectable<Database['article_revisions']>): ArticleRevision {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    version: row.version,
+    title: row.title,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at),
+    snapshot: JSON.parse(row.snapshot) as ArticleSnapshot,
+  };
+}
+
+function conflictOf(row: Pick<ArticleRow, 'id' | 'version' | 'updated_by' | 'updated_at' | 'status'>): AppError {
+  return new AppError('CONFLICT', `article ${row.id} was saved by someone else (now version ${row.version})`, {
+    currentVersion: row.version,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+    status: row.status,
+  });
 }
 
 interface CardRow {
@@ -183,6 +210,8 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
         reading_minutes: input.readingMinutes,
         version: 1,
         is_demo: toFlag(input.isDemo),
+        created_by: input.createdBy ?? null,
+        updated_by: input.createdBy ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -203,7 +232,129 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
         .insertInto('article_authors')
         .values(authorIds.map((author_id, position) => ({ article_id: row.id, author_id, position })))
         .execute();
-    return toArticle(row, { sectionIds, tagIds, authorIds });
+    const article = toArticle(row, { sectionIds, tagIds, authorIds });
+    // A newsroom creation is the first save: it gets revision 1. Imports and demo content do not.
+    if (input.createdBy !== undefined) await writeRevision(conn, article, input.createdBy ?? null, at);
+    return article;
+  }
+
+  async function writeRevision(conn: Kysely<Database>, article: Article, userId: number | null, at: string): Promise<void> {
+    await conn
+      .insertInto('article_revisions')
+      .values({
+        article_id: article.id,
+        version: article.version,
+        title: article.title,
+        lede: article.lede,
+        body: article.body,
+        snapshot: JSON.stringify(snapshotOf(article)),
+        created_by: userId,
+        created_at: at,
+      })
+      .execute();
+  }
+
+  async function saveIn(conn: Kysely<Database>, input: ArticleSave): Promise<Article> {
+    const current = await conn.selectFrom('articles').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!current) throw new AppError('NOT_FOUND', `no article ${input.id}`);
+    if (current.version !== input.expectedVersion) throw conflictOf(current);
+    if (input.fromStatuses && !input.fromStatuses.includes(current.status as ArticleStatus)) throw conflictOf(current);
+    const c = input.changes;
+    const at = now().toISOString();
+    const sectionIds = c.sectionIds ? [...new Set(c.sectionIds)] : undefined;
+    const tagIds = c.tagIds ? [...new Set(c.tagIds)] : undefined;
+    const authorIds = c.authorIds ? [...new Set(c.authorIds)] : undefined;
+    const set: Updateable<Database['articles']> = { version: current.version + 1, updated_at: at, updated_by: input.userId };
+    if (c.slug !== undefined) set.slug = c.slug;
+    if (c.title !== undefined) set.title = c.title;
+    if (c.lede !== undefined) set.lede = c.lede;
+    if (c.body !== undefined) set.body = c.body;
+    if (c.readingMinutes !== undefined) set.reading_minutes = c.readingMinutes;
+    if (c.status !== undefined) set.status = c.status;
+    if (c.previousStatus !== undefined) set.previous_status = c.previousStatus;
+    if (c.publishedAt !== undefined) set.published_at = toIsoOrNull(c.publishedAt);
+    if (c.modifiedAt !== undefined) set.modified_at = toIsoOrNull(c.modifiedAt);
+    if (sectionIds) set.primary_section_id = sectionIds[0] ?? null;
+    if (c.featuredMediaId !== undefined) set.featured_media_id = c.featuredMediaId;
+    if (c.isBreaking !== undefined) set.is_breaking = toFlag(c.isBreaking);
+    if (c.isFeatured !== undefined) set.is_featured = toFlag(c.isFeatured);
+    if (c.commentsOpen !== undefined) set.comments_open = toFlag(c.commentsOpen);
+    if (c.seoTitle !== undefined) set.seo_title = c.seoTitle;
+    if (c.seoDescription !== undefined) set.seo_description = c.seoDescription;
+    // The version in the WHERE is the real guard: a concurrent save that committed first leaves
+    // nothing to update here (PostgreSQL re-checks the row after waiting for the other writer).
+    const updated = await conn.updateTable('articles').set(set).where('id', '=', input.id).where('version', '=', input.expectedVersion).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      const now_ = await conn.selectFrom('articles').selectAll().where('id', '=', input.id).executeTakeFirst();
+      if (!now_) throw new AppError('NOT_FOUND', `no article ${input.id}`);
+      throw conflictOf(now_);
+    }
+    const relationTables = [
+      ['article_sections', 'section_id', sectionIds],
+      ['article_tags', 'tag_id', tagIds],
+      ['article_authors', 'author_id', authorIds],
+    ] as const;
+    for (const [table, column, ids] of relationTables) {
+      if (!ids) continue;
+      await conn.deleteFrom(table).where('article_id', '=', input.id).execute();
+      if (ids.length)
+        await conn
+          .insertInto(table)
+          .values(ids.map((ref, position) => ({ article_id: input.id, [column]: ref, position }) as never))
+          .execute();
+    }
+    const row = await conn.selectFrom('articles').selectAll().where('id', '=', input.id).executeTakeFirstOrThrow();
+    const article = toArticle(row, await relations(conn, input.id));
+    const last =
+      input.mergeRevisionWithinMs !== undefined && input.userId !== null
+        ? await conn.selectFrom('article_revisions').selectAll().where('article_id', '=', input.id).orderBy('version', 'desc').limit(1).executeTakeFirst()
+        : undefined;
+    if (last && last.created_by === input.userId && Date.parse(at) - Date.parse(last.created_at) < (input.mergeRevisionWithinMs ?? 0)) {
+      // Autosave within the window: the last revision now holds this state (it keeps its time, so
+      // a long session still leaves one revision per window).
+      await conn
+        .updateTable('article_revisions')
+        .set({ version: article.version, title: article.title, lede: article.lede, body: article.body, snapshot: JSON.stringify(snapshotOf(article)) })
+        .where('id', '=', last.id)
+        .execute();
+    } else {
+      await writeRevision(conn, article, input.userId, at);
+    }
+    if (current.status === 'published' || article.status === 'published') await bumpContentVersion(conn);
+    return article;
+  }
+
+  function adminQuery(filter: AdminArticleFilter) {
+    let q = db.selectFrom('articles as a');
+    q = filter.statuses && filter.statuses.length > 0 ? q.where('a.status', 'in', [...filter.statuses]) : q.where('a.status', '!=', 'trash');
+    if (filter.sectionId !== undefined) {
+      const id = filter.sectionId;
+      q = q.where(({ exists, selectFrom }) => exists(selectFrom('article_sections as fs').select('fs.article_id').whereRef('fs.article_id', '=', 'a.id').where('fs.section_id', '=', id)));
+    }
+    if (filter.authorId !== undefined) {
+      const id = filter.authorId;
+      q = q.where(({ exists, selectFrom }) => exists(selectFrom('article_authors as fa').select('fa.article_id').whereRef('fa.article_id', '=', 'a.id').where('fa.author_id', '=', id)));
+    }
+    if (filter.ownerUserId !== undefined) {
+      const id = filter.ownerUserId;
+      q = q.where(({ or, eb, exists, selectFrom }) =>
+        or([
+          eb('a.created_by', '=', id),
+          exists(
+            selectFrom('article_authors as oa')
+              .innerJoin('authors as ou', 'ou.id', 'oa.author_id')
+              .select('oa.article_id')
+              .whereRef('oa.article_id', '=', 'a.id')
+              .where('ou.user_id', '=', id),
+          ),
+        ]),
+      );
+    }
+    const dateColumn = filter.dateField === 'published' ? 'a.published_at' : 'a.updated_at';
+    if (filter.from) q = q.where(dateColumn, '>=', filter.from);
+    if (filter.to) q = q.where(dateColumn, '<', filter.to);
+    if (filter.text) q = q.where(sql<string>`lower(a.title)`, 'like', sql<string>`${likeContains(filter.text)} escape '\\'`);
+    return q;
   }
 
   /** Published cards for ids, in the order given. Looks rows up by primary key only (the status
@@ -218,6 +369,69 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
   return {
     create(input) {
       return inTransaction ? insert(db, input) : db.transaction().execute((trx) => insert(trx, input));
+    },
+
+    save(input) {
+      return inTransaction ? saveIn(db, input) : db.transaction().execute((trx) => saveIn(trx, input));
+    },
+
+    async listRevisions(articleId) {
+      const rows = await db.selectFrom('article_revisions').selectAll().where('article_id', '=', articleId).orderBy('version', 'desc').execute();
+      return rows.map(toRevision);
+    },
+
+    async findRevision(articleId, revisionId) {
+      const row = await db.selectFrom('article_revisions').selectAll().where('article_id', '=', articleId).where('id', '=', revisionId).executeTakeFirst();
+      return row ? toRevision(row) : null;
+    },
+
+    async listForAdmin(filter, paging) {
+      const orderColumn = filter.dateField === 'published' ? 'a.published_at' : 'a.updated_at';
+      const rows = await adminQuery(filter)
+        .select([
+          'a.id',
+          'a.slug',
+          'a.title',
+          'a.status',
+          'a.published_at',
+          'a.created_at',
+          'a.updated_at',
+          'a.version',
+          'a.primary_section_id',
+          'a.created_by',
+          'a.updated_by',
+        ])
+        .orderBy(orderColumn, 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(paging.limit)
+        .offset(paging.offset)
+        .execute();
+      const ids = rows.map((r) => r.id);
+      const bylines =
+        ids.length === 0
+          ? []
+          : await db.selectFrom('article_authors').select(['article_id', 'author_id', 'position']).where('article_id', 'in', ids).orderBy('position').execute();
+      return rows.map(
+        (r): AdminArticleRow => ({
+          id: r.id,
+          slug: r.slug,
+          title: r.title,
+          status: r.status as ArticleStatus,
+          publishedAt: fromIsoOrNull(r.published_at),
+          createdAt: new Date(r.created_at),
+          updatedAt: new Date(r.updated_at),
+          version: r.version,
+          primarySectionId: r.primary_section_id,
+          authorIds: bylines.filter((b) => b.article_id === r.id).map((b) => b.author_id),
+          createdBy: r.created_by,
+          updatedBy: r.updated_by,
+        }),
+      );
+    },
+
+    async countForAdmin(filter) {
+      const row = await adminQuery(filter).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      return toCount(row.n);
     },
 
     async findById(id) {
