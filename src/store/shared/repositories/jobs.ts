@@ -74,7 +74,8 @@ export function createJobRepository(db: Kysely<Database>, now: () => Date, diale
     async complete(id, workerId) {
       await db
         .updateTable('jobs')
-        .set({ state: 'done', finished_at: now().toISOString(), locked_by: null, locked_until: null })
+        // locked_by stays: it says which worker ran the job.
+        .set({ state: 'done', finished_at: now().toISOString(), locked_until: null })
         .where('id', '=', id)
         .where('locked_by', '=', workerId)
         .execute();
