@@ -11,8 +11,9 @@ export function m007Workflow(d: MigrationDialect): Migration {
       await db.schema.alterTable('articles').addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null')).execute();
       await db.schema.alterTable('articles').addColumn('previous_status', 'varchar(20)').execute();
       await db.schema.alterTable('articles').addColumn('updated_by', 'integer').execute();
-      // The admin list: newest change first, optionally by state.
-      await db.schema.createIndex('articles_updated_idx').on('articles').columns(['updated_at', 'id']).execute();
+      // The admin list: newest change first; status in the index so "every state but the trash" and
+      // deep pages are decided without reading article rows.
+      await db.schema.createIndex('articles_updated_idx').on('articles').columns(['updated_at', 'id', 'status']).execute();
       await db.schema.createIndex('articles_status_updated_idx').on('articles').columns(['status', 'updated_at', 'id']).execute();
       await db.schema.createIndex('articles_created_by_idx').on('articles').columns(['created_by', 'updated_at']).execute();
 

@@ -324,31 +324,32 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
     return article;
   }
 
-  function adminQuery(filter: AdminArticleFilter) {
+  /**
+   * The newsroom list's WHERE. Lists walk the (updated_at, id, status) index newest first and probe
+   * relations per candidate (EXISTS); counts cannot stop early, so they enumerate the relation's
+   * own index instead (IN), as countPublished does. Ownership is resolved to the user's author
+   * profiles first, so it is two index lookups, not a probe per article.
+   */
+  async function adminQuery(filter: AdminArticleFilter, forCount: boolean) {
     let q = db.selectFrom('articles as a');
     q = filter.statuses && filter.statuses.length > 0 ? q.where('a.status', 'in', [...filter.statuses]) : q.where('a.status', '!=', 'trash');
-    if (filter.sectionId !== undefined) {
-      const id = filter.sectionId;
-      q = q.where(({ exists, selectFrom }) => exists(selectFrom('article_sections as fs').select('fs.article_id').whereRef('fs.article_id', '=', 'a.id').where('fs.section_id', '=', id)));
-    }
-    if (filter.authorId !== undefined) {
-      const id = filter.authorId;
-      q = q.where(({ exists, selectFrom }) => exists(selectFrom('article_authors as fa').select('fa.article_id').whereRef('fa.article_id', '=', 'a.id').where('fa.author_id', '=', id)));
-    }
+    const related = (table: 'article_sections' | 'article_authors', column: 'section_id' | 'author_id', ids: number[]) =>
+      forCount
+        ? q.where('a.id', 'in', db.selectFrom(table).select('article_id').where(column, 'in', ids))
+        : q.where(({ exists, selectFrom }) =>
+            exists(selectFrom(`${table} as r` as 'article_sections as r').select('r.article_id').whereRef('r.article_id', '=', 'a.id').where(`r.${column}` as 'r.section_id', 'in', ids)),
+          );
+    if (filter.sectionId !== undefined) q = related('article_sections', 'section_id', [filter.sectionId]);
+    if (filter.authorId !== undefined) q = related('article_authors', 'author_id', [filter.authorId]);
     if (filter.ownerUserId !== undefined) {
-      const id = filter.ownerUserId;
-      q = q.where(({ or, eb, exists, selectFrom }) =>
-        or([
-          eb('a.created_by', '=', id),
-          exists(
-            selectFrom('article_authors as oa')
-              .innerJoin('authors as ou', 'ou.id', 'oa.author_id')
-              .select('oa.article_id')
-              .whereRef('oa.article_id', '=', 'a.id')
-              .where('ou.user_id', '=', id),
-          ),
-        ]),
-      );
+      const userId = filter.ownerUserId;
+      const profiles = (await db.selectFrom('authors').select('id').where('user_id', '=', userId).execute()).map((r) => r.id);
+      q =
+        profiles.length === 0
+          ? q.where('a.created_by', '=', userId)
+          : q.where((eb) =>
+              eb.or([eb('a.created_by', '=', userId), eb('a.id', 'in', db.selectFrom('article_authors').select('article_id').where('author_id', 'in', profiles))]),
+            );
     }
     const dateColumn = filter.dateField === 'published' ? 'a.published_at' : 'a.updated_at';
     if (filter.from) q = q.where(dateColumn, '>=', filter.from);
@@ -387,7 +388,7 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
 
     async listForAdmin(filter, paging) {
       const orderColumn = filter.dateField === 'published' ? 'a.published_at' : 'a.updated_at';
-      const rows = await adminQuery(filter)
+      const rows = await (await adminQuery(filter, false))
         .select([
           'a.id',
           'a.slug',
@@ -430,7 +431,7 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
     },
 
     async countForAdmin(filter) {
-      const row = await adminQuery(filter).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      const row = await (await adminQuery(filter, true)).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
       return toCount(row.n);
     },
 
