@@ -79,7 +79,8 @@ export interface ArticleRepository {
   findRevision(articleId: number, revisionId: number): Promise<ArticleRevision | null>;
   /** The newsroom's list: any state (trash only when asked), newest change first, ties by id. */
   listForAdmin(filter: AdminArticleFilter, paging: Paging): Promise<AdminArticleRow[]>;
-  countForAdmin(filter: AdminArticleFilter): Promise<number>;
+  /** How many articles the filter matches, counting no further than `cap` (a count cannot stop early otherwise). */
+  countForAdmin(filter: AdminArticleFilter, cap?: number): Promise<number>;
 }
 
 /** What a save changes; absent fields stay as they are. */

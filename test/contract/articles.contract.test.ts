@@ -154,6 +154,8 @@ for (const kind of storeKinds) {
       const all = await store.articles.listForAdmin({}, { limit: 10, offset: 0 });
       expect(all.map((r) => r.id)).toEqual([mine.id, theirs.id]);
       expect(await store.articles.countForAdmin({})).toBe(2);
+      expect(await store.articles.countForAdmin({}, 1)).toBe(1);
+      expect(await store.articles.countForAdmin({ sectionId: section.id, statuses: ['draft'] }, 5)).toBe(1);
       expect((await store.articles.listForAdmin({ statuses: ['trash'] }, { limit: 10, offset: 0 })).map((r) => r.id)).toEqual([trashed.id]);
       expect((await store.articles.listForAdmin({ ownerUserId: editorId }, { limit: 10, offset: 0 })).map((r) => r.id)).toEqual([theirs.id]);
       expect((await store.articles.listForAdmin({ sectionId: section.id }, { limit: 10, offset: 0 })).map((r) => r.id)).toEqual([mine.id]);

@@ -214,4 +214,37 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
     expect(settings.items[0]).toMatchObject({ actorUserId: sessions.admin.userId, details: { changed: ['name'] } });
     expect((await callAs(site.khabar, sessions.admin, 'GET', '/admin/api/settings')).json().effective.name).toBe('خبر اليوم');
   });
+
+  it("fills the dashboard with the user's drafts, the review queue, the schedule and recent publications", async () => {
+    const mine = (await callAs(site.khabar, sessions.contributor, 'POST', '/admin/api/articles', { title: 'مسودة المساهم' })).json().article;
+    const waiting = (await callAs(site.khabar, sessions.contributor, 'POST', '/admin/api/articles', { title: 'للمراجعة' })).json().article;
+    await callAs(site.khabar, sessions.contributor, 'POST', `/admin/api/articles/${waiting.id}/submit`);
+    const editorBoard = (await callAs(site.khabar, sessions.editor, 'GET', '/admin/api/dashboard')).json();
+    expect(editorBoard.pendingReview.map((a: { id: number }) => a.id)).toContain(waiting.id);
+    expect(editorBoard.myDrafts.map((a: { id: number }) => a.id)).not.toContain(mine.id);
+    const board = (await callAs(site.khabar, sessions.contributor, 'GET', '/admin/api/dashboard')).json();
+    expect(board.myDrafts[0].id).toBe(mine.id);
+    expect(board.pendingReview[0].id).toBe(waiting.id);
+    // Only the contributor's own articles wait in their queue.
+    for (const row of board.pendingReview) expect(row.createdBy).toBe(sessions.contributor.userId);
+    expect(board.recentComments).toEqual([]);
+    const list = (await callAs(site.khabar, sessions.contributor, 'GET', '/admin/api/articles?status=draft,pending&perPage=100')).json();
+    expect(list.items.map((a: { id: number }) => a.id)).toEqual(expect.arrayContaining([mine.id, waiting.id]));
+    expect(list.items.every((a: { createdBy: number }) => a.createdBy === sessions.contributor.userId)).toBe(true);
+    expect(list).toMatchObject({ total: list.items.length, totalCapped: false, hasMore: false });
+  });
+
+  it('deletes a section and a tag for editors, writing the audit log', async () => {
+    const section = (await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/sections', { name: 'قسم مؤقت' })).json().section;
+    expect(section.slug).toBe('قسم-مؤقت');
+    expect((await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/sections', { name: 'قسم مؤقت' })).statusCode).toBe(409);
+    expect((await callAs(site.khabar, sessions.author, 'DELETE', `/admin/api/sections/${section.id}`)).statusCode).toBe(403);
+    expect((await callAs(site.khabar, sessions.editor, 'DELETE', `/admin/api/sections/${section.id}`)).statusCode).toBe(200);
+    expect((await callAs(site.khabar, sessions.editor, 'DELETE', `/admin/api/sections/${section.id}`)).statusCode).toBe(404);
+    const tag = (await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/tags', { name: 'وسم مؤقت' })).json().tag;
+    expect((await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/tags', { name: 'وسم مؤقت' })).json().tag.id).toBe(tag.id);
+    expect((await callAs(site.khabar, sessions.editor, 'DELETE', `/admin/api/tags/${tag.id}`)).statusCode).toBe(200);
+    const log = (await callAs(site.khabar, sessions.admin, 'GET', `/admin/api/audit?actor=${sessions.editor.userId}`)).json();
+    expect(log.items.slice(0, 2).map((e: { action: string }) => e.action)).toEqual(['tag.delete', 'section.delete']);
+  });
 });

@@ -24,11 +24,19 @@ export interface ListArticlesInput {
 
 export interface ArticleList {
   items: AdminArticleRow[];
+  /** Matching articles; a lower bound when `totalCapped` (counts stop at 1,000; a title search only knows what it has seen). */
   total: number;
+  totalCapped: boolean;
+  /** Whether a next page exists. */
+  hasMore: boolean;
   page: number;
   perPage: number;
+  /** Pages known to exist (a lower bound when `totalCapped`). */
   pages: number;
 }
+
+/** Counting stops here: "1,000+" is all a newsroom list needs, and it keeps every count cheap. */
+export const LIST_COUNT_CAP = 1_000;
 
 function isoOrThrow(value: unknown, field: string): string | undefined {
   if (value === undefined || value === '') return undefined;
@@ -40,7 +48,8 @@ function isoOrThrow(value: unknown, field: string): string | undefined {
 /**
  * The newsroom's article list, newest change first: filters by state (comma-separated; the trash
  * only when asked), section, author, date range and title text, paged. Editors and admins see every
- * article; authors and contributors only their own (created by them or bylined to them).
+ * article; authors and contributors only their own (created by them or bylined to them). Totals
+ * are exact up to 1,000 (`totalCapped` beyond); `hasMore` says whether a next page exists.
  */
 export async function listArticles(deps: ArticleDeps, actor: Actor, input: ListArticlesInput = {}): Promise<ArticleList> {
   authorize(actor, 'articles.create');
@@ -64,9 +73,21 @@ export async function listArticles(deps: ArticleDeps, actor: Actor, input: ListA
   if (actor.kind === 'user' && (!seesAll || mine)) filter.ownerUserId = actor.userId;
   const perPage = wholeNumber(input.perPage, 'perPage', 1, 100, 20);
   const page = wholeNumber(input.page, 'page', 1, 100_000, 1);
-  const [items, total] = await Promise.all([
-    deps.store.articles.listForAdmin(filter, { limit: perPage, offset: (page - 1) * perPage }),
-    deps.store.articles.countForAdmin(filter),
-  ]);
-  return { items, total, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) };
+  const offset = (page - 1) * perPage;
+  // One more than a page tells whether another follows without counting.
+  const rows = await deps.store.articles.listForAdmin(filter, { limit: perPage + 1, offset });
+  const hasMore = rows.length > perPage;
+  const items = rows.slice(0, perPage);
+  let total: number;
+  let totalCapped: boolean;
+  if (filter.text !== undefined) {
+    // A LIKE over every title cannot be counted cheaply (the search index will): report what is known.
+    total = offset + items.length + (hasMore ? 1 : 0);
+    totalCapped = hasMore;
+  } else {
+    const counted = await deps.store.articles.countForAdmin(filter, LIST_COUNT_CAP + 1);
+    totalCapped = counted > LIST_COUNT_CAP;
+    total = Math.max(Math.min(counted, LIST_COUNT_CAP), offset + items.length + (hasMore ? 1 : 0));
+  }
+  return { items, total, totalCapped, hasMore, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) };
 }

@@ -324,38 +324,64 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
     return article;
   }
 
+  /** The user's author profiles (ownership through bylines). */
+  async function profilesOf(userId: number): Promise<number[]> {
+    return (await db.selectFrom('authors').select('id').where('user_id', '=', userId).execute()).map((r) => r.id);
+  }
+
   /**
-   * The newsroom list's WHERE. Lists walk the (updated_at, id, status) index newest first and probe
-   * relations per candidate (EXISTS); counts cannot stop early, so they enumerate the relation's
-   * own index instead (IN), as countPublished does. Ownership is resolved to the user's author
-   * profiles first, so it is two index lookups, not a probe per article.
+   * The newsroom list's conditions on `a` (articles). Relation filters are EXISTS probes: a list
+   * walks the (updated_at, id, status) index newest first and probes each candidate, so a page
+   * costs a few probes whatever the filter. `skip` leaves out the relation a count drives from.
    */
-  async function adminQuery(filter: AdminArticleFilter, forCount: boolean) {
-    let q = db.selectFrom('articles as a');
+  function adminWhere<Q extends SelectQueryBuilder<any, 'a', any>>(query: Q, filter: AdminArticleFilter, profiles: number[], skip: 'section' | 'author' | 'owner' | null): Q {
+    let q = query as SelectQueryBuilder<Database & { a: Database['articles'] }, 'a', object>;
     q = filter.statuses && filter.statuses.length > 0 ? q.where('a.status', 'in', [...filter.statuses]) : q.where('a.status', '!=', 'trash');
-    const related = (table: 'article_sections' | 'article_authors', column: 'section_id' | 'author_id', ids: number[]) =>
-      forCount
-        ? q.where('a.id', 'in', db.selectFrom(table).select('article_id').where(column, 'in', ids))
-        : q.where(({ exists, selectFrom }) =>
-            exists(selectFrom(`${table} as r` as 'article_sections as r').select('r.article_id').whereRef('r.article_id', '=', 'a.id').where(`r.${column}` as 'r.section_id', 'in', ids)),
-          );
-    if (filter.sectionId !== undefined) q = related('article_sections', 'section_id', [filter.sectionId]);
-    if (filter.authorId !== undefined) q = related('article_authors', 'author_id', [filter.authorId]);
-    if (filter.ownerUserId !== undefined) {
+    const probe = (table: 'article_sections' | 'article_authors', column: 'section_id' | 'author_id', ids: number[]) =>
+      sql<boolean>`exists (select 1 from ${sql.table(table)} r where r.article_id = a.id and r.${sql.ref(column)} in (${sql.join(ids)}))`;
+    if (filter.sectionId !== undefined && skip !== 'section') q = q.where(probe('article_sections', 'section_id', [filter.sectionId]));
+    if (filter.authorId !== undefined && skip !== 'author') q = q.where(probe('article_authors', 'author_id', [filter.authorId]));
+    if (filter.ownerUserId !== undefined && skip !== 'owner') {
       const userId = filter.ownerUserId;
-      const profiles = (await db.selectFrom('authors').select('id').where('user_id', '=', userId).execute()).map((r) => r.id);
-      q =
-        profiles.length === 0
-          ? q.where('a.created_by', '=', userId)
-          : q.where((eb) =>
-              eb.or([eb('a.created_by', '=', userId), eb('a.id', 'in', db.selectFrom('article_authors').select('article_id').where('author_id', 'in', profiles))]),
-            );
+      q = profiles.length === 0 ? q.where('a.created_by', '=', userId) : q.where((eb) => eb.or([eb('a.created_by', '=', userId), probe('article_authors', 'author_id', profiles)]));
     }
     const dateColumn = filter.dateField === 'published' ? 'a.published_at' : 'a.updated_at';
     if (filter.from) q = q.where(dateColumn, '>=', filter.from);
     if (filter.to) q = q.where(dateColumn, '<', filter.to);
     if (filter.text) q = q.where(sql<string>`lower(a.title)`, 'like', sql<string>`${likeContains(filter.text)} escape '\\'`);
-    return q;
+    return q as unknown as Q;
+  }
+
+  /**
+   * Counts up to `cap`. A count cannot stop early on a rare filter, so it is driven by the most
+   * selective index: a section's or author's relation rows (joined to their articles by primary
+   * key), or for "own" articles the bylines plus the articles the user created without a byline.
+   */
+  async function countAdmin(filter: AdminArticleFilter, cap: number | undefined): Promise<number> {
+    const profiles = filter.ownerUserId !== undefined ? await profilesOf(filter.ownerUserId) : [];
+    const capped = async (query: SelectQueryBuilder<any, any, any>) => {
+      const matching = query.select(sql<number>`1`.as('one'));
+      const row = await db
+        .selectFrom((cap === undefined ? matching : matching.limit(cap)).as('m'))
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return toCount(row.n);
+    };
+    const viaRelation = (table: 'article_sections' | 'article_authors', column: 'section_id' | 'author_id', ids: number[], skip: 'section' | 'author' | 'owner') =>
+      capped(adminWhere(db.selectFrom(`${table} as r` as 'article_sections as r').innerJoin('articles as a', 'a.id', 'r.article_id').where(`r.${column}` as 'r.section_id', 'in', ids), filter, profiles, skip));
+    if (filter.ownerUserId !== undefined && profiles.length > 0) {
+      const bylined = await viaRelation('article_authors', 'author_id', profiles, 'owner');
+      const userId = filter.ownerUserId;
+      const unbylined = await capped(
+        adminWhere(db.selectFrom('articles as a'), filter, profiles, 'owner')
+          .where('a.created_by', '=', userId)
+          .where(sql<boolean>`not exists (select 1 from article_authors r where r.article_id = a.id and r.author_id in (${sql.join(profiles)}))`),
+      );
+      return cap === undefined ? bylined + unbylined : Math.min(cap, bylined + unbylined);
+    }
+    if (filter.sectionId !== undefined) return viaRelation('article_sections', 'section_id', [filter.sectionId], 'section');
+    if (filter.authorId !== undefined) return viaRelation('article_authors', 'author_id', [filter.authorId], 'author');
+    return capped(adminWhere(db.selectFrom('articles as a'), filter, profiles, null));
   }
 
   /** Published cards for ids, in the order given. Looks rows up by primary key only (the status
@@ -388,7 +414,8 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
 
     async listForAdmin(filter, paging) {
       const orderColumn = filter.dateField === 'published' ? 'a.published_at' : 'a.updated_at';
-      const rows = await (await adminQuery(filter, false))
+      const profiles = filter.ownerUserId !== undefined ? await profilesOf(filter.ownerUserId) : [];
+      const rows = await adminWhere(db.selectFrom('articles as a'), filter, profiles, null)
         .select([
           'a.id',
           'a.slug',
@@ -430,9 +457,8 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
       );
     },
 
-    async countForAdmin(filter) {
-      const row = await (await adminQuery(filter, true)).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
-      return toCount(row.n);
+    countForAdmin(filter, cap) {
+      return countAdmin(filter, cap);
     },
 
     async findById(id) {
