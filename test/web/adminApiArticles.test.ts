@@ -176,6 +176,9 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
 
   it('refuses workflow actions the state does not allow with 409 INVALID_TRANSITION', async () => {
     const article = await fresh('editor', 'published');
+    const autosave = await callAs(site.khabar, sessions.editor, 'PATCH', `/admin/api/articles/${article.id}`, { version: 1, autosave: true, title: 'نصف تعديل' });
+    expect(autosave.statusCode).toBe(409);
+    expect((await store.articles.findById(article.id))?.title).toBe(article.title);
     const res = await callAs(site.khabar, sessions.editor, 'POST', `/admin/api/articles/${article.id}/submit`);
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'INVALID_TRANSITION', details: { status: 'published' } });

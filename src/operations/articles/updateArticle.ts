@@ -21,7 +21,8 @@ export function versionOf(input: Record<string, unknown>): number {
 /**
  * Saves edits to an article with optimistic concurrency: `input.version` must be the version the
  * editor loaded, else CONFLICT (409) with the current version and who saved it — nothing is lost,
- * nothing overwritten. `autosave: true` may fold into the last revision (same user, < 60 s).
+ * nothing overwritten. `autosave: true` may fold into the last revision (same user, < 60 s); it is
+ * refused on a published article (readers would see half-written edits).
  * State changes go through the workflow operations, not here.
  */
 export async function updateArticle(deps: ArticleDeps, actor: Actor, id: unknown, input: Record<string, unknown>): Promise<Article> {
@@ -30,6 +31,10 @@ export async function updateArticle(deps: ArticleDeps, actor: Actor, id: unknown
   const before = await articleOrThrow(deps.store, id);
   authorizeOnArticle(actor, 'edit', await ownersOf(deps.store, before), before.status);
   if (before.status === 'trash') throw new AppError('INVALID_TRANSITION', 'restore the article from the trash before editing it', { status: before.status });
+  // Readers would see half-written edits: a live article is only saved on purpose.
+  if (autosave === true && before.status === 'published') {
+    throw new AppError('INVALID_TRANSITION', 'a published article is not autosaved; save it explicitly', { status: before.status });
+  }
   const changes = await toArticleChanges(deps.store, deps.sections, parseArticleFields(rest));
   if (changes.slug !== undefined && changes.slug !== before.slug) await checkSlugFree(deps.store, changes.slug, before.id);
   // Readers see "updated" only for edits after publication.
