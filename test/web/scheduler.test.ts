@@ -74,6 +74,28 @@ describe('scheduled publishing', () => {
     expect(await second.store.audit.count({ action: 'article.publish', targetId: String(article.id) })).toBe(1);
   });
 
+  it.skipIf(!pgAvailable)('wakes a PostgreSQL worker at once when another node queues a due job (LISTEN/NOTIFY), without waiting for its poll', async () => {
+    const schema = `khabar_notify_${Date.now().toString(36)}`;
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'khabar-notify-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const nodeStore = await createPostgresStore({ connectionString: testPgUrl, schema, poolSize: 3 });
+    cleanups.push(() => nodeStore.close());
+    await nodeStore.migrate();
+    const config = loadConfig({ env: {}, overrides: { env: 'test', dataDir, baseUrl: 'https://khabar.example', logLevel: 'silent' } });
+    // A poll of a minute: only the notification can make it run within the test's few seconds.
+    const node = await buildKhabar({ config, store: nodeStore, logger: pino({ level: 'silent' }), demo: false, jobPollMs: 60_000 });
+    cleanups.push(() => node.close());
+    await waitFor(async () => (await node.jobs.runDue()) === 0, 5_000, 'the start-up round');
+
+    const other = await createPostgresStore({ connectionString: testPgUrl, schema, poolSize: 2 });
+    cleanups.push(() => other.close());
+    const article = await other.articles.create({ slug: 'عاجل', title: 'عاجل', body: '<p>نص</p>', status: 'scheduled', publishedAt: new Date(Date.now() - 1000), readingMinutes: 1 });
+    const started = Date.now();
+    await other.jobs.enqueue({ kind: 'article.publish', payload: { articleId: article.id }, runAt: new Date(Date.now() - 1000), dedupeKey: `article.publish:${article.id}` });
+    await waitFor(async () => (await other.articles.findById(article.id))?.status === 'published', 5_000, 'the notified publish');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  }, 30_000);
+
   it.skipIf(!pgAvailable)('publishes 100 scheduled articles exactly once with three app processes on PostgreSQL', async () => {
     const schema = `khabar_nodes_${Date.now().toString(36)}`;
     const store = await createPostgresStore({ connectionString: testPgUrl, schema, poolSize: 4 });
