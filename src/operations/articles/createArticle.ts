@@ -1,8 +1,9 @@
 import type { Actor } from '../../domain/access.js';
-import type { Article } from '../../domain/article.js';
+import type { Article, NewArticle } from '../../domain/article.js';
 import { slugify, uniqueSlug } from '../../domain/text/slug.js';
 import { AppError } from '../../errors/AppError.js';
 import { authorize } from '../authorize.js';
+import { afterArticleChange } from './afterArticleChange.js';
 import { userIdOf } from './articleAccess.js';
 import type { ArticleDeps } from './ArticleDeps.js';
 import { checkSlugFree, parseArticleFields, toArticleChanges } from './validateArticleInput.js';
@@ -31,7 +32,7 @@ export async function createArticle(deps: ArticleDeps, actor: Actor, input: unkn
     const own = await store.authors.findByUserId(actor.userId);
     authorIds = own ? [own.id] : [];
   }
-  return store.articles.create({
+  const values: NewArticle = {
     slug,
     title: fields.title,
     lede: changes.lede ?? null,
@@ -48,5 +49,11 @@ export async function createArticle(deps: ArticleDeps, actor: Actor, input: unkn
     seoTitle: changes.seoTitle ?? null,
     seoDescription: changes.seoDescription ?? null,
     createdBy: userIdOf(actor),
+  };
+  // Every article write ends in afterArticleChange, inside its transaction (search re-indexing hooks there).
+  return store.transaction(async (repos) => {
+    const article = await repos.articles.create(values);
+    await afterArticleChange({ repos }, article, 'created', null);
+    return article;
   });
 }
