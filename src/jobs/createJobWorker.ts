@@ -14,6 +14,8 @@ export interface JobWorkerOptions {
   lockMs?: number;
   /** Jobs claimed per round (default 10). */
   batch?: number;
+  /** Done jobs are deleted after this long (default 7 days); failed ones stay. */
+  keepDoneMs?: number;
   /** Reports a failed job run or poll (the queue retries it). */
   onError?: (error: unknown, context: { jobId?: number; kind?: string }) => void;
   workerId?: string;
@@ -46,9 +48,17 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   let again = false;
   let stopped = true;
   let unlisten: (() => Promise<void>) | null = null;
+  const keepDoneMs = options.keepDoneMs ?? 7 * 86_400_000;
+  let nextPurge = 0;
 
   async function runDue(): Promise<number> {
     let ran = 0;
+    const at = options.now().getTime();
+    if (at >= nextPurge) {
+      // About once an hour per worker; deleting what another worker deleted already is harmless.
+      nextPurge = at + 3_600_000;
+      await store.jobs.purgeDone(new Date(at - keepDoneMs));
+    }
     for (;;) {
       const jobs = await store.jobs.claim(id, batch, lockMs);
       if (jobs.length === 0) return ran;

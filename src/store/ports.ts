@@ -353,6 +353,8 @@ export interface JobRepository {
   count(filter: { kind?: string; states?: readonly Job['state'][] }): Promise<number>;
   /** The earliest `run_at` of a pending job (to sleep until it), or null. */
   nextRunAt(): Promise<Date | null>;
+  /** Deletes jobs that finished (done) before `before`; failed ones stay for an operator to read. Returns how many. */
+  purgeDone(before: Date): Promise<number>;
 }
 
 export interface AuditFilter {

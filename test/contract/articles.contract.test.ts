@@ -205,6 +205,12 @@ for (const kind of storeKinds) {
       expect((await store.jobs.findById(crashed.id))?.state).toBe('running');
       await store.jobs.complete(crashed.id, 'w3');
       expect((await store.jobs.findById(crashed.id))?.state).toBe('done');
+      // Done jobs are purged after their keep time; failed ones stay for an operator.
+      expect(await store.jobs.purgeDone(clock)).toBe(0);
+      advance(1);
+      expect(await store.jobs.purgeDone(clock)).toBe(1);
+      expect(await store.jobs.findById(crashed.id)).toBeNull();
+      expect((await store.jobs.findById(job.id))?.state).toBe('failed');
     });
 
     it('runs the workflow: submit, schedule (a publish job), publish at the time once, unpublish, trash and restore, with audit lines', async () => {

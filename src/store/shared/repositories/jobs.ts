@@ -123,6 +123,11 @@ export function createJobRepository(db: Kysely<Database>, now: () => Date, diale
       return toCount((await q.executeTakeFirstOrThrow()).n);
     },
 
+    async purgeDone(before) {
+      const result = await db.deleteFrom('jobs').where('state', '=', 'done').where('finished_at', '<', before.toISOString()).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async nextRunAt() {
       const row = await db.selectFrom('jobs').select('run_at').where('state', '=', 'pending').orderBy('run_at').limit(1).executeTakeFirst();
       return row ? new Date(row.run_at) : null;
