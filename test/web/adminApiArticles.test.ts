@@ -250,4 +250,31 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
     const log = (await callAs(site.khabar, sessions.admin, 'GET', `/admin/api/audit?actor=${sessions.editor.userId}`)).json();
     expect(log.items.slice(0, 2).map((e: { action: string }) => e.action)).toEqual(['tag.delete', 'section.delete']);
   });
+
+  it('refuses bad input with 400 naming the field, and a taken slug with 409, writing nothing', async () => {
+    const other = await fresh('editor', 'draft');
+    const article = await fresh('editor', 'draft');
+    const cases: Array<[object, number, string, string | undefined]> = [
+      [{ title: 'بدون نسخة' }, 400, 'INVALID_INPUT', 'version'],
+      [{ version: 1, status: 'published' }, 400, 'INVALID_INPUT', 'status'],
+      [{ version: 1, sectionIds: [999_999] }, 400, 'INVALID_INPUT', 'sectionIds'],
+      [{ version: 1, title: '' }, 400, 'INVALID_INPUT', 'title'],
+      [{ version: 1, slug: '«»' }, 400, 'INVALID_INPUT', 'slug'],
+      [{ version: 1, slug: other.slug }, 409, 'SLUG_TAKEN', 'slug'],
+    ];
+    for (const [payload, status, code, field] of cases) {
+      const res = await callAs(site.khabar, sessions.editor, 'PATCH', `/admin/api/articles/${article.id}`, payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(status);
+      expect(res.json().error).toMatchObject({ code, ...(field ? { field } : {}) });
+    }
+    expect((await store.articles.findById(article.id))?.version).toBe(1);
+    const past = await callAs(site.khabar, sessions.editor, 'POST', `/admin/api/articles/${article.id}/schedule`, { publishAt: new Date(TEST_NOW.getTime() - 1000).toISOString() });
+    expect(past.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'publishAt' });
+    const badSetting = await callAs(site.khabar, sessions.admin, 'PATCH', '/admin/api/settings', { permalink: '/no-tags/' });
+    expect(badSetting.statusCode).toBe(400);
+    expect(badSetting.json().error.field).toBe('permalink');
+    expect((await callAs(site.khabar, sessions.admin, 'PATCH', '/admin/api/settings', { colour: 'red' })).json().error.field).toBe('colour');
+    expect((await callAs(site.khabar, sessions.editor, 'GET', '/admin/api/articles/abc')).statusCode).toBe(404);
+    expect((await callAs(site.khabar, sessions.editor, 'GET', '/admin/api/articles?status=live')).json().error.field).toBe('status');
+  });
 });
