@@ -53,6 +53,20 @@ describe('scheduled publishing', () => {
     expect(job).toMatchObject({ state: 'done', attempts: 1, lockedBy: site.khabar.jobs.id });
   });
 
+  it('lets a preview link expire with the clock', async () => {
+    let clock = TEST_NOW;
+    const now = () => clock;
+    const site: TestSite = await openTestSite({ now, demo: false, rateLimiter: memoryRateLimiter(now) });
+    cleanups.push(() => site.dispose());
+    const { author } = await signIn(site.khabar, { author: 'author' });
+    const created = (await callAs(site.khabar, author, 'POST', '/admin/api/articles', { title: 'معاينة', body: '<p>نص</p>' })).json().article;
+    const link = (await callAs(site.khabar, author, 'POST', `/admin/api/articles/${created.id}/preview`, { minutes: 1 })).json();
+    expect(link.expiresAt).toBe(new Date(TEST_NOW.getTime() + 60_000).toISOString());
+    expect((await site.khabar.app.inject({ method: 'GET', url: link.path })).statusCode).toBe(200);
+    clock = new Date(TEST_NOW.getTime() + 60_000);
+    expect((await site.khabar.app.inject({ method: 'GET', url: link.path })).statusCode).toBe(404);
+  });
+
   it('publishes at start-up an article whose time passed while the server was down', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'khabar-restart-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
