@@ -199,6 +199,8 @@ export interface AuthorRepository {
   create(input: NewAuthor): Promise<Author>;
   findBySlug(slug: string): Promise<Author | null>;
   findByIds(ids: readonly number[]): Promise<Author[]>;
+  /** Every author profile (guest bylines included), by name then id. */
+  list(): Promise<Author[]>;
   /** The author profile linked to this user (authors.user_id is unique), if any. */
   findByUserId(userId: number): Promise<Author | null>;
 }

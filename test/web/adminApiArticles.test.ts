@@ -56,6 +56,7 @@ const cases: Case[] = [
   { name: 'create a section', method: 'POST', url: () => '/admin/api/sections', body: () => ({ name: `قسم ${Math.random()}` }), expect: byRole(201, 201, 403, 403) },
   { name: 'rename a section', method: 'PATCH', url: () => '/admin/api/sections/1', body: () => ({ name: 'قسم معدل' }), expect: byRole(200, 200, 403, 403) },
   { name: 'list tags', method: 'GET', url: () => '/admin/api/tags', expect: all(200) },
+  { name: 'list authors', method: 'GET', url: () => '/admin/api/authors', expect: all(200) },
   { name: 'create a tag', method: 'POST', url: () => '/admin/api/tags', body: () => ({ name: `وسم ${Math.random()}` }), expect: byRole(201, 201, 403, 403) },
   { name: 'rename a tag', method: 'PATCH', url: () => '/admin/api/tags/1', body: () => ({ name: 'وسم معدل' }), expect: byRole(200, 200, 403, 403) },
   { name: 'read settings', method: 'GET', url: () => '/admin/api/settings', expect: byRole(200, 403, 403, 403) },

@@ -55,6 +55,12 @@ export async function listSections(deps: TaxonomyDeps, actor: Actor): Promise<Se
   return deps.store.sections.list();
 }
 
+/** Every author profile, for bylines and the list's author filter (every newsroom role). */
+export async function listAuthors(deps: TaxonomyDeps, actor: Actor): Promise<Array<{ id: number; name: string; slug: string; isGuest: boolean; userId: number | null }>> {
+  authorize(actor, 'articles.create');
+  return (await deps.store.authors.list()).map((a) => ({ id: a.id, name: a.name, slug: a.slug, isGuest: a.isGuest, userId: a.userId }));
+}
+
 /** Creates a section (taxonomy.manage: editors and admins). */
 export async function createSection(deps: TaxonomyDeps, actor: Actor, input: unknown): Promise<Section> {
   authorize(actor, 'taxonomy.manage');
