@@ -149,6 +149,8 @@ export interface AdminArticleRow {
   version: number;
   primarySectionId: number | null;
   authorIds: number[];
+  /** The bylines in order, with their names (for lists). */
+  authors: Array<{ authorId: number; name: string }>;
   createdBy: number | null;
   updatedBy: number | null;
 }

@@ -236,6 +236,9 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
     expect(list.items.map((a: { id: number }) => a.id)).toEqual(expect.arrayContaining([mine.id, waiting.id]));
     expect(list.items.every((a: { createdBy: number }) => a.createdBy === sessions.contributor.userId)).toBe(true);
     expect(list).toMatchObject({ total: list.items.length, totalCapped: false, hasMore: false });
+    const authored = (await callAs(site.khabar, sessions.author, 'GET', '/admin/api/articles?perPage=100')).json().items;
+    expect(authored.length).toBeGreaterThan(0);
+    for (const row of authored) expect(row.authors).toEqual([{ authorId: authorProfile, name: 'الكاتب' }]);
   });
 
   it('deletes a section and a tag for editors, writing the audit log', async () => {

@@ -14,13 +14,16 @@ export interface SiteSettingsDeps {
 export interface SiteSettingsView {
   /** What readers get: the stored values over the configuration's defaults. */
   effective: SiteSettings;
+  /** The same as `effective` (the name the admin app reads). */
+  settings: SiteSettings;
   /** Only what was set at run time (the rest comes from the configuration). */
   stored: Record<string, unknown>;
 }
 
 async function view(deps: SiteSettingsDeps): Promise<SiteSettingsView> {
   const stored = (await deps.store.settings.get<Record<string, unknown>>(SITE_SETTINGS_KEY)) ?? {};
-  return { effective: mergeSiteSettings(deps.config, stored), stored };
+  const effective = mergeSiteSettings(deps.config, stored);
+  return { effective, settings: effective, stored };
 }
 
 /** The site's settings (settings.manage: admins). */

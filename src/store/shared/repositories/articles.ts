@@ -438,7 +438,13 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
       const bylines =
         ids.length === 0
           ? []
-          : await db.selectFrom('article_authors').select(['article_id', 'author_id', 'position']).where('article_id', 'in', ids).orderBy('position').execute();
+          : await db
+              .selectFrom('article_authors as aa')
+              .innerJoin('authors as au', 'au.id', 'aa.author_id')
+              .select(['aa.article_id', 'aa.author_id', 'aa.position', 'au.display_name'])
+              .where('aa.article_id', 'in', ids)
+              .orderBy('aa.position')
+              .execute();
       return rows.map(
         (r): AdminArticleRow => ({
           id: r.id,
@@ -451,6 +457,7 @@ export function createArticleRepository(db: Kysely<Database>, now: () => Date, i
           version: r.version,
           primarySectionId: r.primary_section_id,
           authorIds: bylines.filter((b) => b.article_id === r.id).map((b) => b.author_id),
+          authors: bylines.filter((b) => b.article_id === r.id).map((b) => ({ authorId: b.author_id, name: b.display_name })),
           createdBy: r.created_by,
           updatedBy: r.updated_by,
         }),
