@@ -130,7 +130,7 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
     expect(codes).toEqual([200, 409]);
     const [won, lost] = a.statusCode === 200 ? [a, b] : [b, a];
     const winner = won === a ? sessions.editor : sessions.admin;
-    expect(lost.json().error).toMatchObject({ code: 'CONFLICT', details: { currentVersion: 2, updatedBy: winner.userId } });
+    expect(lost.json().error).toMatchObject({ code: 'CONFLICT', details: { currentVersion: 2, updatedBy: winner.userId, article: { version: 2, title: won.json().article.title } } });
     expect(won.json().article.version).toBe(2);
     // The loser still has its text; saving again on the current version succeeds.
     const retry = await callAs(site.khabar, sessions.admin, 'PATCH', `/admin/api/articles/${article.id}`, { version: 2, title: 'بعد الدمج' });

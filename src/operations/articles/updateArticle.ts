@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/access.js';
 import type { Article } from '../../domain/article.js';
-import { AppError } from '../../errors/AppError.js';
+import { AppError, isAppError } from '../../errors/AppError.js';
 import { articleOrThrow, authorizeOnArticle, ownersOf } from './articleAccess.js';
 import type { ArticleDeps } from './ArticleDeps.js';
 import { commitArticleSave } from './commitArticleSave.js';
@@ -39,11 +39,20 @@ export async function updateArticle(deps: ArticleDeps, actor: Actor, id: unknown
   if (changes.slug !== undefined && changes.slug !== before.slug) await checkSlugFree(deps.store, changes.slug, before.id);
   // Readers see "updated" only for edits after publication.
   if (before.status === 'published') changes.modifiedAt = deps.now();
-  return commitArticleSave(deps, actor, {
-    before,
-    expectedVersion: version,
-    changes,
-    change: 'updated',
-    ...(autosave === true ? { mergeRevisionWithinMs: AUTOSAVE_MERGE_MS } : {}),
-  });
+  try {
+    return await commitArticleSave(deps, actor, {
+      before,
+      expectedVersion: version,
+      changes,
+      change: 'updated',
+      ...(autosave === true ? { mergeRevisionWithinMs: AUTOSAVE_MERGE_MS } : {}),
+    });
+  } catch (error) {
+    // The editor merges against what is stored now: hand it the current article with the conflict.
+    if (isAppError(error) && error.code === 'CONFLICT') {
+      const current = await deps.store.articles.findById(before.id);
+      throw new AppError('CONFLICT', error.message, { ...error.details, ...(current ? { article: current } : {}) });
+    }
+    throw error;
+  }
 }
