@@ -349,7 +349,7 @@ export interface JobRepository {
   claim(workerId: string, limit: number, lockMs: number): Promise<Job[]>;
   /** Marks a job this worker holds done. */
   complete(id: number, workerId: string): Promise<void>;
-  /** Records a failure: retried after its backoff (doubling) until max attempts, then `failed`. */
+  /** Records a failure: retried after its backoff (doubling, at most 10 min) until max attempts, then `failed`. */
   fail(id: number, workerId: string, error: string): Promise<void>;
   findById(id: number): Promise<Job | null>;
   /** Newest first. */

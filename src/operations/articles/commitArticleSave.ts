@@ -20,6 +20,9 @@ export interface ArticleSavePlan {
   audit?: { action: string; details?: Record<string, unknown> };
 }
 
+/** A publish is retried for hours (2 s doubling to 10 min between tries) before it counts as failed. */
+const PUBLISH_MAX_ATTEMPTS = 50;
+
 /**
  * Saves an article and everything that goes with it in ONE transaction: the versioned save and its
  * revision, 301s from the old public path when a live article's path changed, the publish job
@@ -44,7 +47,7 @@ export async function commitArticleSave(deps: ArticleDeps, actor: Actor, plan: A
       if (newPath !== oldPath) await repos.redirects.put({ fromPath: oldPath, toPath: newPath, statusCode: 301 });
     }
     if (saved.status === 'scheduled' && saved.publishedAt) {
-      await repos.jobs.enqueue({ kind: PUBLISH_JOB, payload: { articleId: saved.id }, runAt: saved.publishedAt, dedupeKey: publishJobKey(saved.id), backoffMs: 2_000 });
+      await repos.jobs.enqueue({ kind: PUBLISH_JOB, payload: { articleId: saved.id }, runAt: saved.publishedAt, dedupeKey: publishJobKey(saved.id), backoffMs: 2_000, maxAttempts: PUBLISH_MAX_ATTEMPTS });
     } else if (before.status === 'scheduled') {
       await repos.jobs.cancel(publishJobKey(saved.id));
     }

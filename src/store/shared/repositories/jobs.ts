@@ -24,6 +24,8 @@ function toJob(row: JobRow): Job {
   };
 }
 
+const MAX_RETRY_DELAY_MS = 10 * 60_000;
+
 export function createJobRepository(db: Kysely<Database>, now: () => Date, dialect: DialectQueries): JobRepository {
   return {
     async enqueue(job) {
@@ -94,7 +96,8 @@ export function createJobRepository(db: Kysely<Database>, now: () => Date, diale
           .execute();
         return;
       }
-      const delay = row.backoff_ms * 2 ** Math.max(0, row.attempts - 1);
+      // Doubling, but never more than 10 minutes between tries.
+      const delay = Math.min(MAX_RETRY_DELAY_MS, row.backoff_ms * 2 ** Math.min(30, Math.max(0, row.attempts - 1)));
       await db
         .updateTable('jobs')
         .set({ state: 'pending', last_error: lastError, run_at: new Date(at.getTime() + delay).toISOString(), locked_by: null, locked_until: null })
