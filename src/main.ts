@@ -27,10 +27,19 @@ import { createApp } from './web/createApp.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
 import { createStoreRateLimiter } from './ratelimit/createStoreRateLimiter.js';
+import type { ArticleDeps } from './operations/articles/ArticleDeps.js';
+import { publishScheduled } from './operations/articles/publishScheduled.js';
+import { PUBLISH_JOB } from './operations/articles/publishJob.js';
+import { createJobWorker, type JobWorker } from './jobs/createJobWorker.js';
+import { articleRoutes } from './web/admin-api/articleRoutes.js';
+import { settingsRoutes } from './web/admin-api/settingsRoutes.js';
+import { taxonomyRoutes } from './web/admin-api/taxonomyRoutes.js';
 
 export interface Khabar {
   app: FastifyInstance;
   store: Store;
+  /** The job worker this node runs (scheduled publishing); stopped by close(). */
+  jobs: JobWorker;
   /** Writes buffered "most read" counts now (they are written every 10 s otherwise). */
   flushViews(): Promise<void>;
   /** Flushes counters, stops the server, closes the store. */
@@ -54,6 +63,10 @@ export interface BuildOptions {
   adminRoutes?: readonly AdminRouteModule[];
   /** The built admin app (default: read from dist-admin/; null: serve /admin as "not built"). */
   adminApp?: AdminApp | null;
+  /** Run this node's job worker (default true). */
+  jobs?: boolean;
+  /** The worker's poll period (default 1000 ms). */
+  jobPollMs?: number;
 }
 
 /** The one line that tells an operator of a site without accounts how to create the first admin. */
@@ -116,6 +129,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const comments: CommentDeps = { store, limiter, site, limits: config.limits, keys: commentKeysFrom(store.secrets), now };
   const policy = accountsPolicyOf(config);
   const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
+  const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl };
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
   const search = {
     store,
@@ -136,19 +150,40 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     logger,
     now,
     admin,
-    adminRoutes: [commentRoutes(comments), ...(options.adminRoutes ?? [])],
+    adminRoutes: [
+      commentRoutes(comments),
+      articleRoutes(articles),
+      taxonomyRoutes({ store }),
+      settingsRoutes({ store, config: config.site }),
+      ...(options.adminRoutes ?? []),
+    ],
     ...(options.adminApp !== undefined ? { adminApp: options.adminApp } : {}),
     search,
     rateLimiter: limiter,
   });
+  const jobs = createJobWorker({
+    store,
+    now,
+    ...(options.jobPollMs !== undefined ? { pollMs: options.jobPollMs } : {}),
+    handlers: {
+      [PUBLISH_JOB]: async (job) => {
+        await publishScheduled(articles, Number((job.payload as { articleId?: unknown }).articleId));
+      },
+    },
+    onError: (error, context) => logger.error({ err: error, ...context }, 'job failed'),
+  });
+  // Every node runs a worker; claims make that safe. Jobs due while the server was down run now.
+  if (options.jobs !== false) await jobs.start();
   let closed = false;
   return {
     app,
     store,
+    jobs,
     flushViews: () => viewCounter.flush(),
     async close() {
       if (closed) return;
       closed = true;
+      await jobs.stop();
       await app.close();
       await viewCounter.close();
       if (!options.rateLimiter) await limiter.close();

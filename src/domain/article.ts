@@ -32,6 +32,12 @@ export interface Article {
   isDemo: boolean;
   /** Approved comments (kept by the store as comments change state). */
   commentCount: number;
+  /** The user who created it (null for imports, demo content and deleted users). */
+  createdBy: number | null;
+  /** The user whose save made the current version (null: the system, e.g. the scheduler). */
+  updatedBy: number | null;
+  /** While in the trash: the state it was trashed from (restore goes back there). */
+  previousStatus: ArticleStatus | null;
 }
 
 /** The few columns lists and blocks need, joined in one query. */
@@ -68,4 +74,5 @@ export interface NewArticle {
   seoDescription?: string | null;
   readingMinutes: number;
   isDemo?: boolean;
+  createdBy?: number | null;
 }

@@ -15,6 +15,8 @@ export const errorCodes = {
   INVALID_INPUT: 'an operation received input that fails validation',
   SLUG_TAKEN: 'the slug is already used by another item of the same kind',
   CONFLICT: 'the item was changed by someone else since it was read',
+  INVALID_TRANSITION: "the article's state does not allow this workflow action",
+  PREVIEW_INVALID: 'the preview link is forged or expired',
   COMMENTS_CLOSED: 'comments are closed on this article (or it is not published)',
   COMMENT_DUPLICATE: 'the same comment was already posted on this article by the same person',
   RATE_LIMITED: 'too many requests in a short time; retry later',

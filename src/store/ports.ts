@@ -8,6 +8,10 @@ import type { NewSection, Section } from '../domain/section.js';
 import type { NewTag, Tag } from '../domain/tag.js';
 import type { Invitation, NewInvitation, NewSession, Session } from '../domain/session.js';
 import type { NewUser, Role, User } from '../domain/user.js';
+import type { ArticleStatus } from '../domain/article.js';
+import type { AuditEntry, NewAuditEntry } from '../domain/audit.js';
+import type { ArticleRevision } from '../domain/revision.js';
+import type { Job, NewJob } from '../jobs/job.js';
 
 /** Which articles a public list shows: published ones, optionally narrowed. */
 export interface PublishedFilter {
@@ -64,6 +68,93 @@ export interface ArticleRepository {
   publishedTaxonomy(kind: 'sections' | 'tags' | 'authors'): Promise<TaxonomyLastModified[]>;
   /** Newest `modified_at ?? published_at` of published articles linked to any section/tag/non-guest author; null when none is. */
   taxonomyLastChange(kind: 'sections' | 'tags' | 'authors'): Promise<Date | null>;
+  /**
+   * Saves changes with optimistic concurrency: only when the stored version is `expectedVersion`
+   * (and the state one of `fromStatuses`, when given); otherwise throws CONFLICT with the current
+   * version, who saved it and when, and writes nothing. The version grows by one and a revision
+   * (a JSON snapshot of every field and relation) is written in the same transaction; readers'
+   * content version moves when the article is or was published.
+   */
+  save(input: ArticleSave): Promise<Article>;
+  /** Revisions of an article, newest first (snapshots included). */
+  listRevisions(articleId: number): Promise<ArticleRevision[]>;
+  findRevision(articleId: number, revisionId: number): Promise<ArticleRevision | null>;
+  /** The newsroom's list: any state (trash only when asked), newest change first, ties by id. */
+  listForAdmin(filter: AdminArticleFilter, paging: Paging): Promise<AdminArticleRow[]>;
+  /** How many articles the filter matches, counting no further than `cap` (a count cannot stop early otherwise). */
+  countForAdmin(filter: AdminArticleFilter, cap?: number): Promise<number>;
+}
+
+/** What a save changes; absent fields stay as they are. */
+export interface ArticleChanges {
+  slug?: string;
+  title?: string;
+  lede?: string | null;
+  body?: string;
+  readingMinutes?: number;
+  status?: ArticleStatus;
+  previousStatus?: ArticleStatus | null;
+  publishedAt?: Date | null;
+  modifiedAt?: Date | null;
+  sectionIds?: number[];
+  tagIds?: number[];
+  authorIds?: number[];
+  featuredMediaId?: number | null;
+  isBreaking?: boolean;
+  isFeatured?: boolean;
+  commentsOpen?: boolean;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+}
+
+export interface ArticleSave {
+  id: number;
+  /** The version the writer read. */
+  expectedVersion: number;
+  changes: ArticleChanges;
+  /** Who saves; null for the system (the scheduler). */
+  userId: number | null;
+  /** Only from these states (a scheduled publish must still find the article scheduled). */
+  fromStatuses?: readonly ArticleStatus[];
+  /**
+   * Autosave: instead of a new revision, replace the last one when the same user wrote it less
+   * than this many milliseconds ago.
+   */
+  mergeRevisionWithinMs?: number;
+}
+
+/** Which articles the newsroom list shows. */
+export interface AdminArticleFilter {
+  /** Default: every state but the trash. */
+  statuses?: readonly ArticleStatus[];
+  sectionId?: number;
+  authorId?: number;
+  /** Only articles this user created or is a byline of. */
+  ownerUserId?: number;
+  /** Range on `dateField` (ISO, inclusive from, exclusive to). */
+  from?: string;
+  to?: string;
+  dateField?: 'updated' | 'published';
+  /** Case-insensitive substring of the title. */
+  text?: string;
+}
+
+/** A line of the newsroom's article list. */
+export interface AdminArticleRow {
+  id: number;
+  slug: string;
+  title: string;
+  status: ArticleStatus;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  primarySectionId: number | null;
+  authorIds: number[];
+  /** The bylines in order, with their names (for lists). */
+  authors: Array<{ authorId: number; name: string }>;
+  createdBy: number | null;
+  updatedBy: number | null;
 }
 
 /** A month of published articles (UTC bucket, 'YYYY-MM'). */
@@ -88,12 +179,22 @@ export interface TaxonomyLastModified {
 
 export interface SectionRepository {
   create(input: NewSection): Promise<Section>;
+  findById(id: number): Promise<Section | null>;
+  /** Returns null when no section has this id. */
+  update(id: number, changes: Partial<NewSection>): Promise<Section | null>;
+  /** Deletes a section (articles lose it; children move up to its parent); false when absent. */
+  delete(id: number): Promise<boolean>;
   list(): Promise<Section[]>;
   findBySlug(slug: string): Promise<Section | null>;
 }
 
 export interface TagRepository {
   create(input: NewTag): Promise<Tag>;
+  /** By name then id, optionally names containing `text`. */
+  list(paging: Paging, text?: string): Promise<Tag[]>;
+  findById(id: number): Promise<Tag | null>;
+  update(id: number, changes: Partial<NewTag>): Promise<Tag | null>;
+  delete(id: number): Promise<boolean>;
   findBySlug(slug: string): Promise<Tag | null>;
   findByIds(ids: readonly number[]): Promise<Tag[]>;
 }
@@ -102,6 +203,8 @@ export interface AuthorRepository {
   create(input: NewAuthor): Promise<Author>;
   findBySlug(slug: string): Promise<Author | null>;
   findByIds(ids: readonly number[]): Promise<Author[]>;
+  /** Every author profile (guest bylines included), by name then id. */
+  list(): Promise<Author[]>;
   /** The author profile linked to this user (authors.user_id is unique), if any. */
   findByUserId(userId: number): Promise<Author | null>;
 }
@@ -231,6 +334,58 @@ export interface SecretRepository {
   get(name: string): Promise<string>;
 }
 
+/** The durable job queue (src/jobs/). Claims are the only dialect-specific part. */
+export interface JobRepository {
+  /**
+   * Adds a job. With a `dedupeKey`, a pending job of the same key is replaced (its run time and
+   * payload move), so at most one is pending per key.
+   */
+  enqueue(job: NewJob): Promise<Job>;
+  /** Removes pending jobs with this dedupe key; returns how many. */
+  cancel(dedupeKey: string): Promise<number>;
+  /**
+   * Claims up to `limit` due jobs for `workerId` (pending with `run_at <= now`, or running with an
+   * expired lock from a crashed worker) and locks them until now + `lockMs`. Two workers never
+   * claim the same job (SQLite: one write statement; PostgreSQL: FOR UPDATE SKIP LOCKED).
+   */
+  claim(workerId: string, limit: number, lockMs: number): Promise<Job[]>;
+  /** Marks a job this worker holds done. */
+  complete(id: number, workerId: string): Promise<void>;
+  /** Records a failure: retried after its backoff (doubling, at most 10 min) until max attempts, then `failed`. */
+  fail(id: number, workerId: string, error: string): Promise<void>;
+  findById(id: number): Promise<Job | null>;
+  /** Newest first. */
+  list(filter: { kind?: string; states?: readonly Job['state'][]; dedupeKey?: string }, paging: Paging): Promise<Job[]>;
+  count(filter: { kind?: string; states?: readonly Job['state'][] }): Promise<number>;
+  /** The earliest `run_at` of a pending job (to sleep until it), or null. */
+  nextRunAt(): Promise<Date | null>;
+  /** Deletes jobs that finished (done) before `before`; failed ones stay for an operator to read. Returns how many. */
+  purgeDone(before: Date): Promise<number>;
+}
+
+export interface AuditFilter {
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  actorUserId?: number;
+}
+
+/** Who did what, when, to what: publishes, unpublishes, trash, role and settings changes. */
+export interface AuditRepository {
+  record(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Newest first, ties by id. */
+  list(filter: AuditFilter, paging: Paging): Promise<AuditEntry[]>;
+  count(filter: AuditFilter): Promise<number>;
+}
+
+/** "Who else is editing": heartbeat rows that expire. */
+export interface PresenceRepository {
+  heartbeat(articleId: number, userId: number, ttlMs: number): Promise<void>;
+  leave(articleId: number, userId: number): Promise<void>;
+  /** Users with an unexpired heartbeat on the article, most recent first. */
+  list(articleId: number): Promise<Array<{ userId: number; seenAt: Date }>>;
+}
+
 /** What differs between stores, as data (STYLE habit 2). */
 export interface Capabilities {
   dialect: 'sqlite' | 'postgres';
@@ -342,6 +497,9 @@ export interface Repositories {
   comments: CommentRepository;
   rateLimits: RateLimitRepository;
   secrets: SecretRepository;
+  jobs: JobRepository;
+  audit: AuditRepository;
+  presence: PresenceRepository;
 }
 
 /** The store every operation talks to. */
@@ -356,6 +514,11 @@ export interface Store extends Repositories {
    * until the new one is complete. Returns how many articles were indexed.
    */
   reindex(options?: { batchSize?: number; onProgress?: (done: number) => void }): Promise<{ indexed: number }>;
+  /**
+   * Calls `wake` when another process queues a job (PostgreSQL LISTEN/NOTIFY); a no-op where the
+   * store has no notifications. Returns the unsubscribe.
+   */
+  onJobsQueued(wake: () => void): Promise<() => Promise<void>>;
   /** Applies pending migrations (under the migrator's lock). */
   migrate(): Promise<void>;
   /** Throws STORE_UNAVAILABLE when unreachable, STORE_SCHEMA_NEWER / a pending-migration error when not current. */

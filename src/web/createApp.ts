@@ -27,6 +27,7 @@ import { FAVICON_PATH, loadAssets } from './loadAssets.js';
 import { createPageBuilders } from './public/buildPages.js';
 import { createPresenter } from './public/createPresenter.js';
 import { MAX_URL_LENGTH } from './public/decodeRequestPath.js';
+import { registerPreviewRoute } from './public/registerPreviewRoute.js';
 import { registerPublicRoutes } from './public/registerPublicRoutes.js';
 import { registerSearchRoutes } from './public/registerSearchRoutes.js';
 import { registerSitemapRoutes } from './public/registerSitemapRoutes.js';
@@ -209,6 +210,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.rateLimiter ? { rateLimiter: deps.rateLimiter } : {}),
     rateLimitPerMinute: deps.config.search.rateLimitPerMinute,
   });
+  registerPreviewRoute(app, { reading: deps.reading, pages, sendErrorPage });
   registerPublicRoutes(app, { ...deps, pages, sendErrorPage, articleExtras: commentPages.articleExtras, wordpressSearch: search.wordpressSearch });
   return app;
 }

@@ -17,6 +17,18 @@ export async function changeRole(deps: Pick<AccountsDeps, 'store'>, actor: Actor
   if (user.role === 'admin' && role !== 'admin' && (await deps.store.users.countByRole('admin')) <= 1) {
     throw new AppError('INVALID_INPUT', 'the last admin cannot lose the admin role', { field: 'role' });
   }
-  if (user.role !== role) await deps.store.users.setRole(user.id, role);
+  if (user.role !== role) {
+    await deps.store.transaction(async (repos) => {
+      await repos.users.setRole(user.id, role);
+      await repos.audit.record({
+        actorUserId: actor.kind === 'user' ? actor.userId : null,
+        actorLabel: actor.kind === 'user' ? `user:${actor.userId}` : `system:${actor.name}`,
+        action: 'user.role',
+        targetType: 'user',
+        targetId: String(user.id),
+        details: { from: user.role, to: role },
+      });
+    });
+  }
   return toAccount({ ...user, role });
 }

@@ -23,8 +23,8 @@ export type CommentSettings = ResolvedConfig['site']['comments'];
 
 const url = z.string().url().nullable();
 
-/** What the store may hold; anything invalid there is ignored field by field, never fatal for readers. */
-const storedSchema = z
+/** What the store may hold (also what the settings API accepts); anything invalid there is ignored field by field, never fatal for readers. */
+export const siteSettingsSchema = z
   .object({
     name: z.string().min(1).max(120),
     tagline: z.string().max(240),
@@ -71,7 +71,7 @@ export function mergeSiteSettings(config: ResolvedConfig['site'], stored: unknow
   if (typeof stored !== 'object' || stored === null) return base;
   const out: SiteSettings = { ...base, follow: { ...base.follow }, social: { ...base.social }, comments: { ...base.comments } };
   for (const [key, value] of Object.entries(stored)) {
-    const field = storedSchema.shape[key as keyof typeof storedSchema.shape];
+    const field = siteSettingsSchema.shape[key as keyof typeof siteSettingsSchema.shape];
     if (!field) continue;
     const parsed = field.safeParse(value);
     if (!parsed.success || parsed.data === undefined) continue;

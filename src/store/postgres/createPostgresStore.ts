@@ -7,6 +7,8 @@ import { createSearchIndex } from './search.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
 import type { AnalyzeDocument } from '../shared/search/syncArticleSearch.js';
 import type { Database as Schema } from '../shared/schema.js';
+import { jobQueries } from './jobQueries.js';
+import { listenForJobs } from './listenForJobs.js';
 import { postgresMigrationDialect } from './migrationDialect.js';
 
 export interface PostgresStoreOptions {
@@ -49,6 +51,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     capabilities: { dialect: 'postgres', skipLocked: true, notify: true },
     search: { indexOf: createSearchIndex, analyze: options.analyze ?? defaultAnalyze() },
     migrationDialect: postgresMigrationDialect,
+    dialectQueries: jobQueries,
+    listenForJobs: listenForJobs(options.connectionString),
     // Kysely looks for its tables in every schema unless told which one is ours.
     migrationSchema: schema,
     ...(options.now ? { now: options.now } : {}),

@@ -7,11 +7,16 @@ import { allMigrations } from './migrations/index.js';
 import type { MigrationDialect } from './migrations/MigrationDialect.js';
 import type { Database } from './schema.js';
 import { indexableArticles, syncArticleSearch } from './search/syncArticleSearch.js';
+import type { DialectQueries } from './dialectQueries.js';
 
 export interface KyselyStoreOptions {
   db: Kysely<Database>;
   capabilities: Capabilities;
   migrationDialect: MigrationDialect;
+  /** The adapter's dialect-specific queries (job claims). */
+  dialectQueries: DialectQueries;
+  /** The adapter's job notifications (see Store.onJobsQueued). */
+  listenForJobs: (wake: () => void) => Promise<() => Promise<void>>;
   now?: () => Date;
   /** Schema holding the migration tables (PostgreSQL); tables of the same name elsewhere are not ours. */
   migrationSchema?: string;
@@ -38,13 +43,13 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
   });
 
   return {
-    ...createRepositories(db, now, false, options.search),
+    ...createRepositories(db, now, false, options.search, options.dialectQueries),
     capabilities,
     contentVersion: contentVersionReader(db),
     transaction(work) {
       return db.transaction().execute(async (trx) => {
         const pending = new Set<number>();
-        const result = await work(createRepositories(trx, now, true, options.search, pending));
+        const result = await work(createRepositories(trx, now, true, options.search, options.dialectQueries, pending));
         // Articles written in this transaction are indexed in bulk before it commits.
         if (pending.size > 0) await syncArticleSearch(trx, options.search.indexOf(trx), options.search.analyze, pending);
         return result;
@@ -76,6 +81,7 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
       });
       return { indexed };
     },
+    onJobsQueued: options.listenForJobs,
     async migrate() {
       const { error, results } = await migrator.migrateToLatest();
       if (error) {

@@ -23,12 +23,20 @@ export interface SearchWiring {
   indexOf(db: Kysely<Database>): SearchIndex;
   analyze: AnalyzeDocument;
 }
+import { createAuditRepository } from './repositories/audit.js';
+import { createJobRepository } from './repositories/jobs.js';
+import { createPresenceRepository } from './repositories/presence.js';
+import type { DialectQueries } from './dialectQueries.js';
 
-/** Write methods that change what readers see: each bumps the content version once it succeeded. */
+/**
+ * Write methods that change what readers see: each bumps the content version once it succeeded.
+ * `articles.save` is not listed: it bumps inside its own transaction, only when the article is or
+ * was published (a draft's autosave changes nothing readers see).
+ */
 const CONTENT_WRITES = {
   articles: ['create'],
-  sections: ['create'],
-  tags: ['create'],
+  sections: ['create', 'update', 'delete'],
+  tags: ['create', 'update', 'delete'],
   authors: ['create'],
   pages: ['create'],
   media: ['create'],
@@ -67,6 +75,7 @@ export function createRepositories(
   now: () => Date,
   inTransaction: boolean,
   search: SearchWiring,
+  dialect: DialectQueries,
   pendingSearch?: Set<number>,
 ): Repositories {
   const articlesWritten = async (conn: Kysely<Database>, ids: readonly number[]) => {
@@ -89,5 +98,8 @@ export function createRepositories(
     comments: createCommentRepository(db, now, inTransaction),
     rateLimits: createRateLimitRepository(db),
     secrets: createSecretRepository(db, now),
+    jobs: createJobRepository(db, now, dialect),
+    audit: createAuditRepository(db, now),
+    presence: createPresenceRepository(db, now),
   }, db);
 }

@@ -78,6 +78,10 @@ export interface Database {
     version: number;
     is_demo: number;
     comment_count: Generated<number>;
+    /** m007: the user who created it (ownership), the state it was trashed from, the last saver. */
+    created_by: number | null;
+    previous_status: string | null;
+    updated_by: number | null;
   };
   article_sections: { article_id: number; section_id: number; position: number };
   article_tags: { article_id: number; tag_id: number; position: number };
@@ -156,4 +160,31 @@ export interface Database {
   search_documents: { article_id: number; published_at: string; words: string };
   /** Normalized surface word → number of indexed articles containing it. */
   search_vocabulary: { word: string; docs: number };
+  jobs: {
+    id: Generated<number>;
+    kind: string;
+    payload: string;
+    run_at: string;
+    state: string;
+    attempts: Generated<number>;
+    max_attempts: number;
+    backoff_ms: number;
+    dedupe_key: string | null;
+    locked_by: string | null;
+    locked_until: string | null;
+    last_error: string | null;
+    created_at: string;
+    finished_at: string | null;
+  };
+  audit_log: {
+    id: Generated<number>;
+    at: string;
+    actor_user_id: number | null;
+    actor_label: string;
+    action: string;
+    target_type: string;
+    target_id: string | null;
+    details: string;
+  };
+  article_presence: { article_id: number; user_id: number; seen_at: string; expires_at: string };
 }

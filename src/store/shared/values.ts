@@ -24,3 +24,8 @@ export function toFlag(value: boolean | undefined, fallback = false): number {
 export function toCount(value: string | number | bigint | null | undefined): number {
   return value === null || value === undefined ? 0 : Number(value);
 }
+
+/** A LIKE pattern (lower-cased, wildcards escaped with `\\`) for "contains `text`"; use with `escape '\\'`. */
+export function likeContains(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -10,6 +10,8 @@ import { createKyselyStore } from '../shared/createKyselyStore.js';
 import type { AnalyzeDocument } from '../shared/search/syncArticleSearch.js';
 import type { Database as Schema } from '../shared/schema.js';
 import { withCachedStatements } from './cachedStatements.js';
+import { jobQueries } from './jobQueries.js';
+import { listenForJobs } from './listenForJobs.js';
 import { sqliteMigrationDialect } from './migrationDialect.js';
 
 export interface SqliteStoreOptions {
@@ -44,6 +46,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     capabilities: { dialect: 'sqlite', skipLocked: false, notify: false },
     search: { indexOf: createSearchIndex, analyze: options.analyze ?? defaultAnalyze() },
     migrationDialect: sqliteMigrationDialect,
+    dialectQueries: jobQueries,
+    listenForJobs: listenForJobs(),
     ...(options.now ? { now: options.now } : {}),
   });
 }

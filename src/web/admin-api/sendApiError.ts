@@ -11,7 +11,10 @@ export function sendApiError(error: unknown, request: FastifyRequest, reply: Fas
   let code: ErrorCode;
   let message: string;
   let field: unknown;
+  let details: Record<string, unknown> | undefined;
   if (isAppError(error)) {
+    // A conflict says which version is current and who saved it; a refused transition the state.
+    if (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION') details = { ...error.details };
     code = error.code;
     message = error.message;
     field = error.details.field;
@@ -34,5 +37,5 @@ export function sendApiError(error: unknown, request: FastifyRequest, reply: Fas
   return reply
     .code(httpStatusOf[code])
     .header('cache-control', 'private, no-store')
-    .send({ error: { code, message, ...(typeof field === 'string' ? { field } : {}) } });
+    .send({ error: { code, message, ...(typeof field === 'string' ? { field } : {}), ...(details ? { details } : {}) } });
 }

@@ -6,6 +6,7 @@ import { m003SitemapIndex } from './m003_sitemap_index.js';
 import { m004Comments } from './m004_comments.js';
 import { m005Search } from './m005_search.js';
 import { m006Accounts } from './m006_accounts.js';
+import { m007Workflow } from './m007_workflow.js';
 import { m009CommentIndexes } from './m009_comment_indexes.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
@@ -17,6 +18,7 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '004_comments': m004Comments(d),
     '005_search': m005Search(d),
     '006_accounts': m006Accounts(d),
+    '007_workflow': m007Workflow(d),
     '009_comment_indexes': m009CommentIndexes(),
   };
 }

@@ -1,8 +1,11 @@
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Article, ArticleCard, ArticleStatus, NewArticle } from '../../../domain/article.js';
-import type { ArticleRepository, PublishedFilter, TaxonomyLastModified } from '../../ports.js';
+import { snapshotOf, type ArticleRevision, type ArticleSnapshot } from '../../../domain/revision.js';
+import { AppError } from '../../../errors/AppError.js';
+import type { AdminArticleFilter, AdminArticleRow, ArticleRepository, ArticleSave, PublishedFilter, TaxonomyLastModified } from '../../ports.js';
+import { bumpContentVersion } from '../contentVersion.js';
 import type { Database } from '../schema.js';
-import { fromIsoOrNull, toCount, toFlag, toIsoOrNull } from '../values.js';
+import { fromIsoOrNull, likeContains, toCount, toFlag, toIsoOrNull } from '../values.js';
 
 type ArticleRow = Selectable<Database['articles']>;
 
@@ -38,7 +41,31 @@ function toArticle(row: ArticleRow, rel: Relations): Article {
     version: row.version,
     isDemo: row.is_demo === 1,
     commentCount: row.comment_count,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+    previousStatus: row.previous_status as ArticleStatus | null,
   };
+}
+
+function toRevision(row: Selectable<Database['article_revisions']>): ArticleRevision {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    version: row.version,
+    title: row.title,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at),
+    snapshot: JSON.parse(row.snapshot) as ArticleSnapshot,
+  };
+}
+
+function conflictOf(row: Pick<ArticleRow, 'id' | 'version' | 'updated_by' | 'updated_at' | 'status'>): AppError {
+  return new AppError('CONFLICT', `article ${row.id} was saved by someone else (now version ${row.version})`, {
+    currentVersion: row.version,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+    status: row.status,
+  });
 }
 
 interface CardRow {
@@ -190,6 +217,8 @@ export function createArticleRepository(
         reading_minutes: input.readingMinutes,
         version: 1,
         is_demo: toFlag(input.isDemo),
+        created_by: input.createdBy ?? null,
+        updated_by: input.createdBy ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -210,7 +239,158 @@ export function createArticleRepository(
         .insertInto('article_authors')
         .values(authorIds.map((author_id, position) => ({ article_id: row.id, author_id, position })))
         .execute();
-    return toArticle(row, { sectionIds, tagIds, authorIds });
+    const article = toArticle(row, { sectionIds, tagIds, authorIds });
+    // A newsroom creation is the first save: it gets revision 1. Imports and demo content do not.
+    if (input.createdBy !== undefined) await writeRevision(conn, article, input.createdBy ?? null, at);
+    return article;
+  }
+
+  async function writeRevision(conn: Kysely<Database>, article: Article, userId: number | null, at: string): Promise<void> {
+    await conn
+      .insertInto('article_revisions')
+      .values({
+        article_id: article.id,
+        version: article.version,
+        title: article.title,
+        lede: article.lede,
+        body: article.body,
+        snapshot: JSON.stringify(snapshotOf(article)),
+        created_by: userId,
+        created_at: at,
+      })
+      .execute();
+  }
+
+  async function saveIn(conn: Kysely<Database>, input: ArticleSave): Promise<Article> {
+    const current = await conn.selectFrom('articles').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!current) throw new AppError('NOT_FOUND', `no article ${input.id}`);
+    if (current.version !== input.expectedVersion) throw conflictOf(current);
+    if (input.fromStatuses && !input.fromStatuses.includes(current.status as ArticleStatus)) throw conflictOf(current);
+    const c = input.changes;
+    const at = now().toISOString();
+    const sectionIds = c.sectionIds ? [...new Set(c.sectionIds)] : undefined;
+    const tagIds = c.tagIds ? [...new Set(c.tagIds)] : undefined;
+    const authorIds = c.authorIds ? [...new Set(c.authorIds)] : undefined;
+    const set: Updateable<Database['articles']> = { version: current.version + 1, updated_at: at, updated_by: input.userId };
+    if (c.slug !== undefined) set.slug = c.slug;
+    if (c.title !== undefined) set.title = c.title;
+    if (c.lede !== undefined) set.lede = c.lede;
+    if (c.body !== undefined) set.body = c.body;
+    if (c.readingMinutes !== undefined) set.reading_minutes = c.readingMinutes;
+    if (c.status !== undefined) set.status = c.status;
+    if (c.previousStatus !== undefined) set.previous_status = c.previousStatus;
+    if (c.publishedAt !== undefined) set.published_at = toIsoOrNull(c.publishedAt);
+    if (c.modifiedAt !== undefined) set.modified_at = toIsoOrNull(c.modifiedAt);
+    if (sectionIds) set.primary_section_id = sectionIds[0] ?? null;
+    if (c.featuredMediaId !== undefined) set.featured_media_id = c.featuredMediaId;
+    if (c.isBreaking !== undefined) set.is_breaking = toFlag(c.isBreaking);
+    if (c.isFeatured !== undefined) set.is_featured = toFlag(c.isFeatured);
+    if (c.commentsOpen !== undefined) set.comments_open = toFlag(c.commentsOpen);
+    if (c.seoTitle !== undefined) set.seo_title = c.seoTitle;
+    if (c.seoDescription !== undefined) set.seo_description = c.seoDescription;
+    // The version in the WHERE is the real guard: a concurrent save that committed first leaves
+    // nothing to update here (PostgreSQL re-checks the row after waiting for the other writer).
+    const updated = await conn.updateTable('articles').set(set).where('id', '=', input.id).where('version', '=', input.expectedVersion).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      const now_ = await conn.selectFrom('articles').selectAll().where('id', '=', input.id).executeTakeFirst();
+      if (!now_) throw new AppError('NOT_FOUND', `no article ${input.id}`);
+      throw conflictOf(now_);
+    }
+    const relationTables = [
+      ['article_sections', 'section_id', sectionIds],
+      ['article_tags', 'tag_id', tagIds],
+      ['article_authors', 'author_id', authorIds],
+    ] as const;
+    for (const [table, column, ids] of relationTables) {
+      if (!ids) continue;
+      await conn.deleteFrom(table).where('article_id', '=', input.id).execute();
+      if (ids.length)
+        await conn
+          .insertInto(table)
+          .values(ids.map((ref, position) => ({ article_id: input.id, [column]: ref, position }) as never))
+          .execute();
+    }
+    const row = await conn.selectFrom('articles').selectAll().where('id', '=', input.id).executeTakeFirstOrThrow();
+    const article = toArticle(row, await relations(conn, input.id));
+    const last =
+      input.mergeRevisionWithinMs !== undefined && input.userId !== null
+        ? await conn.selectFrom('article_revisions').selectAll().where('article_id', '=', input.id).orderBy('version', 'desc').limit(1).executeTakeFirst()
+        : undefined;
+    if (last && last.created_by === input.userId && Date.parse(at) - Date.parse(last.created_at) < (input.mergeRevisionWithinMs ?? 0)) {
+      // Autosave within the window: the last revision now holds this state (it keeps its time, so
+      // a long session still leaves one revision per window).
+      await conn
+        .updateTable('article_revisions')
+        .set({ version: article.version, title: article.title, lede: article.lede, body: article.body, snapshot: JSON.stringify(snapshotOf(article)) })
+        .where('id', '=', last.id)
+        .execute();
+    } else {
+      await writeRevision(conn, article, input.userId, at);
+    }
+    // The search index follows every save (published: indexed; anything else: removed), in this transaction.
+    await written(conn, [input.id]);
+    if (current.status === 'published' || article.status === 'published') await bumpContentVersion(conn);
+    return article;
+  }
+
+  /** The user's author profiles (ownership through bylines). */
+  async function profilesOf(userId: number): Promise<number[]> {
+    return (await db.selectFrom('authors').select('id').where('user_id', '=', userId).execute()).map((r) => r.id);
+  }
+
+  /**
+   * The newsroom list's conditions on `a` (articles). Relation filters are EXISTS probes: a list
+   * walks the (updated_at, id, status) index newest first and probes each candidate, so a page
+   * costs a few probes whatever the filter. `skip` leaves out the relation a count drives from.
+   */
+  function adminWhere<Q extends SelectQueryBuilder<any, 'a', any>>(query: Q, filter: AdminArticleFilter, profiles: number[], skip: 'section' | 'author' | 'owner' | null): Q {
+    let q = query as SelectQueryBuilder<Database & { a: Database['articles'] }, 'a', object>;
+    q = filter.statuses && filter.statuses.length > 0 ? q.where('a.status', 'in', [...filter.statuses]) : q.where('a.status', '!=', 'trash');
+    const probe = (table: 'article_sections' | 'article_authors', column: 'section_id' | 'author_id', ids: number[]) =>
+      sql<boolean>`exists (select 1 from ${sql.table(table)} r where r.article_id = a.id and r.${sql.ref(column)} in (${sql.join(ids)}))`;
+    if (filter.sectionId !== undefined && skip !== 'section') q = q.where(probe('article_sections', 'section_id', [filter.sectionId]));
+    if (filter.authorId !== undefined && skip !== 'author') q = q.where(probe('article_authors', 'author_id', [filter.authorId]));
+    if (filter.ownerUserId !== undefined && skip !== 'owner') {
+      const userId = filter.ownerUserId;
+      q = profiles.length === 0 ? q.where('a.created_by', '=', userId) : q.where((eb) => eb.or([eb('a.created_by', '=', userId), probe('article_authors', 'author_id', profiles)]));
+    }
+    const dateColumn = filter.dateField === 'published' ? 'a.published_at' : 'a.updated_at';
+    if (filter.from) q = q.where(dateColumn, '>=', filter.from);
+    if (filter.to) q = q.where(dateColumn, '<', filter.to);
+    if (filter.text) q = q.where(sql<string>`lower(a.title)`, 'like', sql<string>`${likeContains(filter.text)} escape '\\'`);
+    return q as unknown as Q;
+  }
+
+  /**
+   * Counts up to `cap`. A count cannot stop early on a rare filter, so it is driven by the most
+   * selective index: a section's or author's relation rows (joined to their articles by primary
+   * key), or for "own" articles the bylines plus the articles the user created without a byline.
+   */
+  async function countAdmin(filter: AdminArticleFilter, cap: number | undefined): Promise<number> {
+    const profiles = filter.ownerUserId !== undefined ? await profilesOf(filter.ownerUserId) : [];
+    const capped = async (query: SelectQueryBuilder<any, any, any>) => {
+      const matching = query.select(sql<number>`1`.as('one'));
+      const row = await db
+        .selectFrom((cap === undefined ? matching : matching.limit(cap)).as('m'))
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return toCount(row.n);
+    };
+    const viaRelation = (table: 'article_sections' | 'article_authors', column: 'section_id' | 'author_id', ids: number[], skip: 'section' | 'author' | 'owner') =>
+      capped(adminWhere(db.selectFrom(`${table} as r` as 'article_sections as r').innerJoin('articles as a', 'a.id', 'r.article_id').where(`r.${column}` as 'r.section_id', 'in', ids), filter, profiles, skip));
+    if (filter.ownerUserId !== undefined && profiles.length > 0) {
+      const bylined = await viaRelation('article_authors', 'author_id', profiles, 'owner');
+      const userId = filter.ownerUserId;
+      const unbylined = await capped(
+        adminWhere(db.selectFrom('articles as a'), filter, profiles, 'owner')
+          .where('a.created_by', '=', userId)
+          .where(sql<boolean>`not exists (select 1 from article_authors r where r.article_id = a.id and r.author_id in (${sql.join(profiles)}))`),
+      );
+      return cap === undefined ? bylined + unbylined : Math.min(cap, bylined + unbylined);
+    }
+    if (filter.sectionId !== undefined) return viaRelation('article_sections', 'section_id', [filter.sectionId], 'section');
+    if (filter.authorId !== undefined) return viaRelation('article_authors', 'author_id', [filter.authorId], 'author');
+    return capped(adminWhere(db.selectFrom('articles as a'), filter, profiles, null));
   }
 
   /** Published cards for ids, in the order given. Looks rows up by primary key only (the status
@@ -230,6 +410,76 @@ export function createArticleRepository(
         return article;
       };
       return inTransaction ? write(db) : db.transaction().execute(write);
+    },
+
+    save(input) {
+      return inTransaction ? saveIn(db, input) : db.transaction().execute((trx) => saveIn(trx, input));
+    },
+
+    async listRevisions(articleId) {
+      const rows = await db.selectFrom('article_revisions').selectAll().where('article_id', '=', articleId).orderBy('version', 'desc').execute();
+      return rows.map(toRevision);
+    },
+
+    async findRevision(articleId, revisionId) {
+      const row = await db.selectFrom('article_revisions').selectAll().where('article_id', '=', articleId).where('id', '=', revisionId).executeTakeFirst();
+      return row ? toRevision(row) : null;
+    },
+
+    async listForAdmin(filter, paging) {
+      const orderColumn = filter.dateField === 'published' ? 'a.published_at' : 'a.updated_at';
+      const profiles = filter.ownerUserId !== undefined ? await profilesOf(filter.ownerUserId) : [];
+      const rows = await adminWhere(db.selectFrom('articles as a'), filter, profiles, null)
+        .select([
+          'a.id',
+          'a.slug',
+          'a.title',
+          'a.status',
+          'a.published_at',
+          'a.created_at',
+          'a.updated_at',
+          'a.version',
+          'a.primary_section_id',
+          'a.created_by',
+          'a.updated_by',
+        ])
+        .orderBy(orderColumn, 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(paging.limit)
+        .offset(paging.offset)
+        .execute();
+      const ids = rows.map((r) => r.id);
+      const bylines =
+        ids.length === 0
+          ? []
+          : await db
+              .selectFrom('article_authors as aa')
+              .innerJoin('authors as au', 'au.id', 'aa.author_id')
+              .select(['aa.article_id', 'aa.author_id', 'aa.position', 'au.display_name'])
+              .where('aa.article_id', 'in', ids)
+              .orderBy('aa.position')
+              .execute();
+      return rows.map(
+        (r): AdminArticleRow => ({
+          id: r.id,
+          slug: r.slug,
+          title: r.title,
+          status: r.status as ArticleStatus,
+          publishedAt: fromIsoOrNull(r.published_at),
+          createdAt: new Date(r.created_at),
+          updatedAt: new Date(r.updated_at),
+          version: r.version,
+          primarySectionId: r.primary_section_id,
+          authorIds: bylines.filter((b) => b.article_id === r.id).map((b) => b.author_id),
+          authors: bylines.filter((b) => b.article_id === r.id).map((b) => ({ authorId: b.author_id, name: b.display_name })),
+          createdBy: r.created_by,
+          updatedBy: r.updated_by,
+        }),
+      );
+    },
+
+    countForAdmin(filter, cap) {
+      return countAdmin(filter, cap);
     },
 
     async findById(id) {

@@ -40,6 +40,10 @@ export function createAuthorRepository(db: Kysely<Database>, now: () => Date): A
       const rows = await db.selectFrom('authors').selectAll().where('id', 'in', [...ids]).execute();
       return rows.map(toAuthor);
     },
+    async list() {
+      const rows = await db.selectFrom('authors').selectAll().orderBy('display_name').orderBy('id').execute();
+      return rows.map(toAuthor);
+    },
     async findByUserId(userId) {
       const row = await db.selectFrom('authors').selectAll().where('user_id', '=', userId).executeTakeFirst();
       return row ? toAuthor(row) : null;

@@ -1,0 +1,67 @@
+import { diffLines, diffWords } from 'diff';
+import type { Actor } from '../../domain/access.js';
+import type { ArticleRevision } from '../../domain/revision.js';
+import { AppError } from '../../errors/AppError.js';
+import type { ArticleDeps } from './ArticleDeps.js';
+import { getArticle } from './getArticle.js';
+
+/** A run of text that is the same, added or removed. */
+export interface DiffPart {
+  op: 'same' | 'add' | 'remove';
+  text: string;
+}
+
+export interface RevisionDiff {
+  from: { id: number; version: number };
+  to: { id: number; version: number };
+  /** Word diffs of the title and lede, a line diff of the body's text (one block element per line). */
+  title: DiffPart[];
+  lede: DiffPart[];
+  body: DiffPart[];
+}
+
+/** The body's text, one paragraph/heading/list item per line, tags and entities resolved. */
+export function bodyLines(html: string): string {
+  return html
+    .replace(/<\/(p|h[1-6]|li|blockquote|figcaption|tr|pre)>/gi, '\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+function parts(changes: Array<{ value: string; added?: boolean; removed?: boolean }>): DiffPart[] {
+  return changes.map((c) => ({ op: c.added ? 'add' : c.removed ? 'remove' : 'same', text: c.value }));
+}
+
+async function revisionOrThrow(deps: ArticleDeps, articleId: number, id: unknown): Promise<ArticleRevision> {
+  const n = typeof id === 'number' ? id : typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : NaN;
+  const revision = Number.isInteger(n) ? await deps.store.articles.findRevision(articleId, n) : null;
+  if (!revision) throw new AppError('NOT_FOUND', `no revision ${String(id)} of article ${articleId}`);
+  return revision;
+}
+
+/** What changed between two revisions of an article (`from` older, `to` newer, by id). */
+export async function diffRevisions(deps: ArticleDeps, actor: Actor, articleId: unknown, fromId: unknown, toId: unknown): Promise<RevisionDiff> {
+  const { article } = await getArticle(deps, actor, articleId);
+  const from = await revisionOrThrow(deps, article.id, fromId);
+  const to = await revisionOrThrow(deps, article.id, toId);
+  return {
+    from: { id: from.id, version: from.version },
+    to: { id: to.id, version: to.version },
+    title: parts(diffWords(from.snapshot.title, to.snapshot.title)),
+    lede: parts(diffWords(from.snapshot.lede ?? '', to.snapshot.lede ?? '')),
+    body: parts(diffLines(bodyLines(from.snapshot.body), bodyLines(to.snapshot.body))),
+  };
+}
+
+export { revisionOrThrow };

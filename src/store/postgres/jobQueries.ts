@@ -1,0 +1,23 @@
+import { sql } from 'kysely';
+import type { DialectQueries } from '../shared/dialectQueries.js';
+import { dueJobs } from '../shared/dialectQueries.js';
+
+export const JOBS_CHANNEL = 'khabar_jobs';
+
+/**
+ * PostgreSQL: the due rows are locked with FOR UPDATE SKIP LOCKED, so concurrent workers on other
+ * nodes pass over rows another transaction holds instead of waiting for or double-claiming them.
+ */
+export const jobQueries: DialectQueries = {
+  async claimJobs(db, input) {
+    return db
+      .updateTable('jobs')
+      .set((eb) => ({ state: 'running', locked_by: input.workerId, locked_until: input.lockedUntilIso, attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', dueJobs(db, input.nowIso).limit(input.limit).forUpdate().skipLocked())
+      .returningAll()
+      .execute();
+  },
+  async signalJobsQueued(db) {
+    await sql`select pg_notify(${JOBS_CHANNEL}, '')`.execute(db);
+  },
+};

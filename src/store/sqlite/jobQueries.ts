@@ -1,0 +1,20 @@
+import type { DialectQueries } from '../shared/dialectQueries.js';
+import { dueJobs } from '../shared/dialectQueries.js';
+
+/**
+ * SQLite has one writer at a time: a single UPDATE … WHERE id IN (due, LIMIT n) RETURNING is its own
+ * write transaction, so the jobs it returns are this worker's alone, across processes too.
+ */
+export const jobQueries: DialectQueries = {
+  async claimJobs(db, input) {
+    return db
+      .updateTable('jobs')
+      .set((eb) => ({ state: 'running', locked_by: input.workerId, locked_until: input.lockedUntilIso, attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', dueJobs(db, input.nowIso).limit(input.limit))
+      .returningAll()
+      .execute();
+  },
+  async signalJobsQueued() {
+    // Nothing to signal: SQLite nodes share one machine and poll every second.
+  },
+};
