@@ -19,6 +19,9 @@ import { openStore } from './store/openStore.js';
 import type { Store } from './store/ports.js';
 import type { AdminRouteModule } from './web/admin-api/registerAdminApi.js';
 import { commentRoutes } from './web/admin-api/commentRoutes.js';
+import { mediaRoutes } from './web/admin-api/mediaRoutes.js';
+import { createBackgroundTasks } from './lib/backgroundTasks.js';
+import type { MediaDeps } from './operations/media/MediaDeps.js';
 import { createApp } from './web/createApp.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
@@ -104,6 +107,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const comments: CommentDeps = { store, limiter, site, limits: config.limits, keys: commentKeysFrom(store.secrets), now };
   const policy = accountsPolicyOf(config);
   const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
+  const mediaDeps: MediaDeps = { store, storage: media, limits: config.media, now };
+  const mediaTasks = createBackgroundTasks({ onError: (name, error) => logger.error({ err: error }, `${name} failed`) });
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
   const app = await createApp({
     config,
@@ -117,7 +122,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     logger,
     now,
     admin,
-    adminRoutes: [commentRoutes(comments), ...(options.adminRoutes ?? [])],
+    adminRoutes: [commentRoutes(comments), mediaRoutes(mediaDeps, { avif: config.media.avif, tasks: mediaTasks }), ...(options.adminRoutes ?? [])],
   });
   let closed = false;
   return {
@@ -128,6 +133,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       if (closed) return;
       closed = true;
       await app.close();
+      await mediaTasks.idle();
       await viewCounter.close();
       if (!options.rateLimiter) await limiter.close();
       if (!options.store) await store.close();

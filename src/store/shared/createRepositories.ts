@@ -24,7 +24,7 @@ const CONTENT_WRITES = {
   tags: ['create'],
   authors: ['create'],
   pages: ['create'],
-  media: ['create'],
+  media: ['create', 'update', 'delete'],
   redirects: ['put'],
   settings: ['set'],
 } as const;

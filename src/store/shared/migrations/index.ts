@@ -5,6 +5,7 @@ import { m002ContentVersion } from './m002_content_version.js';
 import { m003SitemapIndex } from './m003_sitemap_index.js';
 import { m004Comments } from './m004_comments.js';
 import { m006Accounts } from './m006_accounts.js';
+import { m008Media } from './m008_media.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
 export function allMigrations(d: MigrationDialect): Record<string, Migration> {
@@ -14,5 +15,6 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '003_sitemap_index': m003SitemapIndex(),
     '004_comments': m004Comments(d),
     '006_accounts': m006Accounts(d),
+    '008_media': m008Media(),
   };
 }
