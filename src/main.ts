@@ -32,6 +32,8 @@ export interface Khabar {
   store: Store;
   /** Writes buffered "most read" counts now (they are written every 10 s otherwise). */
   flushViews(): Promise<void>;
+  /** Resolves once work started after responses (AVIF copies of uploads) has ended. */
+  settle(): Promise<void>;
   /** Flushes counters, stops the server, closes the store. */
   close(): Promise<void>;
 }
@@ -129,6 +131,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     app,
     store,
     flushViews: () => viewCounter.flush(),
+    settle: () => mediaTasks.idle(),
     async close() {
       if (closed) return;
       closed = true;

@@ -27,6 +27,7 @@ export const errorCodes = {
   INVITATION_INVALID: 'the invitation link is unknown, used or expired',
   // media library
   MEDIA_TYPE_UNSUPPORTED: 'the uploaded file is not a JPEG, PNG, WebP, GIF or AVIF image (checked by content)',
+  MEDIA_TYPE_MISMATCH: 'the file name says one image type and the content is another',
   MEDIA_TOO_LARGE: 'the uploaded file is larger than the configured size cap',
   MEDIA_TOO_MANY_PIXELS: 'the image has more pixels than the configured pixel cap (checked before decoding)',
   MEDIA_CORRUPT: 'the file starts like an image but cannot be decoded',

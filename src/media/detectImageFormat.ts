@@ -48,3 +48,26 @@ export function formatOfMime(mime: string): ImageFormat | null {
   const entry = Object.entries(MIME_TYPES).find(([, m]) => m === mime);
   return entry ? (entry[0] as ImageFormat) : null;
 }
+
+/** File-name extensions that may carry each format (lower case, without the dot). */
+const NAME_EXTENSIONS: Readonly<Record<ImageFormat, readonly string[]>> = {
+  jpeg: ['jpg', 'jpeg', 'jpe', 'jfif', 'pjpeg', 'pjp'],
+  png: ['png', 'apng'],
+  webp: ['webp'],
+  gif: ['gif'],
+  avif: ['avif', 'avifs'],
+};
+
+/**
+ * Whether a file name agrees with its content: true without an extension, otherwise only when the
+ * extension is one of the format's (so "photo.png" holding a JPEG, or "shell.php", is refused).
+ *
+ * @example nameMatchesFormat('IMG_0001.JPG', 'jpeg') // true
+ * @example nameMatchesFormat('photo.png', 'jpeg') // false
+ */
+export function nameMatchesFormat(name: string | null | undefined, format: ImageFormat): boolean {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0 || dot === base.length - 1) return true;
+  return NAME_EXTENSIONS[format].includes(base.slice(dot + 1).toLowerCase());
+}

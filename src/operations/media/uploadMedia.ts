@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../domain/access.js';
 import type { Media, MediaVariant } from '../../domain/media.js';
 import { AppError } from '../../errors/AppError.js';
-import { detectImageFormat, MIME_TYPES } from '../../media/detectImageFormat.js';
+import { detectImageFormat, MIME_TYPES, nameMatchesFormat } from '../../media/detectImageFormat.js';
 import { renderImageSet } from '../../media/renderImageSet.js';
 import { authorize } from '../authorize.js';
 import type { MediaDeps } from './MediaDeps.js';
@@ -37,7 +37,7 @@ export function newMediaFolder(now: Date): string {
 /**
  * Adds an image to the library (capability media.upload: authors, editors, admins). The type is
  * read from the bytes (JPEG, PNG, WebP, GIF, AVIF); the size, then the declared pixels, are
- * checked before decoding; the stored original is re-encoded with its orientation applied and no
+ * checked before decoding; a file name whose extension contradicts the content is refused; the stored original is re-encoded with its orientation applied and no
  * metadata; WebP and fallback widths and the 16:9, 4:3, 1:1 crops are written with it. On any
  * refusal or failure nothing stays behind: no file, no row. AVIF comes later
  * (generateAvifVariants).
@@ -50,6 +50,9 @@ export async function uploadMedia(deps: MediaDeps, actor: Actor, input: UploadIn
   }
   const format = detectImageFormat(input.bytes);
   if (!format) throw new AppError('MEDIA_TYPE_UNSUPPORTED', 'only JPEG, PNG, WebP, GIF and AVIF images are accepted (the file content is none of them)');
+  if (!nameMatchesFormat(input.fileName, format)) {
+    throw new AppError('MEDIA_TYPE_MISMATCH', `the file is named ${JSON.stringify(cleanFileName(input.fileName))} but its content is ${format.toUpperCase()}`, { format });
+  }
 
   const image = await renderImageSet(input.bytes, format, { maxPixels: deps.limits.maxPixels, focalX: fields.focalX, focalY: fields.focalY });
   const folder = newMediaFolder(deps.now());
