@@ -43,7 +43,8 @@ export async function updateMedia(deps: MediaDeps, actor: Actor, id: number, inp
   const original = await deps.storage.read(media.key);
   const hasAlpha = (await sharp(original).metadata().catch((error: unknown) => Promise.reject(imageError(error)))).hasAlpha === true;
   const tag = `-${Date.now().toString(36)}`;
-  const crops = await renderCrops(() => sharp(original, { limitInputPixels: deps.limits.maxPixels }), { width: media.width, height: media.height }, cropFallback(format, hasAlpha), { x: focalX, y: focalY }, tag).catch(
+  const source = { pixels: () => sharp(original, { limitInputPixels: deps.limits.maxPixels }), width: media.width, height: media.height };
+  const crops = await renderCrops([source], cropFallback(format, hasAlpha), { x: focalX, y: focalY }, tag).catch(
     (error: unknown) => Promise.reject(imageError(error)),
   );
   const folder = folderOf(media.key);
