@@ -21,6 +21,7 @@ import type { AdminRouteModule } from './web/admin-api/registerAdminApi.js';
 import { commentRoutes } from './web/admin-api/commentRoutes.js';
 import { mediaRoutes } from './web/admin-api/mediaRoutes.js';
 import { createBackgroundTasks } from './lib/backgroundTasks.js';
+import { createConcurrencyGate } from './lib/concurrencyGate.js';
 import type { MediaDeps } from './operations/media/MediaDeps.js';
 import { createApp } from './web/createApp.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
@@ -109,7 +110,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const comments: CommentDeps = { store, limiter, site, limits: config.limits, keys: commentKeysFrom(store.secrets), now };
   const policy = accountsPolicyOf(config);
   const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
-  const mediaDeps: MediaDeps = { store, storage: media, limits: config.media, now };
+  const mediaDeps: MediaDeps = { store, storage: media, limits: config.media, now, imageGate: createConcurrencyGate(2) };
   const mediaTasks = createBackgroundTasks({ onError: (name, error) => logger.error({ err: error }, `${name} failed`) });
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
   const app = await createApp({

@@ -139,6 +139,14 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: medi
       expect(await snapshot()).toEqual(before);
     });
 
+    it('lets authors, editors and admins upload', async () => {
+      for (const who of ['author', 'editor', 'admin'] as const) {
+        const media = await uploaded(who, { data: await photoJpeg(64, 48), filename: `${who}.jpg`, contentType: 'image/jpeg' });
+        expect(media.uploadedBy).toBe(sessions[who].userId);
+        expect((await store.media.findById(media.id))?.key).toBe(decodeURIComponent(media.url).replace('/media/', ''));
+      }
+    });
+
     it('refuses contributors (403) and a mutation without the CSRF token, storing nothing', async () => {
       const before = await snapshot();
       const file = { data: await photoJpeg(64, 48), filename: 'a.jpg', contentType: 'image/jpeg' };

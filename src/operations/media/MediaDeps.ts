@@ -1,3 +1,4 @@
+import type { ConcurrencyGate } from '../../lib/concurrencyGate.js';
 import type { MediaStorage } from '../../media/MediaStorage.js';
 import type { Store } from '../../store/ports.js';
 
@@ -12,4 +13,6 @@ export interface MediaDeps {
     maxPixels: number;
   };
   now: () => Date;
+  /** Bounds how many images are decoded at once (main.ts: 2); absent means no bound. */
+  imageGate?: ConcurrencyGate;
 }

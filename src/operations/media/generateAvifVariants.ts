@@ -9,13 +9,14 @@ import { removeFiles, storeFiles } from './storeFiles.js';
  * has them, or was deleted meanwhile, is left alone. Returns the updated item, or null when there
  * was nothing to do.
  */
-export async function generateAvifVariants(deps: Pick<MediaDeps, 'store' | 'storage' | 'limits'>, input: { mediaId: number }): Promise<Media | null> {
+export async function generateAvifVariants(deps: Pick<MediaDeps, 'store' | 'storage' | 'limits' | 'imageGate'>, input: { mediaId: number }): Promise<Media | null> {
   const media = await deps.store.media.findById(input.mediaId);
   if (!media || media.mimeType === 'image/gif' || media.variants.some((v) => v.format === 'avif')) return null;
   const widths = [...new Set(media.variants.filter((v) => !v.crop && v.format === 'webp').map((v) => v.width))].sort((a, b) => a - b);
   if (widths.length === 0) return null;
   const original = await deps.storage.read(media.key);
-  const encoded = await encodeAvifVariants(original, widths, deps.limits.maxPixels);
+  const encode = () => encodeAvifVariants(original, widths, deps.limits.maxPixels);
+  const encoded = await (deps.imageGate ? deps.imageGate(encode) : encode());
   const folder = media.key.slice(0, media.key.lastIndexOf('/'));
   const avif: MediaVariant[] = encoded.map((e) => ({ key: `${folder}/w${e.width}.avif`, width: e.width, height: e.height, format: 'avif' }));
   const written = await storeFiles(deps.storage, encoded.map((e, i) => ({ key: avif[i]!.key, data: e.data })));

@@ -44,9 +44,8 @@ export async function updateMedia(deps: MediaDeps, actor: Actor, id: number, inp
   const hasAlpha = (await sharp(original).metadata().catch((error: unknown) => Promise.reject(imageError(error)))).hasAlpha === true;
   const tag = `-${Date.now().toString(36)}`;
   const source = { pixels: () => sharp(original, { limitInputPixels: deps.limits.maxPixels }), width: media.width, height: media.height };
-  const crops = await renderCrops([source], cropFallback(format, hasAlpha), { x: focalX, y: focalY }, tag).catch(
-    (error: unknown) => Promise.reject(imageError(error)),
-  );
+  const recrop = () => renderCrops([source], cropFallback(format, hasAlpha), { x: focalX, y: focalY }, tag);
+  const crops = await (deps.imageGate ? deps.imageGate(recrop) : recrop()).catch((error: unknown) => Promise.reject(imageError(error)));
   const folder = folderOf(media.key);
   const newCrops: MediaVariant[] = crops.map((c) => ({ key: `${folder}/${c.name}`, width: c.width, height: c.height, format: c.format, crop: c.crop! }));
   const written = await storeFiles(deps.storage, crops.map((c, i) => ({ key: newCrops[i]!.key, data: c.data })));

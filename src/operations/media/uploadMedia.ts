@@ -54,7 +54,8 @@ export async function uploadMedia(deps: MediaDeps, actor: Actor, input: UploadIn
     throw new AppError('MEDIA_TYPE_MISMATCH', `the file is named ${JSON.stringify(cleanFileName(input.fileName))} but its content is ${format.toUpperCase()}`, { format });
   }
 
-  const image = await renderImageSet(input.bytes, format, { maxPixels: deps.limits.maxPixels, focalX: fields.focalX, focalY: fields.focalY });
+  const render = () => renderImageSet(input.bytes, format, { maxPixels: deps.limits.maxPixels, focalX: fields.focalX, focalY: fields.focalY });
+  const image = await (deps.imageGate ? deps.imageGate(render) : render());
   const folder = newMediaFolder(deps.now());
   const key = `${folder}/${image.original.name}`;
   const variants: MediaVariant[] = image.variants.map((v) => ({
