@@ -54,8 +54,9 @@ export function encode(pipeline: Sharp, format: ImageFormat, use: 'original' | '
     case 'webp':
       return pipeline.webp(use === 'original' ? { quality: 90, effort: 1 } : WEBP);
     case 'jpeg':
-      // The original is baseline: progressive encoding of 12 MP costs 2.5× (≈ 400 ms CPU here).
-      return pipeline.jpeg({ quality: use === 'original' ? 90 : 82, progressive: use !== 'original', mozjpeg: false });
+      // Baseline: progressive costs 2–2.5× the encode time here, and the JPEG widths only reach
+      // browsers without WebP (and crawlers, for the crops).
+      return pipeline.jpeg({ quality: use === 'original' ? 90 : 82, mozjpeg: false });
     case 'png':
       return pipeline.png({ compressionLevel: 6 });
     case 'gif':
