@@ -23,6 +23,10 @@ import type { Store } from './store/ports.js';
 import type { AdminRouteModule } from './web/admin-api/registerAdminApi.js';
 import { commentRoutes } from './web/admin-api/commentRoutes.js';
 import type { AdminApp } from './web/admin-app/loadAdminApp.js';
+import { mediaRoutes } from './web/admin-api/mediaRoutes.js';
+import { createBackgroundTasks } from './lib/backgroundTasks.js';
+import { createConcurrencyGate } from './lib/concurrencyGate.js';
+import type { MediaDeps } from './operations/media/MediaDeps.js';
 import { createApp } from './web/createApp.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
@@ -42,6 +46,8 @@ export interface Khabar {
   jobs: JobWorker;
   /** Writes buffered "most read" counts now (they are written every 10 s otherwise). */
   flushViews(): Promise<void>;
+  /** Resolves once work started after responses (AVIF copies of uploads) has ended. */
+  settle(): Promise<void>;
   /** Flushes counters, stops the server, closes the store. */
   close(): Promise<void>;
 }
@@ -130,6 +136,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const policy = accountsPolicyOf(config);
   const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
   const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl };
+  const mediaDeps: MediaDeps = { store, storage: media, limits: config.media, now, imageGate: createConcurrencyGate(2) };
+  const mediaTasks = createBackgroundTasks({ onError: (name, error) => logger.error({ err: error }, `${name} failed`) });
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
   const search = {
     store,
@@ -155,6 +163,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       articleRoutes(articles),
       taxonomyRoutes({ store }),
       settingsRoutes({ store, config: config.site }),
+      mediaRoutes(mediaDeps, { avif: config.media.avif, tasks: mediaTasks }),
       ...(options.adminRoutes ?? []),
     ],
     ...(options.adminApp !== undefined ? { adminApp: options.adminApp } : {}),
@@ -180,11 +189,13 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     store,
     jobs,
     flushViews: () => viewCounter.flush(),
+    settle: () => mediaTasks.idle(),
     async close() {
       if (closed) return;
       closed = true;
       await jobs.stop();
       await app.close();
+      await mediaTasks.idle();
       await viewCounter.close();
       if (!options.rateLimiter) await limiter.close();
       if (!options.store) await store.close();

@@ -103,6 +103,17 @@ export const configSchema = z.object({
       commentMinFillSeconds: z.coerce.number().int().min(0).max(600).default(3),
     })
     .prefault({}),
+  /** Uploads to the media library (docs/decisions/011-media-library.md). */
+  media: z
+    .object({
+      /** Largest upload in bytes (default 20 MB); larger ones get MEDIA_TOO_LARGE (413). */
+      maxUploadBytes: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+      /** Most pixels an image may declare (width × height × frames), checked before decoding. */
+      maxPixels: z.coerce.number().int().min(10_000).max(1_000_000_000).default(40_000_000),
+      /** AVIF copies of every upload's widths, made after the upload answered. */
+      avif: z.boolean().default(true),
+    })
+    .prefault({}),
   demo: z.boolean().default(true),
   /** Sessions, invitations and login limits (docs/decisions/008-accounts-and-sessions.md). */
   accounts: z

@@ -15,6 +15,8 @@ export const capabilities = [
   'articles.deleteOwn',
   'articles.deleteAny',
   'media.upload',
+  'media.editAny',
+  'media.delete',
   'comments.moderateOwnArticles',
   'comments.moderateAny',
   'taxonomy.manage',
@@ -50,6 +52,8 @@ const editor: Partial<Record<Capability, Grant>> = {
   'articles.editAny': true,
   'articles.publishAny': true,
   'articles.deleteAny': true,
+  'media.editAny': true,
+  'media.delete': true,
   'comments.moderateAny': true,
   'taxonomy.manage': true,
 };

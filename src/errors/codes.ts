@@ -27,6 +27,13 @@ export const errorCodes = {
   LOGIN_FAILED: 'the email or the password is wrong',
   EMAIL_TAKEN: 'another account already uses this email',
   INVITATION_INVALID: 'the invitation link is unknown, used or expired',
+  // media library
+  MEDIA_TYPE_UNSUPPORTED: 'the uploaded file is not a JPEG, PNG, WebP, GIF or AVIF image (checked by content)',
+  MEDIA_TYPE_MISMATCH: 'the file name says one image type and the content is another',
+  MEDIA_TOO_LARGE: 'the uploaded file is larger than the configured size cap',
+  MEDIA_TOO_MANY_PIXELS: 'the image has more pixels than the configured pixel cap (checked before decoding)',
+  MEDIA_CORRUPT: 'the file starts like an image but cannot be decoded',
+  MEDIA_IN_USE: 'the media item is the featured image of an article',
   // CLI
   DEMO_NOT_EMPTY: 'demo content is only loaded into an empty store',
   INTERNAL: 'an unexpected error (a bug); details are logged, never shown to readers',

@@ -1,4 +1,4 @@
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors/AppError.js';
 import type { MediaStorage } from './MediaStorage.js';
@@ -10,7 +10,8 @@ export function isSafeMediaKey(key: string): boolean {
 }
 
 /** Media files in a folder on local disk (default `<dataDir>/media`). */
-export function createLocalMediaStorage(root: string): MediaStorage {
+export function createLocalMediaStorage(folder: string): MediaStorage {
+  const root = path.resolve(folder);
   const resolve = (key: string) => {
     if (!isSafeMediaKey(key)) throw new AppError('INVALID_INPUT', `unsafe media key: ${JSON.stringify(key)}`, { field: 'key' });
     return path.join(root, ...key.split('/'));
@@ -29,6 +30,28 @@ export function createLocalMediaStorage(root: string): MediaStorage {
         return (await stat(resolve(key))).isFile();
       } catch {
         return false;
+      }
+    },
+    async read(key) {
+      try {
+        return await readFile(resolve(key));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', `no media file ${key}`);
+        throw error;
+      }
+    },
+    async delete(key) {
+      const file = resolve(key);
+      await rm(file, { force: true });
+      // Leave no empty folders behind (an upload's folder holds only its own files); stop at the root.
+      let dir = path.dirname(file);
+      while (dir.startsWith(root + path.sep) && dir !== root) {
+        try {
+          await rmdir(dir);
+        } catch {
+          break;
+        }
+        dir = path.dirname(dir);
       }
     },
     urlPath(key) {

@@ -1,7 +1,7 @@
 import type { Article, ArticleCard, NewArticle } from '../domain/article.js';
 import type { Author, NewAuthor } from '../domain/author.js';
 import type { Comment, CommentStatus, NewComment } from '../domain/comment.js';
-import type { Media, NewMedia } from '../domain/media.js';
+import type { Media, MediaEdit, NewMedia } from '../domain/media.js';
 import type { NewPage, Page } from '../domain/page.js';
 import type { Redirect } from '../domain/redirect.js';
 import type { NewSection, Section } from '../domain/section.js';
@@ -249,9 +249,26 @@ export interface PageRepository {
   listPublished(): Promise<Page[]>;
 }
 
+/** Which media items a library list shows. */
+export interface MediaFilter {
+  /** Every word must occur in the alt text, caption, credit or file name (folded like search). */
+  search?: string;
+  uploadedBy?: number;
+}
+
 export interface MediaRepository {
   create(input: NewMedia): Promise<Media>;
   findByIds(ids: readonly number[]): Promise<Media[]>;
+  findById(id: number): Promise<Media | null>;
+  /** Newest first, ties by id. */
+  list(filter: MediaFilter, paging: Paging): Promise<Media[]>;
+  count(filter: MediaFilter): Promise<number>;
+  /** Changes the given fields; returns null when no item has this id. */
+  update(id: number, edit: MediaEdit): Promise<Media | null>;
+  /** Removes the row (articles featuring it lose their image); false when it did not exist. */
+  delete(id: number): Promise<boolean>;
+  /** Ids of articles (not in the trash) that use it as their featured image, at most 20. */
+  featuredIn(id: number): Promise<number[]>;
 }
 
 export interface RedirectRepository {

@@ -19,7 +19,15 @@ export interface ImageVariantView {
   width: number;
 }
 
+/** A `<source>` of a `<picture>`: another format of the same widths. */
+export interface ImageSourceView {
+  /** MIME type, e.g. 'image/avif', 'image/webp'. */
+  type: string;
+  srcset: string;
+}
+
 export interface ImageView {
+  /** The `src`: for library images a mid-size variant in the fallback format, not the original. */
   url: string;
   width: number | null;
   height: number | null;
@@ -28,6 +36,11 @@ export interface ImageView {
   credit: string | null;
   /** Empty when no variants exist; otherwise used for `srcset`. */
   variants: ImageVariantView[];
+  /**
+   * Set for media-library images (AVIF, WebP before the fallback `variants`, which then alone
+   * make the `<img>` srcset); absent for older images, whose original joins their srcset.
+   */
+  sources?: ImageSourceView[];
 }
 
 export interface AuthorRefView {

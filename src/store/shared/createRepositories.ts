@@ -39,7 +39,7 @@ const CONTENT_WRITES = {
   tags: ['create', 'update', 'delete'],
   authors: ['create'],
   pages: ['create'],
-  media: ['create'],
+  media: ['create', 'update', 'delete'],
   redirects: ['put'],
   settings: ['set'],
   search: ['index', 'remove', 'clear', 'rebuild'],

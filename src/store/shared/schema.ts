@@ -55,6 +55,9 @@ export interface Database {
     focal_y: number | null;
     variants: string;
     created_at: string;
+    original_name: string | null;
+    uploaded_by: number | null;
+    search_text: Generated<string>;
   };
   articles: {
     id: Generated<number>;

@@ -12,7 +12,8 @@ export interface ResponsiveImageProps {
 export function srcsetOf(image: ImageView): string | undefined {
   if (image.variants.length === 0) return undefined;
   const candidates = [...image.variants];
-  if (image.width !== null && !candidates.some((v) => v.width === image.width)) {
+  // Library images cap their widths at 1,920: the (possibly 12-megapixel) original stays out.
+  if (image.sources === undefined && image.width !== null && !candidates.some((v) => v.width === image.width)) {
     candidates.push({ url: image.url, width: image.width });
   }
   return candidates
@@ -23,10 +24,24 @@ export function srcsetOf(image: ImageView): string | undefined {
 
 /**
  * An `<img>` with intrinsic dimensions (no layout shift), `srcset`/`sizes` when variants exist,
- * and lazy loading unless `eager`.
+ * and lazy loading unless `eager`; inside a `<picture>` with AVIF and WebP `<source>`s (same
+ * `sizes`) for media-library images.
  */
 export function ResponsiveImage({ image, sizes, eager = false }: ResponsiveImageProps) {
   const srcset = srcsetOf(image);
+  const img = imgOf(image, sizes, eager, srcset);
+  if (!image.sources || image.sources.length === 0) return img;
+  return (
+    <picture>
+      {image.sources.map((source) => (
+        <source key={source.type} type={source.type} srcset={source.srcset} sizes={sizes} />
+      ))}
+      {img}
+    </picture>
+  );
+}
+
+function imgOf(image: ImageView, sizes: string, eager: boolean, srcset: string | undefined) {
   return (
     <img
       src={image.url}

@@ -11,6 +11,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export type CsrfMode = 'session' | 'origin';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** See CsrfMode. */
+    csrf?: CsrfMode;
+  }
+}
+
 function originOf(value: string | undefined): string | null {
   if (!value) return null;
   try {

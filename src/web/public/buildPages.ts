@@ -1,3 +1,4 @@
+import { CROP_RATIOS, cropOf } from '../../domain/media.js';
 import type { Page } from '../../domain/page.js';
 import type { ArchiveData } from '../../operations/reading/readArchive.js';
 import type { ArticleData } from '../../operations/reading/readArticle.js';
@@ -87,7 +88,15 @@ function build(presenter: Presenter) {
           : null;
       const media = article.featuredMediaId === null ? undefined : data.media.get(article.featuredMediaId);
       const image = p.image(media);
-      const socialImage = image ? { url: absoluteUrl(p, image.url), width: image.width, height: image.height, alt: image.alt } : null;
+      // Library images bring 16:9, 4:3 and 1:1 crops (≤ 1,200 wide): the 16:9 one is the card image.
+      const crops = media ? CROP_RATIOS.map((ratio) => cropOf(media, ratio)).filter((c) => c !== undefined) : [];
+      const wide = crops.find((c) => c.crop === '16:9');
+      const socialImage = wide
+        ? { url: absoluteUrl(p, p.mediaUrl(wide.key)), width: wide.width, height: wide.height, alt: media!.alt }
+        : image
+          ? { url: absoluteUrl(p, image.url), width: image.width, height: image.height, alt: image.alt }
+          : null;
+      const ldImages = crops.length === CROP_RATIOS.length ? crops.map((c) => absoluteUrl(p, p.mediaUrl(c.key))) : socialImage ? [socialImage.url] : [];
       return {
         site: p.site,
         head: {
@@ -112,7 +121,7 @@ function build(presenter: Presenter) {
               '@type': 'NewsArticle',
               headline: article.title,
               description,
-              ...(socialImage ? { image: [socialImage.url] } : {}),
+              ...(ldImages.length > 0 ? { image: ldImages } : {}),
               ...(published ? { datePublished: published.iso } : {}),
               dateModified: (modified ?? published)?.iso,
               author: data.authors.map((a) => ({

@@ -5,6 +5,7 @@ import { encodePath } from '../../domain/permalink.js';
 import type { Section } from '../../domain/section.js';
 import { createDateFormatter, formatDateView, type DateFormatter } from '../../domain/text/dates.js';
 import type { MediaStorage } from '../../media/MediaStorage.js';
+import { presentImage } from './presentImage.js';
 import type { FrameData } from '../../operations/reading/readFrame.js';
 import { articlePath, permalinkFor } from '../../operations/reading/resolvePath.js';
 import { commentCountLabel } from './commentCountLabel.js';
@@ -48,6 +49,8 @@ export interface FramePresenter {
   dateTime(date: Date | null): DateView | null;
   card(card: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView;
   image(media: Media | undefined): ImageView | null;
+  /** Public URL path of a stored media key. */
+  mediaUrl(key: string): string;
   sectionLink(section: Section): LinkView;
   /** Unicode path of an article. */
   articlePath(article: { id: number; slug: string; publishedAt: Date | null; primarySectionId: number | null }, authorSlug: string | null): string;
@@ -102,20 +105,7 @@ export function createPresenter(options: PresenterOptions): Presenter {
     })();
     const date = (d: Date | null): DateView | null => (d ? formatDateView(fmt, d) : null);
     const pathOf: FramePresenter['articlePath'] = (article, authorSlug) => articlePath(permalink, sections, article, authorSlug);
-    const image = (m: Media | undefined): ImageView | null =>
-      m
-        ? {
-            url: options.media.urlPath(m.key),
-            width: m.width,
-            height: m.height,
-            alt: m.alt,
-            caption: m.caption,
-            credit: m.credit,
-            variants: m.variants
-              .map((v) => ({ url: options.media.urlPath(v.key), width: v.width }))
-              .sort((a, b) => a.width - b.width),
-          }
-        : null;
+    const image = (m: Media | undefined): ImageView | null => (m ? presentImage(m, options.media) : null);
     const card = (c: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView => cardViews(c, frame, () => presentCard(c, media));
     const presentCard = (c: ArticleCard, media: ReadonlyMap<number, Media>): ArticleCardView => {
       const section = c.primarySectionId === null ? undefined : sections.byId.get(c.primarySectionId);
@@ -172,6 +162,7 @@ export function createPresenter(options: PresenterOptions): Presenter {
       dateTime: (d) => (d ? { text: `${fmt.long(d)} - ${fmt.time(d)}`, iso: fmt.isoWithOffset(d) } : null),
       card,
       image,
+      mediaUrl: (key) => options.media.urlPath(key),
       sectionLink,
       articlePath: pathOf,
       absolute,

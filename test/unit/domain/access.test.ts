@@ -17,6 +17,8 @@ const expected: Record<Capability, Record<Role, 'Y' | 'O' | 'D' | '-'>> = {
   'articles.deleteOwn': { contributor: 'D', author: 'O', editor: 'O', admin: 'O' },
   'articles.deleteAny': { contributor: '-', author: '-', editor: 'Y', admin: 'Y' },
   'media.upload': { contributor: '-', author: 'Y', editor: 'Y', admin: 'Y' },
+  'media.editAny': { contributor: '-', author: '-', editor: 'Y', admin: 'Y' },
+  'media.delete': { contributor: '-', author: '-', editor: 'Y', admin: 'Y' },
   'comments.moderateOwnArticles': { contributor: '-', author: 'O', editor: 'O', admin: 'O' },
   'comments.moderateAny': { contributor: '-', author: '-', editor: 'Y', admin: 'Y' },
   'taxonomy.manage': { contributor: '-', author: '-', editor: 'Y', admin: 'Y' },

@@ -7,6 +7,7 @@ import { m004Comments } from './m004_comments.js';
 import { m005Search } from './m005_search.js';
 import { m006Accounts } from './m006_accounts.js';
 import { m007Workflow } from './m007_workflow.js';
+import { m008Media } from './m008_media.js';
 import { m009CommentIndexes } from './m009_comment_indexes.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
@@ -19,6 +20,7 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '005_search': m005Search(d),
     '006_accounts': m006Accounts(d),
     '007_workflow': m007Workflow(d),
+    '008_media': m008Media(),
     '009_comment_indexes': m009CommentIndexes(),
   };
 }
