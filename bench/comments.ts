@@ -143,6 +143,19 @@ async function pacedPosts(url: string, rate: number, seconds: number, body: (i: 
   return { p50: at(0.5), p99: at(0.99), stored, refused };
 }
 
+/** GET on a new connection: a keep-alive socket left idle through the read runs may be closed under us. */
+function getText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      })
+      .on('error', reject);
+  });
+}
+
 async function main() {
   spawnSync('npm', ['run', 'build'], { cwd: benchRoot, stdio: 'inherit' });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'khabar-bench-comments-'));
@@ -151,7 +164,7 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   try {
     const [busyPath, quietPath, targetPath] = [busy, quiet, target].map(pathOf);
-    const busyHtml = await (await fetch(base + busyPath!)).text();
+    const busyHtml = await getText(base + busyPath!);
     const shown = busyHtml.match(/class="comment(?: |")/g)?.length ?? 0;
     if (shown < 50) throw new Error(`the busy article shows ${shown} comments, expected its first page of threads`);
 
@@ -186,7 +199,7 @@ async function main() {
     const [quietRps, busyRps, quietPlain, busyPlain] = [compressed.quiet, compressed.busy, plain.quiet, plain.busy];
 
     // Posting: one valid form token (moderation open, no minimum fill time), unique comments.
-    const form = await (await fetch(base + targetPath!)).text();
+    const form = await getText(base + targetPath!);
     const token = /name="khabar_token" value="([^"]+)"/.exec(form)![1]!;
     let n = 0;
     const postLoad = () =>
