@@ -335,6 +335,10 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     // Each block insert leaves the caret after it: the embed, the table and the image are all kept, in order.
     expect(await page.locator('.article-body > figure.embed, .article-body > .tableWrapper, .article-body > table, .article-body > figure.article-image').evaluateAll((els) => els.map((el) => (el as unknown as { className: string }).className))).toEqual(['embed', 'tableWrapper', 'article-image']);
 
+    // A tag typed by name: unknown, so created (an admin may), and saved as its id.
+    await page.getByLabel('أضف وسماً واضغط Enter').fill('اقتصاد رقمي');
+    await page.getByLabel('أضف وسماً واضغط Enter').press('Enter');
+
     // Saving stores it through the article API: a draft with the body as the editor wrote it.
     await page.getByRole('button', { name: 'احفظ', exact: true }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('حُفظ');
@@ -347,7 +351,11 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     // The editor marks the paragraph rtl (the first strong letter is Latin); the sanitizer keeps it.
     expect(stored.body).toMatch(new RegExp(`<p dir="rtl"[^>]*>${SENTENCE.replace('.', '\\.')}</p>`));
     expect(stored.body).toContain('Rabat, 29 novembre.');
-    expect(stored.body).toContain('data-embed="youtube"');
+    expect(stored.body).toContain('<figure class="embed" data-embed="youtube" data-url="https://www.youtube.com/watch?v=dQw4w9WgXcQ">');
+    expect(stored.body).not.toMatch(/<iframe|<script/);
+    const tag = await site.khabar.store.tags.findBySlug('اقتصاد-رقمي');
+    expect(tag?.name).toBe('اقتصاد رقمي');
+    expect(stored.tagIds).toEqual([tag!.id]);
     await fullPageScreenshot(page, 'admin-editor-1280');
 
     // Reopened from the server (no browser copy left): the editor shows the stored paragraph, still right-to-left.
@@ -355,6 +363,8 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     await expect.poll(() => page.locator('.article-body p').first().textContent()).toBe(SENTENCE);
     expect(await page.locator('.article-body p').first().evaluate((el) => getComputedStyle(el as Element).direction)).toBe('rtl');
     expect(await page.getByText('استُرجعت نسخة غير محفوظة من هذا المتصفح.').count()).toBe(0);
+    await page.locator('.article-body figure.embed[data-embed="youtube"]').waitFor();
+    await page.locator('.chips bdi', { hasText: 'اقتصاد رقمي' }).waitFor();
 
     // Publish from the editor's workflow buttons, then read it on the public site.
     await page.getByRole('button', { name: 'انشر الآن' }).click();
