@@ -6,6 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access.js';
 import type { ArticleCard } from '../../src/domain/article.js';
@@ -265,6 +266,34 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     await page.getByRole('button', { name: 'بحث' }).click();
     await expect.poll(() => page.locator('[data-comment-id]').count()).toBe(1);
     expect(unexpected(problems, [/HTTP 401: GET .*\/admin\/api\/session$/])).toEqual([]);
+  });
+
+  it('changes a site setting and uploads to the media library through the real API', async () => {
+    await logIn();
+    await page.getByRole('navigation').getByRole('link', { name: 'الإعدادات' }).click();
+    await page.getByRole('heading', { name: 'الإعدادات' }).waitFor();
+    const tagline = page.getByLabel('الشعار النصي');
+    // The form shows the site's effective tagline, the one readers see now.
+    await expect.poll(() => tagline.inputValue()).not.toBe('');
+    expect((await site.khabar.app.inject({ url: '/' })).body).toContain(await tagline.inputValue());
+    await tagline.fill('أخبار المغرب لحظة بلحظة');
+    await page.getByRole('button', { name: 'حفظ', exact: true }).click();
+    await page.getByText('تم.').waitFor();
+    expect(((await site.khabar.store.settings.get<Record<string, unknown>>('site')) ?? {}).tagline).toBe('أخبار المغرب لحظة بلحظة');
+    expect((await site.khabar.app.inject({ url: '/' })).body).toContain('أخبار المغرب لحظة بلحظة');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'المكتبة' }).click();
+    await page.getByRole('heading', { name: 'المكتبة' }).waitFor();
+    const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: { r: 180, g: 20, b: 40 } } }).png().toBuffer();
+    await page.locator('input[type=file]').setInputFiles({ name: 'port.png', mimeType: 'image/png', buffer: png });
+    const tile = page.locator('.media-grid img').first();
+    await tile.waitFor();
+    await expect.poll(async () => (await site.khabar.store.media.list({}, { limit: 100, offset: 0 })).filter((m) => m.originalName === 'port.png').length).toBe(1);
+    // The grid shows a real variant of the upload (the smallest one), loaded by the browser.
+    await expect.poll(() => tile.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(320);
+    expect(await page.getByText('غير متاح بعد').count()).toBe(0);
+    await fullPageScreenshot(page, 'admin-media-1280');
+    expect(unexpected(problems)).toEqual([]);
   });
 
   it('writes an Arabic paragraph starting with a Latin name and ending with a number: right-to-left, full stop at the end (left)', async () => {
