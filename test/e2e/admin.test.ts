@@ -1,7 +1,9 @@
 /**
  * The newsroom app in Chromium, against a real server on a real SQLite store: logging in (errors in
  * the chosen language), switching language, moderating comments end to end, and writing an Arabic
- * paragraph that starts with a Latin name and ends with a number before a full stop. Screenshots
+ * paragraph that starts with a Latin name and ends with a number before a full stop, saving it through
+ * the article API and publishing it to the public site; the dashboard, settings and media screens on
+ * the real API. Screenshots
  * at 1280 px go to test-results/screenshots/admin-*.png.
  */
 import type { AddressInfo } from 'node:net';
@@ -380,6 +382,7 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     // The editor marks the paragraph rtl (the first strong letter is Latin); the sanitizer keeps it.
     expect(stored.body).toMatch(new RegExp(`<p dir="rtl"[^>]*>${SENTENCE.replace('.', '\\.')}</p>`));
     expect(stored.body).toContain('Rabat, 29 novembre.');
+    expect(stored.body).toContain('<span class="credit" dir="auto">Khabar</span>');
     expect(stored.body).toContain('<figure class="embed" data-embed="youtube" data-url="https://www.youtube.com/watch?v=dQw4w9WgXcQ">');
     expect(stored.body).not.toMatch(/<iframe|<script/);
     const tag = await site.khabar.store.tags.findBySlug('اقتصاد-رقمي');
