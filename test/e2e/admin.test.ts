@@ -401,6 +401,27 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     await page.locator('.article-body figure.embed[data-embed="youtube"]').waitFor();
     await page.locator('.chips bdi', { hasText: 'اقتصاد رقمي' }).waitFor();
 
+    // Someone saves in between (here: another tab of the same account, through the API). The next
+    // save from the editor is a 409 that writes nothing and loses nothing; "save mine over theirs" wins.
+    const session = (await (await page.request.get(`${base}/admin/api/session`)).json()) as { csrfToken: string };
+    const before = (await (await page.request.get(`${base}/admin/api/articles/${articleId}`)).json()) as { article: { version: number } };
+    const theirs = await page.request.patch(`${base}/admin/api/articles/${articleId}`, {
+      headers: { 'x-csrf-token': session.csrfToken, origin: base },
+      data: { version: before.article.version, title: 'عنوان من زميل' },
+    });
+    expect(theirs.status()).toBe(200);
+    const mine = 'مقدمة كتبتها قبل أن أرى تعديل زميلي';
+    await page.getByLabel('المقدمة').fill(mine);
+    await page.getByRole('button', { name: 'احفظ', exact: true }).click();
+    await page.getByText('عدّل شخص آخر هذا المقال منذ فتحته', { exact: false }).waitFor();
+    expect((await site.khabar.store.articles.findById(articleId))?.title).toBe('عنوان من زميل');
+    expect((await site.khabar.store.articles.findById(articleId))?.lede).toBeNull();
+    expect(await page.getByLabel('المقدمة').inputValue()).toBe(mine);
+    await page.getByRole('button', { name: 'احفظ نسختي فوق نسختهم' }).click();
+    await expect.poll(async () => (await site.khabar.store.articles.findById(articleId))?.lede).toBe(mine);
+    expect((await site.khabar.store.articles.findById(articleId))?.title).toBe('Microsoft تعلن نتائجها');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('حُفظ');
+
     // Publish from the editor's workflow buttons, then read it on the public site.
     await page.getByRole('button', { name: 'انشر الآن' }).click();
     await expect.poll(async () => (await site.khabar.store.articles.findById(articleId))?.status).toBe('published');
@@ -412,6 +433,6 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     expect(publicPage.statusCode).toBe(200);
     expect(publicPage.body).toContain('Microsoft تعلن نتائجها');
     expect(publicPage.body).toContain(SENTENCE);
-    expect(unexpected(problems, [/HTTP 401: GET .*\/admin\/api\/session$/])).toEqual([]);
+    expect(unexpected(problems, [/HTTP 401: GET .*\/admin\/api\/session$/, /^HTTP 409: PATCH .*\/admin\/api\/articles\/\d+$/, /status of 409/])).toEqual([]);
   });
 });
