@@ -301,6 +301,26 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     expect(unexpected(problems)).toEqual([]);
   });
 
+  it('tells an author, who may not create tags, to pick an existing one — and saves nothing until then', async () => {
+    const email = 'karim@example.ma';
+    await createUser({ store: site.khabar.store, passwords: createArgon2PasswordHasher() }, systemActor('test'), { email, displayName: 'كريم العلوي', role: 'author', password: PASSWORD });
+    await page.goto(`${base}/admin/`);
+    await page.getByLabel('البريد الإلكتروني').fill(email);
+    await page.getByLabel('كلمة المرور').fill(PASSWORD);
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await page.getByRole('heading', { name: 'مرحباً، كريم العلوي' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'مقال جديد' }).click();
+    await page.getByLabel('العنوان', { exact: true }).fill('مقال بوسم جديد');
+    await page.getByLabel('أضف وسماً واضغط Enter').fill('وسم لا يوجد');
+    await page.getByLabel('أضف وسماً واضغط Enter').press('Enter');
+    const countBefore = await site.khabar.store.articles.countForAdmin({});
+    await page.getByRole('button', { name: 'احفظ', exact: true }).click();
+    await page.getByText('وسم جديد: إنشاء الوسوم للمحررين فقط. اختر وسماً موجوداً أو اطلب من محرر إنشاءه.').waitFor();
+    expect(await site.khabar.store.tags.findBySlug('وسم-لا-يوجد')).toBeNull();
+    expect(await site.khabar.store.articles.countForAdmin({})).toBe(countBefore);
+    expect(unexpected(problems, [/HTTP 401: GET .*\/admin\/api\/session$/, /^HTTP 403: POST .*\/admin\/api\/tags$/, /status of 403/])).toEqual([]);
+  });
+
   it('writes an Arabic paragraph starting with a Latin name and ending with a number: right-to-left, full stop at the end (left)', async () => {
     await logIn();
     await page.getByRole('navigation').getByRole('link', { name: 'مقال جديد' }).click();

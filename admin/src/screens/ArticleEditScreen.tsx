@@ -97,7 +97,7 @@ type SaveState =
  * tags created inline, ordered authors with guest bylines, featured image, SEO fields, flags and
  * publish time in the site's zone. Autosaves; a 409 keeps every keystroke (editor and browser copy).
  */
-export function ArticleEditScreen({ id }: { id: number | null }) {
+export function ArticleEditScreen({ id, readsSettings = true }: { id: number | null; /** Only admins may read GET /settings (the site's time zone); others use the default zone. */ readsSettings?: boolean }) {
   const { t } = useI18n();
   const [articleId, setArticleId] = useState<number | null>(id);
   // A new article starts from this browser's unsaved copy, if there is one.
@@ -172,7 +172,7 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
     }
     listSections().then(setSections, (error) => isUnavailable(error) && setListsMissing(true));
     listAuthors().then(setAuthors, (error) => isUnavailable(error) && setListsMissing(true));
-    getSettings().then((s) => setTimeZone(s.timeZone || DEFAULT_TIME_ZONE), () => {});
+    if (readsSettings) getSettings().then((s) => setTimeZone(s.timeZone || DEFAULT_TIME_ZONE), () => {});
   }, [id]);
 
   async function saveNow(options: { overwrite?: boolean } = {}) {
