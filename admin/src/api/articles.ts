@@ -1,19 +1,23 @@
-import type { JSONContent } from '@tiptap/core';
-import { api, queryString } from './client.js';
+import type { Content } from '@tiptap/core';
+import { api, ApiError, queryString } from './client.js';
 
 /**
- * The article routes the admin expects from the workflow API (issue #4, helper W). Until they are
- * on the server, every call answers 404 NOT_FOUND and the screens say "not available yet".
+ * The newsroom's article routes (README "Newsroom workflow", src/web/admin-api/articleRoutes.ts),
+ * adapted to the fields the screens edit: the server stores `body` (sanitized HTML), `tagIds`,
+ * `authorIds`, `isBreaking`/`isFeatured`, and schedules through `POST /articles/:id/schedule`.
  * Shapes: admin/src/api/README.md.
  */
 export type ArticleStatus = 'draft' | 'pending' | 'scheduled' | 'published' | 'unpublished' | 'trash';
 export const articleStatuses: readonly ArticleStatus[] = ['draft', 'pending', 'scheduled', 'published', 'unpublished', 'trash'];
 
+/** The workflow buttons (`actions` of GET /articles/:id). */
+export type WorkflowAction = 'submit' | 'schedule' | 'publish' | 'unpublish' | 'trash' | 'restore';
+
 export interface ArticleAuthorRef {
-  /** An author profile (users' profiles included); null with `guestName` for a guest byline. */
+  /** An author profile (GET /authors). Guest bylines are not on the server yet. */
   authorId: number | null;
   guestName?: string | null;
-  /** Display name, filled in by the server on reads. */
+  /** Display name, filled in by the server on list reads. */
   name?: string;
 }
 
@@ -32,12 +36,15 @@ export interface ArticleFields {
   title: string;
   lede: string;
   slug: string;
-  /** The editor's document (Tiptap JSON); the server keeps it and the sanitized `bodyHtml`. */
-  bodyDoc: JSONContent;
+  /**
+   * What the editor opens: Tiptap JSON for a new article, the stored HTML (`body`) for a saved one
+   * (Tiptap parses it). Never sent: the server keeps only `bodyHtml`, as `body`.
+   */
+  bodyDoc: Content;
   bodyHtml: string;
   /** Primary first. */
   sectionIds: number[];
-  /** Tag names; unknown names are created. */
+  /** Tag names; resolved to `tagIds` on save (unknown ones created by roles that may). */
   tags: string[];
   authors: ArticleAuthorRef[];
   featuredMediaId: number | null;
@@ -46,7 +53,7 @@ export interface ArticleFields {
   breaking: boolean;
   featured: boolean;
   commentsOpen: boolean;
-  /** UTC ISO instant; null: now when published. */
+  /** UTC ISO instant for the Schedule action (POST /articles/:id/schedule); not part of a save. Read back from a scheduled article's `publishedAt`. */
   publishAt: string | null;
 }
 
@@ -56,6 +63,37 @@ export interface Article extends ArticleFields {
   /** Optimistic concurrency: send it back on save; 409 CONFLICT when someone saved in between. */
   version: number;
   updatedAt: string;
+  publishedAt: string | null;
+}
+
+/** GET /articles/:id: the article and what this user may do with it now. */
+export interface EditorArticle {
+  article: Article;
+  actions: WorkflowAction[];
+  canEdit: boolean;
+  editing: { userId: number; displayName: string; seenAt: string }[];
+}
+
+/** The article as the server sends it (src/domain/article.ts, dates as ISO strings). */
+export interface ServerArticle {
+  id: number;
+  slug: string;
+  title: string;
+  lede: string | null;
+  body: string;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  updatedAt: string;
+  sectionIds: number[];
+  tagIds: number[];
+  authorIds: number[];
+  featuredMediaId: number | null;
+  isBreaking: boolean;
+  isFeatured: boolean;
+  commentsOpen: boolean;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  version: number;
 }
 
 export interface ArticleFilter {
@@ -85,17 +123,109 @@ export async function listArticles(filter: ArticleFilter): Promise<Page<ArticleS
   return api('GET', `/articles${queryString({ ...filter })}`);
 }
 
+/** Tag names for ids (GET /tags has no lookup by id: pages through the list until all are found). */
+async function tagNames(ids: number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = new Map<number, string>();
+  for (let page = 1; page <= 50 && found.size < ids.length; page++) {
+    const { tags } = await api<{ tags: Named[] }>('GET', `/tags${queryString({ page, perPage: 200 })}`);
+    for (const tag of tags) if (ids.includes(tag.id)) found.set(tag.id, tag.name);
+    if (tags.length < 200) break;
+  }
+  return ids.map((id) => found.get(id) ?? `#${id}`);
+}
+
+/** The server's article as the form's fields. */
+export async function fromServer(article: ServerArticle): Promise<Article> {
+  return {
+    id: article.id,
+    status: article.status,
+    version: article.version,
+    updatedAt: article.updatedAt,
+    publishedAt: article.publishedAt,
+    title: article.title,
+    lede: article.lede ?? '',
+    slug: article.slug,
+    bodyDoc: article.body,
+    bodyHtml: article.body,
+    sectionIds: article.sectionIds,
+    tags: await tagNames(article.tagIds),
+    authors: article.authorIds.map((authorId) => ({ authorId })),
+    featuredMediaId: article.featuredMediaId,
+    seoTitle: article.seoTitle ?? '',
+    seoDescription: article.seoDescription ?? '',
+    breaking: article.isBreaking,
+    featured: article.isFeatured,
+    commentsOpen: article.commentsOpen,
+    publishAt: article.status === 'scheduled' ? article.publishedAt : null,
+  };
+}
+
+/**
+ * Tag ids for names: an exact name match from GET /tags?q=, else POST /tags (editors and admins;
+ * inline creation never duplicates). A role that may not create tags gets TAG_NOT_ALLOWED.
+ */
+export async function resolveTags(names: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const name of names) {
+    const { tags } = await api<{ tags: Named[] }>('GET', `/tags${queryString({ q: name, perPage: 200 })}`);
+    const known = tags.find((tag) => tag.name === name);
+    if (known) {
+      ids.push(known.id);
+      continue;
+    }
+    try {
+      ids.push((await api<{ tag: Named }>('POST', '/tags', { name })).tag.id);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403) throw new ApiError(403, 'TAG_NOT_ALLOWED', name, 'tags');
+      throw error;
+    }
+  }
+  return ids;
+}
+
+/** The fields as the server's create/PATCH body (no bodyDoc, no guest bylines, no publishAt). */
+async function toServer(fields: ArticleFields, creating: boolean): Promise<Record<string, unknown>> {
+  const authorIds = fields.authors.flatMap((a) => (a.authorId === null ? [] : [a.authorId]));
+  return {
+    title: fields.title,
+    lede: fields.lede,
+    body: fields.bodyHtml,
+    ...(creating && fields.slug.trim() === '' ? {} : { slug: fields.slug }),
+    sectionIds: fields.sectionIds,
+    tagIds: await resolveTags(fields.tags),
+    // An empty byline on create: the server uses the writer's own author profile.
+    ...(creating && authorIds.length === 0 ? {} : { authorIds }),
+    featuredMediaId: fields.featuredMediaId,
+    seoTitle: fields.seoTitle,
+    seoDescription: fields.seoDescription,
+    isBreaking: fields.breaking,
+    isFeatured: fields.featured,
+    commentsOpen: fields.commentsOpen,
+  };
+}
+
+export async function getEditorArticle(id: number): Promise<EditorArticle> {
+  const answer = await api<Omit<EditorArticle, 'article'> & { article: ServerArticle }>('GET', `/articles/${id}`);
+  return { ...answer, article: await fromServer(answer.article) };
+}
+
 export async function getArticle(id: number): Promise<Article> {
-  return (await api<{ article: Article }>('GET', `/articles/${id}`)).article;
+  return (await getEditorArticle(id)).article;
 }
 
 export async function createArticle(fields: ArticleFields): Promise<Article> {
-  return (await api<{ article: Article }>('POST', '/articles', fields)).article;
+  return fromServer((await api<{ article: ServerArticle }>('POST', '/articles', await toServer(fields, true))).article);
 }
 
-/** PATCH with the version read: 409 CONFLICT (with the current article in the error) if it moved on. */
+/** PATCH with the version read: 409 CONFLICT (the server's current article in its details) if it moved on. */
 export async function saveArticle(id: number, version: number, fields: ArticleFields): Promise<Article> {
-  return (await api<{ article: Article }>('PATCH', `/articles/${id}`, { ...fields, version })).article;
+  return fromServer((await api<{ article: ServerArticle }>('PATCH', `/articles/${id}`, { ...(await toServer(fields, false)), version })).article);
+}
+
+/** A workflow action (POST /articles/:id/<action>), guarded by the version the editor holds. */
+export async function transitionArticle(id: number, action: WorkflowAction, version: number, extra: { publishAt?: string } = {}): Promise<Article> {
+  return fromServer((await api<{ article: ServerArticle }>('POST', `/articles/${id}/${action}`, { version, ...extra })).article);
 }
 
 export async function listSections(): Promise<Named[]> {

@@ -1,7 +1,10 @@
 import { api } from './client.js';
 import type { ArticleSummary } from './articles.js';
 
-/** GET /dashboard (issue #4, helper W): the article lists of the dashboard. */
+/**
+ * GET /dashboard (README "Newsroom workflow"): rows as in GET /articles (`authors: [{authorId, name}]`),
+ * 10 each; the server's `recentComments` is not used (the comments card reads GET /comments).
+ */
 export interface Dashboard {
   myDrafts: ArticleSummary[];
   pendingReview: ArticleSummary[];
@@ -10,5 +13,6 @@ export interface Dashboard {
 }
 
 export async function getDashboard(): Promise<Dashboard> {
-  return api('GET', '/dashboard');
+  const { myDrafts, pendingReview, scheduled, recentlyPublished } = await api<Dashboard>('GET', '/dashboard');
+  return { myDrafts, pendingReview, scheduled, recentlyPublished };
 }

@@ -1,6 +1,6 @@
 import { api } from './client.js';
 
-/** Site settings as the admin edits them (issue #4, helper W); shapes in README.md here. */
+/** Site settings as the admin edits them (GET/PATCH /settings, admins; README "Newsroom workflow"). */
 export interface SiteSettings {
   name: string;
   tagline: string;
@@ -9,10 +9,15 @@ export interface SiteSettings {
   comments: { moderation: 'trust-returning' | 'hold-all' | 'open'; closeAfterDays: number | null };
 }
 
+/** GET /settings answers `{ effective, settings, stored }` (`settings` = `effective`: stored values over the configuration). */
 export async function getSettings(): Promise<SiteSettings> {
   return (await api<{ settings: SiteSettings }>('GET', '/settings')).settings;
 }
 
+/** PATCH /settings with only the fields this screen edits (the server merges `comments` field by field). */
 export async function saveSettings(settings: Partial<SiteSettings>): Promise<SiteSettings> {
-  return (await api<{ settings: SiteSettings }>('PATCH', '/settings', settings)).settings;
+  const body: Record<string, unknown> = {};
+  for (const key of ['name', 'tagline', 'timeZone', 'permalink'] as const) if (settings[key] !== undefined) body[key] = settings[key];
+  if (settings.comments) body.comments = { moderation: settings.comments.moderation, closeAfterDays: settings.comments.closeAfterDays };
+  return (await api<{ settings: SiteSettings }>('PATCH', '/settings', body)).settings;
 }

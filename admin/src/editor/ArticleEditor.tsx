@@ -1,4 +1,4 @@
-import { Editor, type JSONContent } from '@tiptap/core';
+import { Editor, type Content, type JSONContent } from '@tiptap/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/I18n.js';
 import type { MessageKey } from '../i18n/catalogue.js';
@@ -8,8 +8,8 @@ import { parseEmbedUrl } from './embedUrl.js';
 import type { BlockDir } from './textDirection.js';
 
 export interface ArticleEditorProps {
-  /** The document to start from (Tiptap JSON). Read once, when the editor is created. */
-  initial: JSONContent;
+  /** The document to start from: Tiptap JSON, or the stored HTML of a saved article. Read once, when the editor is created. */
+  initial: Content;
   /** Every change: the document and its HTML (documentToHtml). */
   onChange: (doc: JSONContent, html: string) => void;
   /** Accessible name of the writing area. */

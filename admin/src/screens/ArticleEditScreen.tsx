@@ -3,15 +3,18 @@ import { slugify } from '../../../src/domain/text/slug.js';
 import {
   createArticle,
   getArticle,
+  getEditorArticle,
   listAuthors,
   listSections,
   saveArticle,
+  transitionArticle,
   type Article,
   type ArticleFields,
   type Named,
+  type WorkflowAction,
 } from '../api/articles.js';
 import { isUnavailable } from '../api/client.js';
-import type { MediaItem } from '../api/media.js';
+import { getMedia, type MediaItem } from '../api/media.js';
 import { getSettings } from '../api/settings.js';
 import { ArticleEditor } from '../editor/ArticleEditor.js';
 import { documentToHtml, EMPTY_DOCUMENT } from '../editor/documentToHtml.js';
@@ -32,6 +35,25 @@ const SAVE_DEPS: SaveDeps = {
   clearLocal: clearLocalDraft,
   now: () => new Date(),
 };
+
+/**
+ * The article a new-article editor just created. Its address then replaces /articles/new while the
+ * same editor stays mounted (a remount would reload it and drop keystrokes typed meanwhile).
+ */
+let createdInPlace: number | null = null;
+let generation = 0;
+
+/** The key App gives the editor for `id` (null: a new article). */
+export function editorKeyFor(id: number | null): string {
+  if (id === null) {
+    if (createdInPlace !== null) {
+      createdInPlace = null;
+      generation += 1;
+    }
+    return `new-${generation}`;
+  }
+  return id === createdInPlace ? `new-${generation}` : `article-${id}`;
+}
 
 /** Seconds of quiet typing before an autosave. */
 const AUTOSAVE_MS = 3000;
@@ -57,7 +79,7 @@ function emptyFields(): ArticleFields {
 }
 
 function fieldsOf(article: Article): ArticleFields {
-  const { id: _id, status: _status, version: _version, updatedAt: _updatedAt, ...fields } = article;
+  const { id: _id, status: _status, version: _version, updatedAt: _updatedAt, publishedAt: _publishedAt, ...fields } = article;
   return fields;
 }
 
@@ -75,7 +97,7 @@ type SaveState =
  * tags created inline, ordered authors with guest bylines, featured image, SEO fields, flags and
  * publish time in the site's zone. Autosaves; a 409 keeps every keystroke (editor and browser copy).
  */
-export function ArticleEditScreen({ id }: { id: number | null }) {
+export function ArticleEditScreen({ id, readsSettings = true }: { id: number | null; /** Only admins may read GET /settings (the site's time zone); others use the default zone. */ readsSettings?: boolean }) {
   const { t } = useI18n();
   const [articleId, setArticleId] = useState<number | null>(id);
   // A new article starts from this browser's unsaved copy, if there is one.
@@ -101,12 +123,32 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
   saveRef.current = save;
   const [picking, setPicking] = useState(false);
   const [featuredItem, setFeaturedItem] = useState<MediaItem | null>(null);
+  const [actions, setActions] = useState<WorkflowAction[]>([]);
+  const [acting, setActing] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  /** The workflow buttons (and state) as the server says now. */
+  async function refreshActions(articleId: number) {
+    const current = await getEditorArticle(articleId);
+    setActions(current.actions);
+    setStatus(current.article.status);
+  }
+
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   useEffect(() => {
+    // This editor created it: what it holds is newer than anything to load.
+    if (id !== null && id === latest.current.articleId && latest.current.fields) return;
     const local = readLocalDraft(id);
     if (id !== null) {
-      getArticle(id).then(
-        (article) => {
+      getEditorArticle(id).then(
+        ({ article, actions: allowed }) => {
+          setActions(allowed);
           setVersion(article.version);
           setStatus(article.status);
           if (local && local.baseVersion === article.version) {
@@ -130,10 +172,7 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
     }
     listSections().then(setSections, (error) => isUnavailable(error) && setListsMissing(true));
     listAuthors().then(setAuthors, (error) => isUnavailable(error) && setListsMissing(true));
-    getSettings().then((s) => setTimeZone(s.timeZone || DEFAULT_TIME_ZONE), () => {});
-    return () => {
-      if (timer.current !== null) clearTimeout(timer.current);
-    };
+    if (readsSettings) getSettings().then((s) => setTimeZone(s.timeZone || DEFAULT_TIME_ZONE), () => {});
   }, [id]);
 
   async function saveNow(options: { overwrite?: boolean } = {}) {
@@ -146,12 +185,52 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
     const { article } = outcome;
     if (outcome.created) {
       setArticleId(article.id);
+      latest.current = { ...latest.current, articleId: article.id };
+      createdInPlace = article.id;
       navigate(`/articles/${article.id}`, { replace: true });
     }
     setVersion(article.version);
+    latest.current = { ...latest.current, version: article.version, articleId: article.id };
     setStatus(article.status);
-    setSave({ kind: 'saved', at: article.updatedAt });
+    if (latest.current.fields === current.fields) setSave({ kind: 'saved', at: article.updatedAt });
+    else {
+      // Typed while this save was on its way: those edits still need one.
+      setSave({ kind: 'dirty' });
+      timer.current = window.setTimeout(() => {
+        if (saveRef.current.kind === 'dirty') void saveNow();
+      }, AUTOSAVE_MS);
+    }
+    void refreshActions(article.id).catch(() => {});
   }
+
+  /** Submit, schedule, publish…: saves pending edits first, then asks the server for the transition. */
+  async function runAction(action: WorkflowAction) {
+    setActionError(null);
+    if (saveRef.current.kind === 'dirty' || latest.current.articleId === null) await saveNow();
+    const { articleId: current, version: base, fields: now } = latest.current;
+    if (current === null || base === null) return;
+    if (action === 'schedule' && !now?.publishAt) {
+      setActionError(new Error('publishAt'));
+      return;
+    }
+    setActing(true);
+    try {
+      const article = await transitionArticle(current, action, base, action === 'schedule' ? { publishAt: now!.publishAt! } : {});
+      setVersion(article.version);
+      latest.current = { ...latest.current, version: article.version };
+      setStatus(article.status);
+      await refreshActions(current);
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setActing(false);
+    }
+  }
+
+  useEffect(() => {
+    const mediaId = fields?.featuredMediaId ?? null;
+    if (mediaId !== null && featuredItem?.id !== mediaId) getMedia(mediaId).then(setFeaturedItem, () => {});
+  }, [fields?.featuredMediaId]);
 
   function update(patch: Partial<ArticleFields>) {
     const next = { ...latest.current.fields!, ...patch };
@@ -274,6 +353,19 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
               {save.kind === 'dirty' && t('editor.unsaved')}
             </span>
           </div>
+          {actions.length > 0 && (
+            <div class="panel workflow-panel">
+              <h2 class="panel-title">{t('editor.workflow')}</h2>
+              <p class="actions">
+                {actions.map((action) => (
+                  <button type="button" key={action} class={action === 'trash' ? 'button-danger' : action === 'publish' ? 'button-primary' : ''} disabled={acting || save.kind === 'saving' || save.kind === 'conflict'} onClick={() => runAction(action)}>
+                    {t(`editor.action.${action}`)}
+                  </button>
+                ))}
+              </p>
+              {actionError !== null && <Notice kind="error">{actionError instanceof Error && actionError.message === 'publishAt' ? t('editor.publishAt', { zone: timeZone }) : errorMessage(actionError, t)}</Notice>}
+            </div>
+          )}
           {listsMissing && <Notice kind="info">{t('editor.notAvailableLists')}</Notice>}
           <fieldset class="panel">
             <legend>{t('editor.sections')}</legend>
@@ -370,20 +462,10 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
                 </option>
               ))}
             </select>
-            <input
-              dir="auto"
-              aria-label={t('editor.guestName')}
-              placeholder={t('editor.guestName')}
-              value={guestInput}
-              onInput={(e) => setGuestInput(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key !== 'Enter') return;
-                e.preventDefault();
-                const name = guestInput.trim();
-                if (name) update({ authors: [...fields.authors, { authorId: null, guestName: name }] });
-                setGuestInput('');
-              }}
-            />
+            <input dir="auto" aria-label={t('editor.guestName')} placeholder={t('editor.guestName')} disabled aria-describedby="guest-note" />
+            <p class="muted" id="guest-note">
+              {t('editor.guestNotAvailable')}
+            </p>
           </fieldset>
           <fieldset class="panel">
             <legend>{t('editor.featuredImage')}</legend>

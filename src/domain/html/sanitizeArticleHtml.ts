@@ -5,6 +5,8 @@ import sanitizeHtml from 'sanitize-html';
  * (scripts, event handlers, styles, javascript:/data: URLs) is removed on write, so stored HTML is
  * safe to render as is.
  */
+const EMBED_PROVIDERS = new Set(['youtube', 'x', 'instagram', 'facebook']);
+
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup',
@@ -13,16 +15,32 @@ const options: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     '*': ['dir', 'lang'],
+    // The admin editor's markers: a direction it set itself, and embeds/images as blocks (admin/src/api/README.md).
+    p: ['data-dir-auto'],
+    h2: ['data-dir-auto'],
+    h3: ['data-dir-auto'],
+    h4: ['data-dir-auto'],
+    figure: ['class', 'data-embed', 'data-url', 'data-media-id'],
+    span: ['class'],
     a: ['href', 'title', 'rel', 'target'],
     img: ['src', 'alt', 'width', 'height', 'loading', 'srcset', 'sizes'],
     th: ['colspan', 'rowspan', 'scope'],
     td: ['colspan', 'rowspan'],
     abbr: ['title'],
   },
+  allowedClasses: { figure: ['embed', 'article-image'], span: ['credit'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
   transformTags: {
+    // Embeds keep only a known provider, an https URL and a numeric media id.
+    figure: (tagName, attribs) => {
+      const kept = { ...attribs };
+      if (kept['data-embed'] !== undefined && !EMBED_PROVIDERS.has(kept['data-embed'])) delete kept['data-embed'];
+      if (kept['data-url'] !== undefined && !/^https:\/\//i.test(kept['data-url'])) delete kept['data-url'];
+      if (kept['data-media-id'] !== undefined && !/^\d{1,15}$/.test(kept['data-media-id'])) delete kept['data-media-id'];
+      return { tagName, attribs: kept };
+    },
     a: (tagName, attribs) => {
       const external = /^https?:\/\//i.test(attribs.href ?? '');
       return {

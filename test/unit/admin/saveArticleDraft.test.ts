@@ -22,7 +22,7 @@ function articleServer(options: { available?: boolean } = {}) {
   const deps: SaveDeps = {
     async create(input) {
       if (options.available === false) throw missing();
-      const article: Article = { ...input, id: articles.size + 1, status: 'draft', version: 1, updatedAt: NOW.toISOString() };
+      const article: Article = { ...input, id: articles.size + 1, status: 'draft', version: 1, updatedAt: NOW.toISOString(), publishedAt: null };
       articles.set(article.id, article);
       return article;
     },

@@ -24,4 +24,14 @@ describe('sanitizeArticleHtml', () => {
       '<a href="https://example.ma" target="_blank" rel="noopener noreferrer">موقع</a>',
     );
   });
+
+  it("keeps the admin editor's block markers (embeds, library images, automatic direction) and only safe values of them", () => {
+    const html =
+      '<p dir="rtl" data-dir-auto>Microsoft أعلنت.</p><figure class="embed" data-embed="youtube" data-url="https://youtu.be/dQw4w9WgXcQ"><a href="https://youtu.be/dQw4w9WgXcQ" rel="noopener noreferrer">https://youtu.be/dQw4w9WgXcQ</a></figure>' +
+      '<figure class="article-image" data-media-id="12"><img src="/media/a.webp" alt="ميناء" /><figcaption dir="auto">الميناء <span class="credit">MAP</span></figcaption></figure>';
+    expect(sanitizeArticleHtml(html)).toBe(html);
+    expect(sanitizeArticleHtml('<figure class="embed evil" data-embed="evil" data-url="javascript:alert(1)" data-media-id="1 or 1"><a>x</a></figure>')).toBe('<figure class="embed"><a>x</a></figure>');
+    expect(sanitizeArticleHtml('<div class="embed" data-embed="youtube">x</div>')).toBe('x');
+    expect(sanitizeArticleHtml('<span class="credit hidden" style="display:none">x</span>')).toBe('<span class="credit">x</span>');
+  });
 });
