@@ -24,7 +24,6 @@ import type { AdminRouteModule } from './web/admin-api/registerAdminApi.js';
 import { commentRoutes } from './web/admin-api/commentRoutes.js';
 import type { AdminApp } from './web/admin-app/loadAdminApp.js';
 import { mediaRoutes } from './web/admin-api/mediaRoutes.js';
-import { createBackgroundTasks } from './lib/backgroundTasks.js';
 import { createConcurrencyGate } from './lib/concurrencyGate.js';
 import type { MediaDeps } from './operations/media/MediaDeps.js';
 import { createApp } from './web/createApp.js';
@@ -34,6 +33,8 @@ import { createStoreRateLimiter } from './ratelimit/createStoreRateLimiter.js';
 import type { ArticleDeps } from './operations/articles/ArticleDeps.js';
 import { publishScheduled } from './operations/articles/publishScheduled.js';
 import { PUBLISH_JOB } from './operations/articles/publishJob.js';
+import { AVIF_JOB, avifJobKey } from './operations/media/avifJob.js';
+import { generateAvifVariants } from './operations/media/generateAvifVariants.js';
 import { createJobWorker, type JobWorker } from './jobs/createJobWorker.js';
 import { articleRoutes } from './web/admin-api/articleRoutes.js';
 import { settingsRoutes } from './web/admin-api/settingsRoutes.js';
@@ -137,7 +138,6 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
   const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl };
   const mediaDeps: MediaDeps = { store, storage: media, limits: config.media, now, imageGate: createConcurrencyGate(2) };
-  const mediaTasks = createBackgroundTasks({ onError: (name, error) => logger.error({ err: error }, `${name} failed`) });
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
   const search = {
     store,
@@ -163,7 +163,12 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       articleRoutes(articles),
       taxonomyRoutes({ store }),
       settingsRoutes({ store, config: config.site }),
-      mediaRoutes(mediaDeps, { avif: config.media.avif, tasks: mediaTasks }),
+      mediaRoutes(mediaDeps, {
+        avif: config.media.avif,
+        queueAvif: async (mediaId) => {
+          await store.jobs.enqueue({ kind: AVIF_JOB, payload: { mediaId }, runAt: now(), dedupeKey: avifJobKey(mediaId) });
+        },
+      }),
       ...(options.adminRoutes ?? []),
     ],
     ...(options.adminApp !== undefined ? { adminApp: options.adminApp } : {}),
@@ -175,6 +180,9 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     now,
     ...(options.jobPollMs !== undefined ? { pollMs: options.jobPollMs } : {}),
     handlers: {
+      [AVIF_JOB]: async (job) => {
+        await generateAvifVariants(mediaDeps, { mediaId: Number((job.payload as { mediaId?: unknown }).mediaId) });
+      },
       [PUBLISH_JOB]: async (job) => {
         await publishScheduled(articles, Number((job.payload as { articleId?: unknown }).articleId));
       },
@@ -189,13 +197,15 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     store,
     jobs,
     flushViews: () => viewCounter.flush(),
-    settle: () => mediaTasks.idle(),
+    // Runs the jobs due now (AVIF copies of fresh uploads) instead of waiting for the next poll.
+    settle: async () => {
+      await jobs.runDue();
+    },
     async close() {
       if (closed) return;
       closed = true;
       await jobs.stop();
       await app.close();
-      await mediaTasks.idle();
       await viewCounter.close();
       if (!options.rateLimiter) await limiter.close();
       if (!options.store) await store.close();

@@ -1,10 +1,8 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors/AppError.js';
-import type { BackgroundTasks } from '../../lib/backgroundTasks.js';
 import { authorize } from '../../operations/authorize.js';
 import { deleteMedia } from '../../operations/media/deleteMedia.js';
-import { generateAvifVariants } from '../../operations/media/generateAvifVariants.js';
 import { getMedia } from '../../operations/media/getMedia.js';
 import { listMedia } from '../../operations/media/listMedia.js';
 import type { MediaDeps } from '../../operations/media/MediaDeps.js';
@@ -20,8 +18,8 @@ type IdParams = { Params: { id: string } };
 export interface MediaRouteOptions {
   /** AVIF copies after each upload (config media.avif). */
   avif: boolean;
-  /** Where the AVIF step runs until the job queue takes it. */
-  tasks: BackgroundTasks;
+  /** Queues the AVIF step of an item (a durable job: a restart in between does not lose it). */
+  queueAvif(mediaId: number): Promise<void>;
 }
 
 function idOf(raw: string): number {
@@ -71,14 +69,13 @@ export function mediaRoutes(deps: MediaDeps, options: MediaRouteOptions): AdminR
       await media.register(fastifyMultipart, {
         limits: { fileSize: deps.limits.maxUploadBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 12, headerPairs: 100 },
       });
-      media.addHook('onClose', async () => options.tasks.idle());
 
       media.post('/media', async (request, reply) => {
         const actor = requireActor(request);
         // Checked again by the operation; here so a refused role does not make us read 20 MB.
         authorize(actor, 'media.upload');
         const item = await uploadMedia(deps, actor, await readUpload(request, deps.limits.maxUploadBytes));
-        if (options.avif) options.tasks.run(`avif for media ${item.id}`, () => generateAvifVariants(deps, { mediaId: item.id }));
+        if (options.avif) await options.queueAvif(item.id);
         return reply.code(201).send({ media: toMediaItem(item, deps.storage) });
       });
 
