@@ -53,29 +53,20 @@ export function OwnPendingComment({ comment }: { comment: CommentView }) {
 
 function Comments({ view, extras }: { view: ArticlePageView; extras: ArticlePageExtras | typeof SLOTS }) {
   const { comments } = view;
-  if (extras === SLOTS) {
-    return (
-      <section id="comments" class="comments-area" aria-labelledby="comments-title">
-        <h2 id="comments-title" class="block-title">
-          {comments.countLabel}
-        </h2>
-        <Slot name="pending" />
-        {comments.count > 0 && memoElement(comments, 'threads', 'div', { class: 'comment-threads' }, () => <CommentList comments={comments} />)}
-        {comments.open ? <Slot name="form" /> : <p class="comments-closed">التعليقات مغلقة على هذا المقال.</p>}
-      </section>
-    );
-  }
+  const slots = extras === SLOTS;
   return (
     <section id="comments" class="comments-area" aria-labelledby="comments-title">
       <h2 id="comments-title" class="block-title">
         {comments.countLabel}
       </h2>
-      {extras.pending !== null && <OwnPendingComment comment={extras.pending} />}
+      {slots ? <Slot name="pending" /> : extras.pending !== null && <OwnPendingComment comment={extras.pending} />}
       {comments.count > 0 && memoElement(comments, 'threads', 'div', { class: 'comment-threads' }, () => <CommentList comments={comments} />)}
-      {comments.open && extras.form !== null ? (
-        <CommentForm form={extras.form} />
+      {!comments.open ? (
+        <p class="comments-closed">التعليقات مغلقة على هذا المقال.</p>
+      ) : slots ? (
+        <Slot name="form" />
       ) : (
-        !comments.open && <p class="comments-closed">التعليقات مغلقة على هذا المقال.</p>
+        extras.form !== null && <CommentForm form={extras.form} />
       )}
     </section>
   );

@@ -91,8 +91,17 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
   const { comments, reading } = deps;
   const blankForms = new Map<number, { second: number; version: number; form: CommentFormView }>();
 
-  function formView(article: Article, token: string, values: CommentFormView['values'], errors: CommentFormView['errors'], replyTo: CommentFormView['replyTo'], parentId: number | null): CommentFormView {
-    return { action: COMMENT_ACTION, articleId: article.id, token, parentId, replyTo, values, errors };
+  /** The form answers `replyTo` when there is one: its parent id is the reply target's. */
+  function formView(article: Article, token: string, values: CommentFormView['values'], errors: CommentFormView['errors'], replyTo: CommentFormView['replyTo']): CommentFormView {
+    return { action: COMMENT_ACTION, articleId: article.id, token, parentId: replyTo?.id ?? null, replyTo, values, errors };
+  }
+
+  /** The approved comment of this article a reader replies to (`?replytocom=` or `comment_parent`), or null. */
+  async function replyTarget(article: Article, raw: unknown, cancelHref: string): Promise<CommentFormView['replyTo']> {
+    const id = Number(raw);
+    if (!Number.isInteger(id) || id <= 0) return null;
+    const parent = await comments.store.comments.findById(id);
+    return parent && parent.articleId === article.id && parent.status === 'approved' ? { id: parent.id, authorName: parent.authorName, cancelHref } : null;
   }
 
   async function articleExtras(request: FastifyRequest, article: Article): Promise<ArticleExtras> {
@@ -103,16 +112,7 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
     const remembered = readCommenter(request.headers.cookie);
     if (remembered) personal = true;
 
-    let replyTo: CommentFormView['replyTo'] = null;
-    let parentId: number | null = null;
-    const replyId = Number(query.replytocom);
-    if (Number.isInteger(replyId) && replyId > 0) {
-      const parent = await comments.store.comments.findById(replyId);
-      if (parent && parent.articleId === article.id && parent.status === 'approved') {
-        parentId = parent.id;
-        replyTo = { id: parent.id, authorName: parent.authorName, cancelHref: `${request.url.split('?')[0]}#respond` };
-      }
-    }
+    const replyTo = await replyTarget(article, query.replytocom, `${request.url.split('?')[0]}#respond`);
 
     let pending: ArticlePageExtras['pending'] = null;
     const pendingId = Number(query.unapproved);
@@ -131,22 +131,20 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
     if (!remembered && replyTo === null) {
       const known = blankForms.get(article.id);
       if (known && known.second === second && known.version === article.version) return { extras: { form: known.form, pending, shared: true }, personal };
-      const form = formView(article, issueFormToken(keys.token, article.id, second), BLANK_VALUES, {}, null, null);
+      const form = formView(article, issueFormToken(keys.token, article.id, second), BLANK_VALUES, {}, null);
       if (blankForms.size > 10_000) blankForms.clear();
       blankForms.set(article.id, { second, version: article.version, form });
       return { extras: { form, pending, shared: true }, personal };
     }
     const values = { author: remembered?.author ?? '', email: remembered?.email ?? '', url: remembered?.url ?? '', comment: '', remember: remembered !== null };
-    const form = formView(article, issueFormToken(keys.token, article.id, second), values, {}, replyTo, parentId);
+    const form = formView(article, issueFormToken(keys.token, article.id, second), values, {}, replyTo);
     return { extras: { form, pending }, personal };
   }
 
   async function sendFormAgain(reply: FastifyReply, status: number, article: Article, body: Record<string, unknown>, errors: CommentFormView['errors']) {
     const keys = await comments.keys();
     const path = await canonicalArticlePath(reading, article);
-    const parentRaw = Number(text(body, 'comment_parent'));
-    const parent = Number.isInteger(parentRaw) && parentRaw > 0 ? await comments.store.comments.findById(parentRaw) : null;
-    const replyTo = parent && parent.articleId === article.id && parent.status === 'approved' ? { id: parent.id, authorName: parent.authorName, cancelHref: `${href(path)}#respond` } : null;
+    const replyTo = await replyTarget(article, text(body, 'comment_parent'), `${href(path)}#respond`);
     const values = {
       author: text(body, 'author'),
       email: text(body, 'email'),
@@ -154,7 +152,7 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
       comment: text(body, 'comment'),
       remember: text(body, 'wp-comment-cookies-consent') === 'yes',
     };
-    const form = formView(article, issueFormToken(keys.token, article.id, comments.now().getTime()), values, errors, replyTo, replyTo ? replyTo.id : null);
+    const form = formView(article, issueFormToken(keys.token, article.id, comments.now().getTime()), values, errors, replyTo);
     const frame = await readFrame(reading);
     const html = renderCommentFormPage(deps.pages.commentForm(frame, { name: article.title, href: href(path) }, form));
     return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'private, no-store').send(Buffer.from(html));
