@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchDocument, SearchIndex, SearchMatch } from '../ports.js';
 import type { Database } from '../shared/schema.js';
 import {
-  adjustVocabulary,
+  countWords,
   chunks,
   cleanTerms,
   countDocuments,
@@ -11,6 +11,7 @@ import {
   previousWords,
   rankingValues,
   readFrequencies,
+  vocabularyKeepingWrites,
   insertVocabulary,
 } from '../shared/search/searchTables.js';
 import { toCount } from '../shared/values.js';
@@ -76,18 +77,7 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
   }
 
   return {
-    async index(docs) {
-      if (docs.length === 0) return;
-      const old = await removeEntries(docs.map((d) => d.articleId));
-      await insertEntries(docs);
-      await adjustVocabulary(db, docs.map((d) => d.text.words), [...old.values()]);
-    },
-
-    async remove(ids) {
-      if (ids.length === 0) return;
-      const old = await removeEntries(ids);
-      await adjustVocabulary(db, [], [...old.values()]);
-    },
+    ...vocabularyKeepingWrites(db, { removeEntries, insertEntries }),
 
     async query(match, filters, paging, ranking) {
       const q = tsQueries(match);
@@ -158,7 +148,7 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
         // If both fail, the insert's error is the one reported; the read's must not go unhandled.
         next.catch(() => {});
         await written;
-        for (const d of docs) for (const w of d.text.words) counts.set(w, (counts.get(w) ?? 0) + 1);
+        countWords(counts, docs);
         indexed += docs.length;
       }
       await insertVocabulary(db, [...counts]);

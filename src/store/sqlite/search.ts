@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { SearchDocument, SearchIndex, SearchMatch } from '../ports.js';
 import type { Database } from '../shared/schema.js';
 import {
-  adjustVocabulary,
+  countWords,
   chunks,
   cleanTerms,
   countDocuments,
@@ -11,6 +11,7 @@ import {
   previousWords,
   rankingValues,
   readFrequencies,
+  vocabularyKeepingWrites,
   insertVocabulary,
 } from '../shared/search/searchTables.js';
 import { toCount } from '../shared/values.js';
@@ -88,18 +89,7 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
   }
 
   return {
-    async index(docs) {
-      if (docs.length === 0) return;
-      const old = await removeEntries(docs.map((d) => d.articleId));
-      await insertEntries(docs);
-      await adjustVocabulary(db, docs.map((d) => d.text.words), [...old.values()]);
-    },
-
-    async remove(ids) {
-      if (ids.length === 0) return;
-      const old = await removeEntries(ids);
-      await adjustVocabulary(db, [], [...old.values()]);
-    },
+    ...vocabularyKeepingWrites(db, { removeEntries, insertEntries }),
 
     async query(match, filters, paging, ranking) {
       const expr = ftsExpression(match);
@@ -152,7 +142,7 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
       let indexed = 0;
       for await (const docs of batches) {
         await insertEntries(docs);
-        for (const d of docs) for (const w of d.text.words) counts.set(w, (counts.get(w) ?? 0) + 1);
+        countWords(counts, docs);
         indexed += docs.length;
       }
       await insertVocabulary(db, [...counts]);

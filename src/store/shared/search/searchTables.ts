@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { SearchFilters, SearchRanking } from '../../ports.js';
+import type { SearchDocument, SearchFilters, SearchIndex, SearchRanking } from '../../ports.js';
 import type { Database } from '../schema.js';
 import { toCount } from '../values.js';
 
@@ -113,4 +113,36 @@ export const RANKED_CANDIDATES = 1000;
 
 export function hasFilters(filters: SearchFilters): boolean {
   return Boolean(filters.sectionIds?.length) || filters.authorId !== undefined || filters.from !== undefined || filters.to !== undefined;
+}
+
+/** How a dialect writes and removes its full-text entries (the vocabulary is kept here, for both). */
+export interface SearchEntryWrites {
+  /** Removes the entries of these articles; returns the words each one had. */
+  removeEntries(ids: readonly number[]): Promise<Map<number, string[]>>;
+  insertEntries(docs: readonly SearchDocument[]): Promise<void>;
+}
+
+/**
+ * `index` and `remove` of a SearchIndex over a dialect's entry writes: the same on both stores,
+ * the vocabulary's document frequencies moved by what was replaced or removed.
+ */
+export function vocabularyKeepingWrites(db: Kysely<Database>, entries: SearchEntryWrites): Pick<SearchIndex, 'index' | 'remove'> {
+  return {
+    async index(docs) {
+      if (docs.length === 0) return;
+      const old = await entries.removeEntries(docs.map((d) => d.articleId));
+      await entries.insertEntries(docs);
+      await adjustVocabulary(db, docs.map((d) => d.text.words), [...old.values()]);
+    },
+    async remove(ids) {
+      if (ids.length === 0) return;
+      const old = await entries.removeEntries(ids);
+      await adjustVocabulary(db, [], [...old.values()]);
+    },
+  };
+}
+
+/** Adds each document's words to `counts` (documents per word), for a rebuild's vocabulary. */
+export function countWords(counts: Map<string, number>, docs: readonly SearchDocument[]): void {
+  for (const d of docs) for (const w of d.text.words) counts.set(w, (counts.get(w) ?? 0) + 1);
 }
