@@ -3,40 +3,15 @@ import { createServer } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runCli, type CliRun } from '../support/runCli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite/createSqliteStore.js';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'khabar-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI from source, as `npx khabar` would run it compiled. */
-function khabar(args: string[], env: Record<string, string> = {}, until?: RegExp): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: temp, KHABAR_LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      if (until?.test(stdout)) child.kill('SIGTERM');
-    });
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const khabar = (args: string[], env: Record<string, string> = {}, until?: RegExp): Promise<CliRun> =>
+  runCli(args, { home: temp, env, ...(until ? { until } : {}) });
 
 describe('the khabar CLI', () => {
   it('has --help on every command', async () => {

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runCli, type CliRun } from '../support/runCli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite/createSqliteStore.js';
 
@@ -12,24 +12,7 @@ const antFile = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'd
 const haveCorpus = existsSync(antFile);
 if (!haveCorpus) console.warn(`[khabar tests] ${antFile} is absent: the import jsonl CLI test is skipped`);
 
-function khabar(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: temp, KHABAR_LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const khabar = (args: string[], env: Record<string, string>): Promise<CliRun> => runCli(args, { home: temp, env, timeoutMs: 120_000 });
 
 describe('khabar import jsonl and khabar reindex', () => {
   it('have --help', async () => {

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { runCli, type CliRun } from '../support/runCli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/loadConfig.js';
 import { buildKhabar, FIRST_ADMIN_HINT } from '../../src/main.js';
@@ -13,32 +13,8 @@ import { createSqliteStore } from '../../src/store/sqlite/createSqliteStore.js';
 const temp = mkdtempSync(path.join(tmpdir(), 'khabar-user-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI from source with `input` on its standard input. */
-function khabar(args: string[], env: Record<string, string>, input?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: temp, KHABAR_LOG_LEVEL: 'silent', ...env },
-      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    if (input !== undefined) child.stdin!.end(input);
-  });
-}
+const khabar = (args: string[], env: Record<string, string>, input?: string): Promise<CliRun> =>
+  runCli(args, { home: temp, env, ...(input !== undefined ? { input } : {}) });
 
 const ARABIC_PASSWORD = 'هذه كلمة سر عربية طويلة للمديرة';
 

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliRunOptions {
+  /** HOME of the child (a test's temporary folder). */
+  home: string;
+  env?: Record<string, string>;
+  /** Written to standard input, then closed; without it stdin is closed from the start. */
+  input?: string;
+  /** Stop the child (SIGTERM) once its standard output matches. */
+  until?: RegExp;
+  /** Killed after this long (default 60 s). */
+  timeoutMs?: number;
+}
+
+/** Runs the CLI from source, as `npx khabar` would run it compiled, with a clean environment. */
+export function runCli(args: string[], options: CliRunOptions): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: options.home, KHABAR_LOG_LEVEL: 'silent', ...options.env },
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (options.until?.test(stdout)) child.kill('SIGTERM');
+    });
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    if (options.input !== undefined) child.stdin!.end(options.input);
+  });
+}
