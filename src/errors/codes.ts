@@ -11,6 +11,7 @@ export const errorCodes = {
   BAD_REQUEST: 'the request is malformed (e.g. broken percent-encoding)',
   NOT_FOUND: 'nothing lives at this address',
   URI_TOO_LONG: 'the request URL is longer than 8 KB',
+  BODY_TOO_LARGE: 'the request body is larger than the configured limit (server.bodyLimitBytes)',
   // content
   INVALID_INPUT: 'an operation received input that fails validation',
   SLUG_TAKEN: 'the slug is already used by another item of the same kind',

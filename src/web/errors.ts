@@ -8,6 +8,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   NOT_FOUND: 404,
   URI_TOO_LONG: 414,
+  BODY_TOO_LARGE: 413,
   INVALID_INPUT: 400,
   SLUG_TAKEN: 409,
   CONFLICT: 409,
