@@ -138,6 +138,16 @@ export const configSchema = z.object({
       avif: z.boolean().default(true),
     })
     .prefault({}),
+  /** Requests Khabar makes to other servers (WebSub, oEmbed, CDN purge): see src/net/createOutboundFetch.ts. */
+  outbound: z
+    .object({
+      /** Let them reach loopback, private and link-local addresses (a hub or CDN on the private network). */
+      allowPrivate: z.boolean().default(false),
+      timeoutMs: z.coerce.number().int().min(100).max(120_000).default(10_000),
+      maxBytes: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+      maxRedirects: z.coerce.number().int().min(0).max(10).default(5),
+    })
+    .prefault({}),
   demo: z.boolean().default(true),
   /** Sessions, invitations and login limits (docs/decisions/008-accounts-and-sessions.md). */
   accounts: z

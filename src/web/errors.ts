@@ -29,6 +29,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   MEDIA_TOO_MANY_PIXELS: 422,
   MEDIA_CORRUPT: 422,
   MEDIA_IN_USE: 409,
+  OUTBOUND_REFUSED: 400,
+  OUTBOUND_FAILED: 502,
   DEMO_NOT_EMPTY: 409,
   INTERNAL: 500,
 };
