@@ -129,6 +129,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 413) return sendErrorPage(reply, 413);
+    // The static file server refuses paths that climb out of its folder (`..`, encoded or not) with
+    // 403: to a reader that is an address where nothing lives, and not a server fault.
+    if (status === 403 || status === 404) {
+      request.log.info({ code: (error as { code?: string }).code, status }, 'static file refused');
+      return sendErrorPage(reply, 404);
+    }
     if (status === 400 || status === 415) return sendErrorPage(reply, 400);
     request.log.error({ err: error }, 'unexpected error');
     return sendErrorPage(reply, 500);
