@@ -3,6 +3,12 @@ import ipaddr from 'ipaddr.js';
 /** The IPv4-compatible block ::/96 (deprecated; ipaddr.js calls it unicast): it embeds an IPv4 address. */
 const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
 
+/** `fe80::1%eth0` → `fe80::1`. */
+function withoutZone(address: string): string {
+  const percent = address.indexOf('%');
+  return percent === -1 ? address : address.slice(0, percent);
+}
+
 /**
  * Whether `address` (an IP literal) is an ordinary public unicast address an outbound request may
  * reach. Refused: loopback, private (RFC 1918), carrier-grade NAT (100.64/10), link-local (cloud
@@ -18,7 +24,7 @@ export function isPublicAddress(address: string): boolean {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
     // process() turns IPv4-mapped IPv6 into the IPv4 address it carries.
-    parsed = ipaddr.process(address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''));
+    parsed = ipaddr.process(withoutZone(address.replace(/^\[|\]$/g, '')));
   } catch {
     return false;
   }
