@@ -13,7 +13,7 @@ try {
   report = null;
 }
 if (!report || report.error || !report.metadata) {
-  const reason = report?.error?.summary ?? report?.message ?? (run.stderr.trim().split('\n').pop() || 'no answer');
+  const reason = report?.error?.summary || report?.message || (run.stderr.trim().split('\n').pop() || 'no answer');
   console.log(`audit: NOT RUN — the advisory endpoint could not be used (${reason})`);
   process.exit(process.env.KHABAR_REQUIRE_AUDIT === '1' ? 1 : 0);
 }
