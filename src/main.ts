@@ -27,6 +27,7 @@ import { mediaRoutes } from './web/admin-api/mediaRoutes.js';
 import { createConcurrencyGate } from './lib/concurrencyGate.js';
 import type { MediaDeps } from './operations/media/MediaDeps.js';
 import { createApp } from './web/createApp.js';
+import { createOutboundFetch, type OutboundFetch } from './net/createOutboundFetch.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
 import { createStoreRateLimiter } from './ratelimit/createStoreRateLimiter.js';
@@ -47,6 +48,8 @@ export interface Khabar {
   jobs: JobWorker;
   /** Writes buffered "most read" counts now (they are written every 10 s otherwise). */
   flushViews(): Promise<void>;
+  /** The guarded client for requests to other servers (WebSub, oEmbed, CDN purge): nothing else may fetch. */
+  outbound: OutboundFetch;
   /** Resolves once work started after responses (AVIF copies of uploads) has ended. */
   settle(): Promise<void>;
   /** Flushes counters, stops the server, closes the store. */
@@ -196,6 +199,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     app,
     store,
     jobs,
+    outbound: createOutboundFetch({ ...config.outbound, userAgent: `Khabar (+${config.baseUrl})` }),
     flushViews: () => viewCounter.flush(),
     // Runs the jobs due now (AVIF copies of fresh uploads) instead of waiting for the next poll.
     settle: async () => {

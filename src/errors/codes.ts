@@ -11,6 +11,7 @@ export const errorCodes = {
   BAD_REQUEST: 'the request is malformed (e.g. broken percent-encoding)',
   NOT_FOUND: 'nothing lives at this address',
   URI_TOO_LONG: 'the request URL is longer than 8 KB',
+  BODY_TOO_LARGE: 'the request body is larger than the configured limit (server.bodyLimitBytes)',
   // content
   INVALID_INPUT: 'an operation received input that fails validation',
   SLUG_TAKEN: 'the slug is already used by another item of the same kind',
@@ -34,6 +35,9 @@ export const errorCodes = {
   MEDIA_TOO_MANY_PIXELS: 'the image has more pixels than the configured pixel cap (checked before decoding)',
   MEDIA_CORRUPT: 'the file starts like an image but cannot be decoded',
   MEDIA_IN_USE: 'the media item is the featured image of an article',
+  // outbound requests (WebSub, oEmbed, CDN purge)
+  OUTBOUND_REFUSED: 'an outbound request was refused: a non-public address, a scheme other than http(s) or too many redirects',
+  OUTBOUND_FAILED: 'an outbound request failed: no answer in time, an answer too large, or a network error',
   // CLI
   DEMO_NOT_EMPTY: 'demo content is only loaded into an empty store',
   INTERNAL: 'an unexpected error (a bug); details are logged, never shown to readers',

@@ -25,7 +25,7 @@ export function bodyLines(html: string): string {
   return html
     .replace(/<\/(p|h[1-6]|li|blockquote|figcaption|tr|pre)>/gi, '\n')
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -206,7 +206,7 @@ export function truncate(text: string, max: number): string {
 /** Plain text of stored HTML, for descriptions. */
 export function htmlToText(html: string): string {
   return html
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
