@@ -136,7 +136,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const comments: CommentDeps = { store, limiter, site, limits: config.limits, keys: commentKeysFrom(store.secrets), now };
   const policy = accountsPolicyOf(config);
   const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
-  const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl };
+  const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl, websubHubs: config.websub.hubs };
   const mediaDeps: MediaDeps = { store, storage: media, limits: config.media, now, imageGate: createConcurrencyGate(2) };
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
   const search = {
