@@ -43,6 +43,8 @@ import { taxonomyRoutes } from './web/admin-api/taxonomyRoutes.js';
 export interface Khabar {
   app: FastifyInstance;
   store: Store;
+  /** What reading operations (pages, feeds, sitemaps) read through: the store with its memoized settings and sections. */
+  reading: ReadingDeps;
   /** The job worker this node runs (scheduled publishing); stopped by close(). */
   jobs: JobWorker;
   /** Writes buffered "most read" counts now (they are written every 10 s otherwise). */
@@ -195,6 +197,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   return {
     app,
     store,
+    reading,
     jobs,
     flushViews: () => viewCounter.flush(),
     // Runs the jobs due now (AVIF copies of fresh uploads) instead of waiting for the next poll.
