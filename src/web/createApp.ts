@@ -32,9 +32,13 @@ import { registerPublicRoutes } from './public/registerPublicRoutes.js';
 import { registerSearchRoutes } from './public/registerSearchRoutes.js';
 import { registerSitemapRoutes } from './public/registerSitemapRoutes.js';
 
+import { EMBED_FRAME_ORIGINS } from '../domain/html/embedFrame.js';
+
 const READING_CSP = [
   "default-src 'self'",
-  "script-src 'none'",
+  // First-party scripts only (the click-to-load embeds script); frames only from the embed providers, after a click.
+  "script-src 'self'",
+  `frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`,
   "style-src 'self'",
   "img-src 'self' data: https:",
   "font-src 'self'",
@@ -79,6 +83,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const presenter = createPresenter({
     baseUrl: deps.config.baseUrl,
     stylesheetHref: assets.stylesheetHref,
+    embedsScriptHref: assets.embedsScriptHref,
     media: deps.media,
     now: deps.now,
   });

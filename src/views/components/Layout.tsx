@@ -77,6 +77,7 @@ export function Layout({ site, head, pageClass, children }: LayoutProps) {
       <meta property="og:description" content={head.description} />
       <meta property="og:url" content={head.canonical} />
       {head.social !== undefined && <SocialMeta social={head.social} />}
+      {head.scripts?.map((src) => <script key={src} src={src} defer />)}
       {head.jsonLd?.map((data, i) => (
         <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
       ))}
