@@ -393,6 +393,14 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     await page.getByLabel('أضف وسماً واضغط Enter').fill('اقتصاد رقمي');
     await page.getByLabel('أضف وسماً واضغط Enter').press('Enter');
 
+    // A guest byline typed by name: created on the server at once, listed after the writer, badged.
+    await page.getByLabel('اسم الكاتب الضيف').fill('مراسلنا في الداخلة');
+    await page.getByLabel('اسم الكاتب الضيف').press('Enter');
+    const guestChip = page.locator('.chips li', { hasText: 'مراسلنا في الداخلة' });
+    await guestChip.waitFor();
+    expect(await guestChip.locator('.badge').textContent()).toBe('كاتب ضيف');
+    expect(await page.getByLabel('اسم الكاتب الضيف').inputValue()).toBe('');
+
     // Saving stores it through the article API: a draft with the body as the editor wrote it.
     await page.getByRole('button', { name: 'احفظ', exact: true }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('حُفظ');
@@ -411,6 +419,9 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     const tag = await site.khabar.store.tags.findBySlug('اقتصاد-رقمي');
     expect(tag?.name).toBe('اقتصاد رقمي');
     expect(stored.tagIds).toEqual([tag!.id]);
+    const guest = (await site.khabar.store.authors.list()).find((a) => a.name === 'مراسلنا في الداخلة');
+    expect(guest?.isGuest).toBe(true);
+    expect(stored.authorIds).toContain(guest!.id);
     await fullPageScreenshot(page, 'admin-editor-1280');
 
     // Reopened from the server (no browser copy left): the editor shows the stored paragraph, still right-to-left.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleStatus } from '../../src/domain/article.js';
+import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import type { Store } from '../../src/store/ports.js';
 import { callAs, signIn, type AdminSession } from '../support/adminSessions.js';
 import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
@@ -57,6 +58,7 @@ const cases: Case[] = [
   { name: 'rename a section', method: 'PATCH', url: () => '/admin/api/sections/1', body: () => ({ name: 'قسم معدل' }), expect: byRole(200, 200, 403, 403) },
   { name: 'list tags', method: 'GET', url: () => '/admin/api/tags', expect: all(200) },
   { name: 'list authors', method: 'GET', url: () => '/admin/api/authors', expect: all(200) },
+  { name: 'create a guest byline', method: 'POST', url: () => '/admin/api/authors', body: () => ({ name: `ضيف ${Math.random()}` }), expect: byRole(201, 201, 403, 403) },
   { name: 'create a tag', method: 'POST', url: () => '/admin/api/tags', body: () => ({ name: `وسم ${Math.random()}` }), expect: byRole(201, 201, 403, 403) },
   { name: 'rename a tag', method: 'PATCH', url: () => '/admin/api/tags/1', body: () => ({ name: 'وسم معدل' }), expect: byRole(200, 200, 403, 403) },
   { name: 'read settings', method: 'GET', url: () => '/admin/api/settings', expect: byRole(200, 403, 403, 403) },
@@ -239,6 +241,30 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
     const authored = (await callAs(site.khabar, sessions.author, 'GET', '/admin/api/articles?perPage=100')).json().items;
     expect(authored.length).toBeGreaterThan(0);
     for (const row of authored) expect(row.authors).toEqual([{ authorId: authorProfile, name: 'الكاتب' }]);
+  });
+
+  it('credits a guest byline: created once per name, ordered with staff on the article, shown without an author page', async () => {
+    const created = await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/authors', { name: '\u200Fمراسلنا في طنجة\u200B ' });
+    expect(created.statusCode, created.body).toBe(201);
+    const guest = created.json().author;
+    expect(guest).toMatchObject({ name: 'مراسلنا في طنجة', slug: 'مراسلنا-في-طنجة', isGuest: true, userId: null });
+    // The same name again is the same byline.
+    expect((await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/authors', { name: 'مراسلنا في طنجة' })).json().author.id).toBe(guest.id);
+    expect((await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/authors', { name: '  ' })).statusCode).toBe(400);
+    const listed = (await callAs(site.khabar, sessions.contributor, 'GET', '/admin/api/authors')).json().authors;
+    expect(listed).toContainEqual(expect.objectContaining({ id: guest.id, isGuest: true }));
+
+    const article = (await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/articles', { title: 'ميناء طنجة المتوسط', body: '<p>نص</p>', authorIds: [guest.id, authorProfile] })).json().article;
+    expect(article.authorIds).toEqual([guest.id, authorProfile]);
+    expect((await callAs(site.khabar, sessions.editor, 'POST', `/admin/api/articles/${article.id}/publish`, { version: article.version })).statusCode).toBe(200);
+    const live = (await store.articles.findById(article.id))!;
+    const url = encodePath(createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca').build({ id: live.id, slug: live.slug, publishedAt: live.publishedAt!, categoryPath: '', authorSlug: '' }));
+    const page = await site.khabar.app.inject({ method: 'GET', url });
+    expect(page.statusCode).toBe(200);
+    const html = page.body;
+    expect(html).toContain('مراسلنا في طنجة');
+    expect(html).not.toContain(`/author/${encodeURIComponent('مراسلنا-في-طنجة')}`);
+    expect((await site.khabar.app.inject({ method: 'GET', url: `/author/${encodeURIComponent('مراسلنا-في-طنجة')}/` })).statusCode).toBe(404);
   });
 
   it('deletes a section and a tag for editors, writing the audit log', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { slugify } from '../../../src/domain/text/slug.js';
 import {
   createArticle,
+  createGuestByline,
   getArticle,
   getEditorArticle,
   listAuthors,
@@ -126,6 +127,21 @@ export function ArticleEditScreen({ id, readsSettings = true }: { id: number | n
   const [actions, setActions] = useState<WorkflowAction[]>([]);
   const [acting, setActing] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [guestError, setGuestError] = useState<unknown>(null);
+
+  /** Adds a guest byline by name: created on the server at once (or found, for a known name), then listed like staff. */
+  async function addGuest(name: string) {
+    setGuestError(null);
+    try {
+      const guest = await createGuestByline(name);
+      setAuthors((known) => (known && !known.some((a) => a.id === guest.id) ? [...known, guest] : known));
+      const current = latest.current.fields;
+      if (current && !current.authors.some((a) => a.authorId === guest.id)) update({ authors: [...current.authors, { authorId: guest.id }] });
+      setGuestInput('');
+    } catch (error) {
+      setGuestError(error);
+    }
+  }
 
   /** The workflow buttons (and state) as the server says now. */
   async function refreshActions(articleId: number) {
@@ -434,7 +450,7 @@ export function ArticleEditScreen({ id, readsSettings = true }: { id: number | n
               {fields.authors.map((a, index) => (
                 <li key={`${a.authorId}-${a.guestName}-${index}`}>
                   <bdi>{authorName(a.authorId, a.guestName)}</bdi>
-                  {a.authorId === null && <span class="badge">{t('editor.guest')}</span>}
+                  {(a.authorId === null || authors?.some((x) => x.id === a.authorId && x.isGuest)) && <span class="badge">{t('editor.guest')}</span>}
                   {index > 0 && (
                     <button type="button" class="button-quiet" onClick={() => update({ authors: move(fields.authors, index, index - 1) })}>
                       {t('editor.moveUp')}
@@ -462,10 +478,24 @@ export function ArticleEditScreen({ id, readsSettings = true }: { id: number | n
                 </option>
               ))}
             </select>
-            <input dir="auto" aria-label={t('editor.guestName')} placeholder={t('editor.guestName')} disabled aria-describedby="guest-note" />
+            <input
+              dir="auto"
+              aria-label={t('editor.guestName')}
+              placeholder={t('editor.guestName')}
+              aria-describedby="guest-note"
+              value={guestInput}
+              onInput={(e) => setGuestInput(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return;
+                e.preventDefault();
+                const name = guestInput.trim();
+                if (name) void addGuest(name);
+              }}
+            />
             <p class="muted" id="guest-note">
-              {t('editor.guestNotAvailable')}
+              {t('editor.guestHint')}
             </p>
+            {guestError !== null && <Notice kind="error">{errorMessage(guestError, t)}</Notice>}
           </fieldset>
           <fieldset class="panel">
             <legend>{t('editor.featuredImage')}</legend>
