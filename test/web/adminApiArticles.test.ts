@@ -61,6 +61,7 @@ const cases: Case[] = [
   { name: 'create a guest byline', method: 'POST', url: () => '/admin/api/authors', body: () => ({ name: `ضيف ${Math.random()}` }), expect: byRole(201, 201, 403, 403) },
   { name: 'create a tag', method: 'POST', url: () => '/admin/api/tags', body: () => ({ name: `وسم ${Math.random()}` }), expect: byRole(201, 201, 403, 403) },
   { name: 'rename a tag', method: 'PATCH', url: () => '/admin/api/tags/1', body: () => ({ name: 'وسم معدل' }), expect: byRole(200, 200, 403, 403) },
+  { name: "read the site's name, language and time zone", method: 'GET', url: () => '/admin/api/site', expect: all(200) },
   { name: 'read settings', method: 'GET', url: () => '/admin/api/settings', expect: byRole(200, 403, 403, 403) },
   { name: 'change settings', method: 'PATCH', url: () => '/admin/api/settings', body: () => ({ tagline: 'أخبار المغرب' }), expect: byRole(200, 403, 403, 403) },
   { name: 'read the audit log', method: 'GET', url: () => '/admin/api/audit', expect: byRole(200, 403, 403, 403) },

@@ -9,6 +9,18 @@ export interface SiteSettings {
   comments: { moderation: 'trust-returning' | 'hold-all' | 'open'; closeAfterDays: number | null };
 }
 
+/** The site's basics every role may read (GET /site): publish times are typed in its time zone. */
+export interface SiteBasics {
+  name: string;
+  locale: string;
+  timeZone: string;
+  permalink: string;
+}
+
+export async function getSiteBasics(): Promise<SiteBasics> {
+  return (await api<{ site: SiteBasics }>('GET', '/site')).site;
+}
+
 /** GET /settings answers `{ effective, settings, stored }` (`settings` = `effective`: stored values over the configuration). */
 export async function getSettings(): Promise<SiteSettings> {
   return (await api<{ settings: SiteSettings }>('GET', '/settings')).settings;

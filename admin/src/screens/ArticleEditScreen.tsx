@@ -16,7 +16,7 @@ import {
 } from '../api/articles.js';
 import { isUnavailable } from '../api/client.js';
 import { getMedia, type MediaItem } from '../api/media.js';
-import { getSettings } from '../api/settings.js';
+import { getSiteBasics } from '../api/settings.js';
 import { ArticleEditor } from '../editor/ArticleEditor.js';
 import { documentToHtml, EMPTY_DOCUMENT } from '../editor/documentToHtml.js';
 import { useI18n } from '../i18n/I18n.js';
@@ -98,7 +98,7 @@ type SaveState =
  * tags created inline, ordered authors with guest bylines, featured image, SEO fields, flags and
  * publish time in the site's zone. Autosaves; a 409 keeps every keystroke (editor and browser copy).
  */
-export function ArticleEditScreen({ id, readsSettings = true }: { id: number | null; /** Only admins may read GET /settings (the site's time zone); others use the default zone. */ readsSettings?: boolean }) {
+export function ArticleEditScreen({ id }: { id: number | null }) {
   const { t } = useI18n();
   const [articleId, setArticleId] = useState<number | null>(id);
   // A new article starts from this browser's unsaved copy, if there is one.
@@ -188,7 +188,7 @@ export function ArticleEditScreen({ id, readsSettings = true }: { id: number | n
     }
     listSections().then(setSections, (error) => isUnavailable(error) && setListsMissing(true));
     listAuthors().then(setAuthors, (error) => isUnavailable(error) && setListsMissing(true));
-    if (readsSettings) getSettings().then((s) => setTimeZone(s.timeZone || DEFAULT_TIME_ZONE), () => {});
+    getSiteBasics().then((s) => setTimeZone(s.timeZone || DEFAULT_TIME_ZONE), () => {});
   }, [id]);
 
   async function saveNow(options: { overwrite?: boolean } = {}) {

@@ -26,6 +26,21 @@ async function view(deps: SiteSettingsDeps): Promise<SiteSettingsView> {
   return { effective, settings: effective, stored };
 }
 
+/** What every newsroom role needs of the site's settings: its name, language and clock (publish times are typed in its zone). */
+export interface SiteBasics {
+  name: string;
+  locale: string;
+  timeZone: string;
+  permalink: string;
+}
+
+/** The site's basics for the editor (every newsroom role: articles.create). */
+export async function getSiteBasics(deps: SiteSettingsDeps, actor: Actor): Promise<SiteBasics> {
+  authorize(actor, 'articles.create');
+  const { effective } = await view(deps);
+  return { name: effective.name, locale: effective.locale, timeZone: effective.timeZone, permalink: effective.permalink };
+}
+
 /** The site's settings (settings.manage: admins). */
 export async function getSiteSettings(deps: SiteSettingsDeps, actor: Actor): Promise<SiteSettingsView> {
   authorize(actor, 'settings.manage');
