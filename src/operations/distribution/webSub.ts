@@ -14,8 +14,11 @@ export interface WebSubPing {
   topics: string[];
 }
 
-/** The subset of `fetch` a ping needs; the composition root passes the guarded outbound fetch. */
-export type PingFetch = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ status: number }>;
+/**
+ * How a ping reaches a hub: the composition root passes the outbound guard (src/net), which refuses
+ * private and loopback addresses unless the config allows them and bounds the time a hub may take.
+ */
+export type PingFetch = (url: string, request: { method: 'POST'; headers: Record<string, string>; body: string }) => Promise<{ status: number }>;
 
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
@@ -73,15 +76,14 @@ export function parseWebSubPing(payload: unknown): WebSubPing {
 /**
  * Tells a hub that topics changed: the publish notification hubs accept (Google's, Superfeedr,
  * WebSub.rocks): a form POST with `hub.mode=publish` and one `hub.url` per topic. Any 2xx is
- * success; anything else (or no answer in `timeoutMs`) throws, so the job is retried.
+ * success; anything else (or a refused or failed request) throws, so the job is retried.
  */
-export async function pingWebSubHub(fetch: PingFetch, ping: WebSubPing, timeoutMs = 10_000): Promise<void> {
+export async function pingWebSubHub(fetch: PingFetch, ping: WebSubPing): Promise<void> {
   const body = new URLSearchParams([['hub.mode', 'publish'], ...ping.topics.map((t): [string, string] => ['hub.url', t])]);
   const response = await fetch(ping.hub, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: body.toString(),
-    signal: AbortSignal.timeout(timeoutMs),
   });
   if (response.status < 200 || response.status > 299) throw new Error(`websub hub ${ping.hub} answered ${response.status}`);
 }
