@@ -1,3 +1,4 @@
+import type { OffsetTransition } from '../../../src/domain/text/offsetTransitions.js';
 import { api } from './client.js';
 
 /** Site settings as the admin edits them (GET/PATCH /settings, admins; README "Newsroom workflow"). */
@@ -15,6 +16,8 @@ export interface SiteBasics {
   locale: string;
   timeZone: string;
   permalink: string;
+  /** The zone's UTC offsets from a year ago to two years ahead, from the server's tz data. */
+  offsets: OffsetTransition[];
 }
 
 export async function getSiteBasics(): Promise<SiteBasics> {

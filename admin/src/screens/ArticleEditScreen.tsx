@@ -23,7 +23,7 @@ import { useI18n } from '../i18n/I18n.js';
 import { navigate } from '../router.js';
 import { errorMessage } from '../ui/errors.js';
 import { Loading, Notice } from '../ui/Notice.js';
-import { DEFAULT_TIME_ZONE, fromZonedInput, toZonedInput } from '../ui/zonedInput.js';
+import { DEFAULT_TIME_ZONE, fromZonedInput, siteClock, toZonedInput, type SiteClock } from '../ui/zonedInput.js';
 import { MediaScreen } from './MediaScreen.js';
 import { saveArticleDraft, type SaveDeps } from './saveArticleDraft.js';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from './localDrafts.js';
@@ -114,7 +114,8 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
   const [sections, setSections] = useState<Named[] | null>(null);
   const [authors, setAuthors] = useState<Named[] | null>(null);
   const [listsMissing, setListsMissing] = useState(false);
-  const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
+  const [clock, setClock] = useState<SiteClock>(() => siteClock(DEFAULT_TIME_ZONE));
+  const timeZone = clock.timeZone;
   const [tagInput, setTagInput] = useState('');
   const [guestInput, setGuestInput] = useState('');
   const timer = useRef<number | null>(null);
@@ -188,7 +189,7 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
     }
     listSections().then(setSections, (error) => isUnavailable(error) && setListsMissing(true));
     listAuthors().then(setAuthors, (error) => isUnavailable(error) && setListsMissing(true));
-    getSiteBasics().then((s) => setTimeZone(s.timeZone || DEFAULT_TIME_ZONE), () => {});
+    getSiteBasics().then((s) => setClock(siteClock(s.timeZone || DEFAULT_TIME_ZONE, s.offsets)), () => {});
   }, [id]);
 
   async function saveNow(options: { overwrite?: boolean } = {}) {
@@ -525,9 +526,10 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
             <legend>{t('editor.publishAt', { zone: timeZone })}</legend>
             <input
               type="datetime-local"
+              step="1"
               aria-label={t('editor.publishAt', { zone: timeZone })}
-              value={toZonedInput(fields.publishAt, timeZone)}
-              onChange={(e) => update({ publishAt: fromZonedInput(e.currentTarget.value, timeZone) })}
+              value={toZonedInput(fields.publishAt, clock)}
+              onChange={(e) => update({ publishAt: fromZonedInput(e.currentTarget.value, clock) })}
             />
             <label class="check">
               <input type="checkbox" checked={fields.breaking} onChange={(e) => update({ breaking: e.currentTarget.checked })} />
