@@ -454,6 +454,31 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     expect((await site.khabar.store.articles.findById(articleId))?.title).toBe('Microsoft تعلن نتائجها');
     await expect.poll(() => page.getByRole('status').textContent()).toBe('حُفظ');
 
+    // Revisions: the colleague's title is a revision of its own; restoring it is a new save, and
+    // restoring the latest-but-one again brings our title back. Every step is listed.
+    await page.getByRole('button', { name: 'المراجعات' }).click();
+    const revisionItems = page.locator('.revision-list li');
+    await expect.poll(() => revisionItems.count()).toBeGreaterThanOrEqual(3);
+    await revisionItems.nth(1).getByRole('button').click();
+    await page.locator('.revision-diff').waitFor();
+    // From the colleague's save to ours: their title removed, ours added.
+    expect(await page.locator('.revision-diff del').first().textContent()).toContain('زميل');
+    expect(await page.locator('.revision-diff ins').first().textContent()).toContain('Microsoft');
+    await fullPageScreenshot(page, 'admin-revisions-1280');
+    await page.getByRole('button', { name: /^استعد النسخة/ }).click();
+    await expect.poll(async () => (await site.khabar.store.articles.findById(articleId))?.title).toBe('عنوان من زميل');
+    await expect.poll(() => page.getByLabel('العنوان', { exact: true }).inputValue()).toBe('عنوان من زميل');
+    await page.getByLabel('العنوان', { exact: true }).fill('Microsoft تعلن نتائجها');
+    await page.getByRole('button', { name: 'احفظ', exact: true }).click();
+    await expect.poll(async () => (await site.khabar.store.articles.findById(articleId))?.title).toBe('Microsoft تعلن نتائجها');
+
+    // Preview: a signed link to the unpublished article as readers will see it.
+    const [previewTab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'معاينة' }).click()]);
+    await previewTab.waitForLoadState('load');
+    expect(previewTab.url()).toMatch(/\/preview\/[^/]+$/);
+    expect(await previewTab.locator('h1').first().textContent()).toContain('Microsoft تعلن نتائجها');
+    await previewTab.close();
+
     // Schedule it 10 s ahead, typed in the site's zone (Casablanca), and watch it appear on the public site.
     const at = new Date(Math.ceil((Date.now() + 10_000) / 1000) * 1000);
     const wall = zonedTime('Africa/Casablanca').parts(at);

@@ -151,19 +151,30 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
     const article = created.json().article;
     expect(article).toMatchObject({ slug: 'قال-macron-في-الرباط-2026', status: 'draft', authorIds: [authorProfile], version: 1 });
     expect(article.body).not.toContain('script');
-    const edited = await callAs(site.khabar, sessions.author, 'PATCH', `/admin/api/articles/${article.id}`, { version: 1, body: '<p>قال Macron إن القمة نجحت.</p><p>فقرة ثانية.</p>' });
+    const edited = await callAs(site.khabar, sessions.author, 'PATCH', `/admin/api/articles/${article.id}`, {
+      version: 1,
+      title: 'قال Macron في طنجة 2026.',
+      body: '<p>قال Macron إن القمة نجحت.</p><p>فقرة ثانية.</p>',
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     const revisions = (await callAs(site.khabar, sessions.author, 'GET', `/admin/api/articles/${article.id}/revisions`)).json().revisions;
     expect(revisions.map((r: { version: number }) => r.version)).toEqual([2, 1]);
     const diff = await callAs(site.khabar, sessions.author, 'GET', `/admin/api/articles/${article.id}/diff?from=${revisions[1].id}&to=${revisions[0].id}`);
     expect(diff.statusCode).toBe(200);
+    // Titles are compared word by word, Arabic words whole (not letter by letter).
+    expect(diff.json().title).toEqual([
+      { op: 'same', text: 'قال Macron في ' },
+      { op: 'remove', text: 'الرباط' },
+      { op: 'add', text: 'طنجة' },
+      { op: 'same', text: ' 2026.' },
+    ]);
     expect(diff.json().body).toEqual([
       { op: 'remove', text: 'قال Macron إن القمة نجحت في 2026.\n' },
       { op: 'add', text: 'قال Macron إن القمة نجحت.\nفقرة ثانية.\n' },
     ]);
     const restored = await callAs(site.khabar, sessions.author, 'POST', `/admin/api/articles/${article.id}/revisions/${revisions[1].id}/restore`, { version: 2 });
     expect(restored.statusCode, restored.body).toBe(200);
-    expect(restored.json().article).toMatchObject({ version: 3, body: article.body });
+    expect(restored.json().article).toMatchObject({ version: 3, body: article.body, title: article.title });
     const got = (await callAs(site.khabar, sessions.author, 'GET', `/admin/api/articles/${article.id}`)).json();
     expect(got.actions).toEqual(['submit', 'schedule', 'publish', 'trash']);
     expect(got.canEdit).toBe(true);

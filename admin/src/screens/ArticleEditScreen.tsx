@@ -25,6 +25,7 @@ import { errorMessage } from '../ui/errors.js';
 import { Loading, Notice } from '../ui/Notice.js';
 import { DEFAULT_TIME_ZONE, fromZonedInput, siteClock, toZonedInput, type SiteClock } from '../ui/zonedInput.js';
 import { MediaScreen } from './MediaScreen.js';
+import { RevisionsPanel } from './RevisionsPanel.js';
 import { saveArticleDraft, type SaveDeps } from './saveArticleDraft.js';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from './localDrafts.js';
 
@@ -262,6 +263,16 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
     }, AUTOSAVE_MS);
   }
 
+  /** The editor's fields from an article the server just wrote (a restored revision). */
+  function takeFromServer(article: Article) {
+    setFields(fieldsOf(article));
+    setVersion(article.version);
+    setStatus(article.status);
+    latest.current = { ...latest.current, version: article.version };
+    setEditorKey((k) => k + 1);
+    setSave({ kind: 'saved', at: article.updatedAt });
+  }
+
   async function openTheirs() {
     if (latest.current.articleId === null) return;
     const mine = latest.current.fields!;
@@ -382,6 +393,17 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
               </p>
               {actionError !== null && <Notice kind="error">{actionError instanceof Error && actionError.message === 'publishAt' ? t('editor.publishAt', { zone: timeZone }) : errorMessage(actionError, t)}</Notice>}
             </div>
+          )}
+          {articleId !== null && (
+            <RevisionsPanel
+              articleId={articleId}
+              currentVersion={() => latest.current.version}
+              clock={clock}
+              onRestored={takeFromServer}
+              beforeAction={async () => {
+                if (saveRef.current.kind === 'dirty') await saveNow();
+              }}
+            />
           )}
           {listsMissing && <Notice kind="info">{t('editor.notAvailableLists')}</Notice>}
           <fieldset class="panel">
