@@ -28,6 +28,7 @@ import { createConcurrencyGate } from './lib/concurrencyGate.js';
 import type { MediaDeps } from './operations/media/MediaDeps.js';
 import { createApp } from './web/createApp.js';
 import { createOutboundFetch, type OutboundFetch } from './net/createOutboundFetch.js';
+import { parseWebSubPing, pingWebSubHub, WEBSUB_JOB } from './operations/distribution/webSub.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
 import { createStoreRateLimiter } from './ratelimit/createStoreRateLimiter.js';
@@ -44,6 +45,8 @@ import { taxonomyRoutes } from './web/admin-api/taxonomyRoutes.js';
 export interface Khabar {
   app: FastifyInstance;
   store: Store;
+  /** What reading operations (pages, feeds, sitemaps) read through: the store with its memoized settings and sections. */
+  reading: ReadingDeps;
   /** The job worker this node runs (scheduled publishing); stopped by close(). */
   jobs: JobWorker;
   /** Writes buffered "most read" counts now (they are written every 10 s otherwise). */
@@ -139,7 +142,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const comments: CommentDeps = { store, limiter, site, limits: config.limits, keys: commentKeysFrom(store.secrets), now };
   const policy = accountsPolicyOf(config);
   const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
-  const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl };
+  const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl, websubHubs: config.websub.hubs };
   const mediaDeps: MediaDeps = { store, storage: media, limits: config.media, now, imageGate: createConcurrencyGate(2) };
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
   const search = {
@@ -178,6 +181,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     search,
     rateLimiter: limiter,
   });
+  const outbound = createOutboundFetch({ ...config.outbound, userAgent: `Khabar (+${config.baseUrl})` });
   const jobs = createJobWorker({
     store,
     now,
@@ -189,6 +193,9 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       [PUBLISH_JOB]: async (job) => {
         await publishScheduled(articles, Number((job.payload as { articleId?: unknown }).articleId));
       },
+      [WEBSUB_JOB]: async (job) => {
+        await pingWebSubHub(outbound, parseWebSubPing(job.payload));
+      },
     },
     onError: (error, context) => logger.error({ err: error, ...context }, 'job failed'),
   });
@@ -198,8 +205,9 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   return {
     app,
     store,
+    reading,
     jobs,
-    outbound: createOutboundFetch({ ...config.outbound, userAgent: `Khabar (+${config.baseUrl})` }),
+    outbound,
     flushViews: () => viewCounter.flush(),
     // Runs the jobs due now (AVIF copies of fresh uploads) instead of waiting for the next poll.
     settle: async () => {

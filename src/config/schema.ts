@@ -149,6 +149,12 @@ export const configSchema = z.object({
     })
     .prefault({}),
   demo: z.boolean().default(true),
+  /** WebSub (https://www.w3.org/TR/websub/): hubs named in every article feed and pinged when feeds change. */
+  websub: z
+    .object({
+      hubs: z.array(httpUrl).max(10).default([]),
+    })
+    .prefault({}),
   /** Sessions, invitations and login limits (docs/decisions/008-accounts-and-sessions.md). */
   accounts: z
     .object({

@@ -67,6 +67,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const presenter = createPresenter({
     baseUrl: deps.config.baseUrl,
     stylesheetHref: assets.stylesheetHref,
+    embedsScriptHref: assets.embedsScriptHref,
     media: deps.media,
     now: deps.now,
   });

@@ -1,10 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { EMBED_FRAME_ORIGINS } from '../domain/html/embedFrame.js';
 import { ADMIN_CSP } from './admin-app/registerAdminApp.js';
 
-/** Reading pages run no script at all; everything they load comes from this origin (images: any https). */
+/**
+ * Reading pages run only first-party script (the click-to-load embeds script, on pages with an embed:
+ * decision 017) and frame only the four embed providers, after a click; everything else they load
+ * comes from this origin (images: any https).
+ */
 export const READING_CSP = [
   "default-src 'self'",
-  "script-src 'none'",
+  "script-src 'self'",
+  `frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`,
   "style-src 'self'",
   "img-src 'self' data: https:",
   "font-src 'self'",
