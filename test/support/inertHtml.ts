@@ -23,14 +23,19 @@ export function elementsOf(html: string): Element[] {
   return found;
 }
 
+/** The one first-party script reading pages may load: the click-to-load embeds script (decision 017), src and defer only. */
+function isOurEmbedsScript(attribs: Record<string, string>): boolean {
+  return /^\/assets\/embeds\.[A-Za-z0-9_-]{10}\.js$/.test(attribs.src ?? '') && Object.keys(attribs).every((a) => a === 'src' || a === 'defer');
+}
+
 /**
- * What in `html` could run script or navigate to script: a script that is not JSON-LD, an event
+ * What in `html` could run script or navigate to script: a script that is not JSON-LD (or our embeds script), an event
  * handler attribute, a javascript:/vbscript:/data: URL, or an element outside `allowedTags`.
  */
 export function activeContent(html: string, allowedTags: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   for (const { name, attribs } of elementsOf(html)) {
-    if (name === 'script' && attribs.type !== 'application/ld+json') problems.push(`<script ${JSON.stringify(attribs)}>`);
+    if (name === 'script' && attribs.type !== 'application/ld+json' && !isOurEmbedsScript(attribs)) problems.push(`<script ${JSON.stringify(attribs)}>`);
     if (!allowedTags.has(name)) problems.push(`unexpected <${name}>`);
     for (const [attr, value] of Object.entries(attribs)) {
       if (attr.startsWith('on')) problems.push(`<${name} ${attr}=…>`);

@@ -1,9 +1,24 @@
 import { EMBED_PROVIDER_NAMES, embedOf } from '../../domain/html/embedFrame.js';
 
-const FIGURE = /<figure\b([^>]*)>[\s\S]*?<\/figure>/g;
-const ATTRIBUTE = /([a-z-]+)="([^"]*)"/g;
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+/**
+ * The attributes of a start tag as sanitize-html writes them (` name="value"`, values escaped), read
+ * by scanning: a regular expression over them backtracks polynomially on hostile bodies.
+ */
+function attributesOf(tagText: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let at = 0; ; ) {
+    const eq = tagText.indexOf('="', at);
+    if (eq === -1) break;
+    const end = tagText.indexOf('"', eq + 2);
+    if (end === -1) break;
+    out.set(tagText.slice(tagText.lastIndexOf(' ', eq) + 1, eq), decodeAttribute(tagText.slice(eq + 2, end)));
+    at = end + 1;
+  }
+  return out;
+}
+
 const decodeAttribute = (value: string) =>
   value.replace(/&(amp|quot|lt|gt|#39|#x27);/g, (_, name: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'", '#x27': "'" })[name] ?? '');
 
@@ -18,8 +33,21 @@ const decodeAttribute = (value: string) =>
 export function renderEmbedsForReaders(html: string): { html: string; hasEmbeds: boolean } {
   if (!html.includes('data-embed')) return { html, hasEmbeds: false };
   let hasEmbeds = false;
-  const out = html.replace(FIGURE, (whole, attributeText: string) => {
-    const attributes = new Map([...attributeText.matchAll(ATTRIBUTE)].map((m) => [m[1]!, decodeAttribute(m[2]!)]));
+  let out = '';
+  let done = 0;
+  // Figures do not nest in stored HTML: each runs from `<figure` to the next `</figure>`.
+  for (let start = html.indexOf('<figure', done); start !== -1; start = html.indexOf('<figure', done)) {
+    const tagEnd = html.indexOf('>', start);
+    const close = tagEnd === -1 ? -1 : html.indexOf('</figure>', tagEnd);
+    if (close === -1) break;
+    const end = close + '</figure>'.length;
+    out += html.slice(done, start) + readerFigure(html.slice(start, end), html.slice(start + '<figure'.length, tagEnd));
+    done = end;
+  }
+  return { html: out + html.slice(done), hasEmbeds };
+
+  function readerFigure(whole: string, attributeText: string): string {
+    const attributes = attributesOf(attributeText);
     if (!attributes.has('data-embed')) return whole;
     const embed = embedOf(attributes.get('data-url') ?? '');
     if (!embed) return whole;
@@ -34,6 +62,5 @@ export function renderEmbedsForReaders(html: string): { html: string; hasEmbeds:
       `<figcaption class="embed-note">لا يُحمَّل شيء من ${name} قبل أن تضغط.</figcaption>` +
       '</figure>'
     );
-  });
-  return { html: out, hasEmbeds };
+  }
 }
