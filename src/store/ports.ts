@@ -526,6 +526,8 @@ export interface ImportRepository {
   articleIdTaken(id: number): Promise<boolean>;
   /** Sets the featured image of articles (ids → media id). */
   setFeaturedMedia(pairs: ReadonlyArray<{ articleId: number; mediaId: number }>): Promise<void>;
+  /** The page (any state) that has this slug, if any. */
+  pageIdBySlug(slug: string): Promise<number | null>;
   /** Creates a page or replaces the fields of `existingId`. Returns its id. */
   writePage(input: NewPage, existingId: number | null): Promise<number>;
   /** Creates a comment or replaces `existingId`'s fields; article counts move with recountComments. */

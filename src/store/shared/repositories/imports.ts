@@ -119,6 +119,10 @@ export function createImportRepository(
       }
       if (pairs.length) await bumpContentVersion(db);
     },
+    async pageIdBySlug(slug) {
+      const row = await db.selectFrom('pages').select('id').where('slug', '=', slug).executeTakeFirst();
+      return row ? Number(row.id) : null;
+    },
     async writePage(input, existingId) {
       const at = now().toISOString();
       const fields = {
