@@ -7,9 +7,9 @@ import type { BatchContext, ImportState } from './ImportContext.js';
 import { emptyReport, Tally, type WordpressImportReport } from './ImportReport.js';
 import { readWxr, type WxrRecord } from './readWxr.js';
 import { scanWxr, type WxrScan } from './scanWxr.js';
-import { putRedirect, recordMenuItem, writeAttachment, writePage, writePost } from './writeItems.js';
+import { putRedirect, recordMenuItem, skipComments, writeAttachment, writePage, writePost } from './writeItems.js';
 import { fixSectionParents, writeAuthor, writeTerm } from './writeTerms.js';
-import { toAuthor, toItem, toTerm, type WxrItem } from './wxrRecords.js';
+import { itemKey, toAuthor, toItem, toTerm, type WxrItem } from './wxrRecords.js';
 
 export interface ImportWordpressDeps {
   store: Store;
@@ -196,7 +196,8 @@ async function itemKeys(ctx: BatchContext, records: readonly WxrRecord[]): Promi
     if (r.kind !== 'item') continue;
     const item = toItem(r.node, ctx.scan.channel.namespaces);
     const kind = item.postType ? ITEM_KINDS[item.postType] : undefined;
-    if (kind && item.wpId) ids.set(kind, [...(ids.get(kind) ?? []), item.wpId]);
+    const key = itemKey(item);
+    if (kind && key) ids.set(kind, [...(ids.get(kind) ?? []), key]);
   }
   const out = new Map<ImportKind, Map<string, number>>();
   for (const [kind, list] of ids) out.set(kind, await ctx.tx.imports.findKeys(ctx.state.source, kind, list));
@@ -205,20 +206,25 @@ async function itemKeys(ctx: BatchContext, records: readonly WxrRecord[]): Promi
 
 async function writeItem(ctx: BatchContext, item: WxrItem, keys: Map<ImportKind, Map<string, number>>, store: Store): Promise<void> {
   const type = item.postType;
-  const existing = (kind: ImportKind) => (item.wpId ? (keys.get(kind)?.get(item.wpId) ?? null) : null);
+  const key = itemKey(item);
+  const existing = (kind: ImportKind) => (key ? (keys.get(kind)?.get(key) ?? null) : null);
   if (type === null) {
     ctx.tally.skipped('articles', item.wpId, 'item without a post type');
-    return;
+    return skipComments(ctx, item, 'its item has no post type');
   }
-  if ((type === 'post' || type === 'page' || type === 'attachment') && !item.wpId) {
-    ctx.tally.failed(type === 'post' ? 'articles' : type === 'page' ? 'pages' : 'media', null, `${type} without a post id`);
-    return;
+  if ((type === 'post' || type === 'page' || type === 'attachment') && !key) {
+    ctx.tally.failed(type === 'post' ? 'articles' : type === 'page' ? 'pages' : 'media', null, `${type} without a post id, GUID or link`);
+    return skipComments(ctx, item, 'its item was not imported');
   }
   if (type === 'post') return writePost(ctx, item, existing('article'));
   if (type === 'page') return writePage(ctx, item, existing('page'));
-  if (type === 'attachment') return writeAttachment(ctx, item, existing('media'), store);
+  if (type === 'attachment') {
+    skipComments(ctx, item, 'comments on attachments are not imported');
+    return writeAttachment(ctx, item, existing('media'), store);
+  }
   if (type === 'nav_menu_item') return recordMenuItem(ctx, item);
   ctx.tally.skipped('articles', item.wpId, `post type "${type}" is not imported`);
+  skipComments(ctx, item, `post type "${type}" is not imported`);
 }
 
 /** After every record: featured images, attachment pages, and the id generators. */
@@ -255,6 +261,6 @@ function kindOf(record: WxrRecord, scan: WxrScan) {
 function idOf(record: WxrRecord, scan: WxrScan): string | null {
   const ns = scan.channel.namespaces;
   if (record.kind === 'author') return toAuthor(record.node, ns).login;
-  if (record.kind === 'item') return toItem(record.node, ns).wpId;
+  if (record.kind === 'item') return itemKey(toItem(record.node, ns));
   return toTerm(record.kind, record.node, ns).slug;
 }

@@ -15,7 +15,7 @@ import { convertContent, plainLede, type AttachmentLookup } from './convertConte
 import { oldPath } from './detectPermalink.js';
 import type { BatchContext } from './ImportContext.js';
 import { bylineFor, writeSection, writeTag } from './writeTerms.js';
-import type { WxrComment, WxrItem } from './wxrRecords.js';
+import { itemKey, type WxrComment, type WxrItem } from './wxrRecords.js';
 import { readPhpSerialized, looksPhpSerialized } from './readPhpSerialized.js';
 
 const TITLE_MAX = 1000;
@@ -175,11 +175,12 @@ async function mapUrls(ctx: BatchContext, item: WxrItem, queryKey: 'p' | 'page_i
 /** A post → an article (with its comments), keyed on the post id. */
 export async function writePost(ctx: BatchContext, item: WxrItem, existingId: number | null): Promise<void> {
   const { tx, tally, state, now } = ctx;
-  const wpId = item.wpId!;
+  const wpId = itemKey(item)!;
   const publishedAt = wpDate(item.dateGmt, item.date);
   const mapped = articleStatus(item, publishedAt, now);
   if ('skip' in mapped) {
     tally.skipped('articles', wpId, mapped.skip);
+    skipComments(ctx, item, 'its post was not imported');
     return;
   }
   const title = [...(item.title || cleanSlug(item.postName, '') || `WordPress ${wpId}`)].slice(0, TITLE_MAX).join('');
@@ -195,7 +196,7 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
     if (id !== null) authorIds.push(id);
     authorSlug = state.authors.get(item.creator)?.slug ?? (id !== null ? ((await tx.authors.findByIds([id]))[0]?.slug ?? '') : '');
   }
-  const slug = await freeArticleSlug(ctx, cleanSlug(item.postName, title) || `wp-${wpId}`, existingId);
+  const slug = await freeArticleSlug(ctx, cleanSlug(item.postName, title) || `wp-${item.wpId ?? 'post'}`, existingId);
   if (slug !== cleanSlug(item.postName, title) && item.postName !== '') tally.note('articles', wpId, `slug "${cleanSlug(item.postName, title)}" taken: stored as "${slug}" (old URL redirected)`);
   const modifiedAt = wpDate(item.modifiedGmt, null);
   const siteName = ctx.scan.channel.title;
@@ -217,7 +218,7 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
     readingMinutes: readingMinutes(converted.html),
   };
   // Keeping WordPress's id keeps /%post_id%/ permalinks byte for byte.
-  const preferred = existingId === null && /^\d{1,15}$/.test(wpId) && !(await tx.imports.articleIdTaken(Number(wpId))) ? Number(wpId) : null;
+  const preferred = existingId === null && item.wpId && /^\d{1,15}$/.test(item.wpId) && !(await tx.imports.articleIdTaken(Number(item.wpId))) ? Number(item.wpId) : null;
   const id = await tx.imports.writeArticle(input, { existingId, preferredId: preferred });
   await tx.imports.putKeys(state.source, 'article', [{ sourceId: wpId, id }]);
   tally.wrote('articles', existingId !== null);
@@ -231,7 +232,7 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
 
   const isPublic = mapped.status === 'published';
   const newPath = newArticlePath(ctx, { id, slug, publishedAt: input.publishedAt ?? null, sectionIds, authorSlug });
-  if (isPublic) ctx.stage(() => state.postPaths.set(wpId, newPath));
+  if (isPublic && item.wpId) ctx.stage(() => state.postPaths.set(item.wpId!, newPath));
   await mapUrls(ctx, item, 'p', newPath, isPublic);
   await writeComments(ctx, item, id);
 }
@@ -311,19 +312,25 @@ async function writeComments(ctx: BatchContext, item: WxrItem, articleId: number
   await tx.imports.recountComments([articleId]);
 }
 
+/** Counts an item's comments as skipped (the item itself was not imported, or cannot have comments). */
+export function skipComments(ctx: BatchContext, item: WxrItem, reason: string): void {
+  for (const c of item.comments) ctx.tally.skipped('comments', c.wpId || null, reason);
+}
+
 /** A page → a static page at `/<slug>/`; its old URL and `?page_id=` redirect there. */
 export async function writePage(ctx: BatchContext, item: WxrItem, existingId: number | null): Promise<void> {
   const { tx, tally, state } = ctx;
-  const wpId = item.wpId!;
+  const wpId = itemKey(item)!;
   const title = [...(item.title || cleanSlug(item.postName, '') || `WordPress ${wpId}`)].slice(0, TITLE_MAX).join('');
   const isPublic = item.status === 'publish' && item.password === '';
   if (item.status === 'auto-draft' || item.status === 'inherit') {
     tally.skipped('pages', wpId, `status "${item.status}" (WordPress keeps these for itself)`);
+    skipComments(ctx, item, 'its page was not imported');
     return;
   }
   const status = isPublic ? 'published' : item.status === 'trash' ? 'trash' : 'draft';
   if (!isPublic && item.status !== 'draft' && item.status !== 'trash') tally.note('pages', wpId, `${item.password ? 'password-protected' : (item.status ?? '?')} in WordPress: kept as a draft (not public)`);
-  const base = cleanSlug(item.postName, title) || `page-${wpId}`;
+  const base = cleanSlug(item.postName, title) || `page-${item.wpId ?? 'wp'}`;
   let slug = base;
   for (let n = 2; ; n++) {
     const other = await tx.imports.pageIdBySlug(slug);
@@ -337,7 +344,7 @@ export async function writePage(ctx: BatchContext, item: WxrItem, existingId: nu
   );
   await tx.imports.putKeys(state.source, 'page', [{ sourceId: wpId, id }]);
   tally.wrote('pages', existingId !== null);
-  if (item.comments.length) for (const c of item.comments) tally.skipped('comments', c.wpId, 'comments on pages are not imported (Khabar pages have no comments)');
+  skipComments(ctx, item, 'comments on pages are not imported (Khabar pages have no comments)');
   await mapUrls(ctx, item, 'page_id', `/${slug}/`, isPublic);
 }
 
@@ -349,11 +356,11 @@ export async function writePage(ctx: BatchContext, item: WxrItem, existingId: nu
  */
 export async function writeAttachment(ctx: BatchContext, item: WxrItem, existingId: number | null, store: Store): Promise<void> {
   const { tally, state } = ctx;
-  const wpId = item.wpId!;
+  const wpId = itemKey(item)!;
   const url = item.attachmentUrl ?? item.guid ?? '';
   const base = ctx.scan.channel.baseBlogUrl ?? ctx.scan.channel.link;
   const old = item.link ? oldPath(item.link, base) : null;
-  const pagePaths = [`/?attachment_id=${wpId}`];
+  const pagePaths = item.wpId ? [`/?attachment_id=${item.wpId}`] : [];
   if (old && old.query === '' && old.path !== '/') pagePaths.push(old.path);
   for (const from of pagePaths) ctx.stage(() => state.attachmentPages.push({ from, parentWpId: item.parentWpId, fileUrl: url }));
   if (existingId !== null) {
