@@ -1,6 +1,6 @@
 import type { Permalink } from '../../domain/permalink.js';
 import type { MediaDeps } from '../../operations/media/MediaDeps.js';
-import type { Repositories } from '../../store/ports.js';
+import type { ImportKind, Repositories } from '../../store/ports.js';
 import type { Tally } from './ImportReport.js';
 import type { WxrScan } from './scanWxr.js';
 
@@ -48,6 +48,20 @@ export interface BatchContext {
   stage(change: () => void): void;
   /** Rows this batch made on the fly (bylines, sections and tags named only by items), by "kind:key". */
   local: Map<string, number>;
+  /** Looked up once for the whole batch (one query each, not one per row). */
+  prefetch: {
+    keys: Map<ImportKind, Map<string, number>>;
+    /** Article slugs taken (slug → id), this batch's own included as they are written. */
+    slugs: Map<string, number>;
+    /** WordPress post ids already used as article ids. */
+    idsTaken: Set<number>;
+  };
+  /** Written once at the end of the batch, in its transaction. */
+  deferred: {
+    keys: Map<ImportKind, Array<{ sourceId: string; id: number }>>;
+    redirects: Map<string, string>;
+    recount: Set<number>;
+  };
   /** Set with --uploads: copies files through the media library (variants made). */
   uploads: { dir: string; media: MediaDeps } | null;
 }

@@ -9,7 +9,7 @@ import { sectionPath } from '../../domain/section.js';
 import { readingMinutes } from '../../domain/text/readingTime.js';
 import { publishJobFor } from '../../operations/articles/publishJob.js';
 import { uploadMedia } from '../../operations/media/uploadMedia.js';
-import type { Store } from '../../store/ports.js';
+import type { ImportKind, Store } from '../../store/ports.js';
 import { cleanSlug } from './cleanSlug.js';
 import { convertContent, plainLede, type AttachmentLookup } from './convertContent.js';
 import { oldPath } from './detectPermalink.js';
@@ -91,11 +91,27 @@ function articleStatus(item: WxrItem, publishedAt: Date | null, now: Date): Mapp
 
 /** Slug free among articles (the one we update keeps its own); WordPress allowed duplicates across dates. */
 async function freeArticleSlug(ctx: BatchContext, base: string, selfId: number | null): Promise<string> {
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    const other = await ctx.tx.articles.findBySlug(candidate);
-    if (!other || other.id === selfId) return candidate;
+  const taken = ctx.prefetch.slugs;
+  if (!taken.has(base) || taken.get(base) === selfId) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    const other = taken.get(candidate) ?? (await ctx.tx.imports.articleSlugs([candidate])).get(candidate);
+    if (other === undefined || other === selfId) return candidate;
+    taken.set(candidate, other);
   }
+}
+
+/** The slug a post asks for (before de-duplication): its cleaned post_name, else one from its title. */
+export function wantedSlug(item: WxrItem): string {
+  const title = item.title || cleanSlug(item.postName, '') || '';
+  return cleanSlug(item.postName, title) || `wp-${item.wpId ?? 'post'}`;
+}
+
+/** A key written at the end of the batch. */
+export function deferKey(ctx: BatchContext, kind: ImportKind, sourceId: string, id: number): void {
+  const list = ctx.deferred.keys.get(kind) ?? [];
+  list.push({ sourceId, id });
+  ctx.deferred.keys.set(kind, list);
 }
 
 async function sectionIdsOf(ctx: BatchContext, item: WxrItem, preferPath: string | null): Promise<number[]> {
@@ -149,15 +165,14 @@ function newArticlePath(ctx: BatchContext, article: { id: number; slug: string; 
   });
 }
 
-/** A 301 from an old path, counted created or updated (a re-run finds its own). */
-export async function putRedirect(ctx: BatchContext, fromPath: string, toPath: string): Promise<void> {
-  const existed = (await ctx.tx.redirects.find(fromPath)) !== null;
-  await ctx.tx.redirects.put({ fromPath, toPath, statusCode: 301 });
+/** A 301 from an old path (written with the batch), counted updated when its item was imported before. */
+export function putRedirect(ctx: BatchContext, fromPath: string, toPath: string, existed: boolean): void {
+  ctx.deferred.redirects.set(fromPath, toPath);
   ctx.tally.wrote('redirects', existed);
 }
 
 /** Records the old URL → new path (a 301 unless they are the same), and WordPress's `?p=` form. */
-async function mapUrls(ctx: BatchContext, item: WxrItem, queryKey: 'p' | 'page_id', newPath: string, isPublic: boolean): Promise<void> {
+function mapUrls(ctx: BatchContext, item: WxrItem, queryKey: 'p' | 'page_id', newPath: string, isPublic: boolean, existed: boolean): void {
   const { tally } = ctx;
   const base = ctx.scan.channel.baseBlogUrl ?? ctx.scan.channel.link;
   const targets: Array<{ from: string; path: string }> = [];
@@ -167,7 +182,7 @@ async function mapUrls(ctx: BatchContext, item: WxrItem, queryKey: 'p' | 'page_i
   if (old && old.query !== '' && !targets.some((t) => t.path === `/${old.query}`)) targets.push({ from: item.link!, path: `/${old.query}` });
   for (const t of targets) {
     const same = t.path === newPath || t.path.replace(/\/$/, '') === newPath.replace(/\/$/, '');
-    if (!same) await putRedirect(ctx, t.path, newPath);
+    if (!same) putRedirect(ctx, t.path, newPath, existed);
     tally.urls.push({ from: t.from, to: isPublic ? newPath : null, status: !isPublic ? 404 : same ? 200 : 301 });
   }
 }
@@ -196,8 +211,9 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
     if (id !== null) authorIds.push(id);
     authorSlug = state.authors.get(item.creator)?.slug ?? (id !== null ? ((await tx.authors.findByIds([id]))[0]?.slug ?? '') : '');
   }
-  const slug = await freeArticleSlug(ctx, cleanSlug(item.postName, title) || `wp-${item.wpId ?? 'post'}`, existingId);
-  if (slug !== cleanSlug(item.postName, title) && item.postName !== '') tally.note('articles', wpId, `slug "${cleanSlug(item.postName, title)}" taken: stored as "${slug}" (old URL redirected)`);
+  const wanted = wantedSlug(item);
+  const slug = await freeArticleSlug(ctx, wanted, existingId);
+  if (slug !== wanted) tally.note('articles', wpId, `slug "${wanted}" taken: stored as "${slug}" (old URL redirected)`);
   const modifiedAt = wpDate(item.modifiedGmt, null);
   const siteName = ctx.scan.channel.title;
   const input: NewArticle = {
@@ -218,9 +234,11 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
     readingMinutes: readingMinutes(converted.html),
   };
   // Keeping WordPress's id keeps /%post_id%/ permalinks byte for byte.
-  const preferred = existingId === null && item.wpId && /^\d{1,15}$/.test(item.wpId) && !(await tx.imports.articleIdTaken(Number(item.wpId))) ? Number(item.wpId) : null;
+  const preferred = existingId === null && item.wpId && /^\d{1,15}$/.test(item.wpId) && !ctx.prefetch.idsTaken.has(Number(item.wpId)) ? Number(item.wpId) : null;
   const id = await tx.imports.writeArticle(input, { existingId, preferredId: preferred });
-  await tx.imports.putKeys(state.source, 'article', [{ sourceId: wpId, id }]);
+  ctx.prefetch.idsTaken.add(id);
+  ctx.prefetch.slugs.set(slug, id);
+  deferKey(ctx, 'article', wpId, id);
   tally.wrote('articles', existingId !== null);
   if (mapped.note) tally.note('articles', wpId, mapped.note);
   const canonical = meta(item, '_yoast_wpseo_canonical')?.trim();
@@ -233,7 +251,7 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
   const isPublic = mapped.status === 'published';
   const newPath = newArticlePath(ctx, { id, slug, publishedAt: input.publishedAt ?? null, sectionIds, authorSlug });
   if (isPublic && item.wpId) ctx.stage(() => state.postPaths.set(item.wpId!, newPath));
-  await mapUrls(ctx, item, 'p', newPath, isPublic);
+  mapUrls(ctx, item, 'p', newPath, isPublic, existingId !== null);
   await writeComments(ctx, item, id);
 }
 
@@ -255,7 +273,7 @@ const COMMENT_STATES: Record<string, CommentStatus> = { '1': 'approved', approve
 async function writeComments(ctx: BatchContext, item: WxrItem, articleId: number): Promise<void> {
   const { tx, tally, state } = ctx;
   if (item.comments.length === 0) return;
-  const keys = await tx.imports.findKeys(state.source, 'comment', item.comments.map((c) => c.wpId));
+  const keys = ctx.prefetch.keys.get('comment') ?? new Map<string, number>();
   const written = new Map<string, { id: number; depth: number }>();
   const pending = item.comments.filter((c) => {
     if (c.type === 'pingback' || c.type === 'trackback') {
@@ -308,8 +326,8 @@ async function writeComments(ctx: BatchContext, item: WxrItem, articleId: number
     }
     queue = next;
   }
-  await tx.imports.putKeys(state.source, 'comment', [...written].map(([sourceId, w]) => ({ sourceId, id: w.id })));
-  await tx.imports.recountComments([articleId]);
+  for (const [sourceId, w] of written) deferKey(ctx, 'comment', sourceId, w.id);
+  ctx.deferred.recount.add(articleId);
 }
 
 /** Counts an item's comments as skipped (the item itself was not imported, or cannot have comments). */
@@ -342,10 +360,10 @@ export async function writePage(ctx: BatchContext, item: WxrItem, existingId: nu
     { slug, title, body: converted.html, status, publishedAt: isPublic ? (wpDate(item.dateGmt, item.date) ?? ctx.now) : null, position: item.menuOrder },
     existingId,
   );
-  await tx.imports.putKeys(state.source, 'page', [{ sourceId: wpId, id }]);
+  deferKey(ctx, 'page', wpId, id);
   tally.wrote('pages', existingId !== null);
   skipComments(ctx, item, 'comments on pages are not imported (Khabar pages have no comments)');
-  await mapUrls(ctx, item, 'page_id', `/${slug}/`, isPublic);
+  mapUrls(ctx, item, 'page_id', `/${slug}/`, isPublic, existingId !== null);
 }
 
 /**
@@ -395,7 +413,7 @@ export async function writeAttachment(ctx: BatchContext, item: WxrItem, existing
       systemActor('import'),
       { bytes, fileName: path.basename(relative), alt: meta(item, '_wp_attachment_image_alt')?.slice(0, 500) ?? '', caption: plainLede(item.excerpt)?.slice(0, 1000) ?? null },
     );
-    await ctx.tx.imports.putKeys(state.source, 'media', [{ sourceId: wpId, id: media.id }]);
+    deferKey(ctx, 'media', wpId, media.id);
     const newUrl = ctx.uploads.media.storage.urlPath(media.key);
     if (url) ctx.stage(() => state.movedFiles.set(url, newUrl));
     tally.created('media');

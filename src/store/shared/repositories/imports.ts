@@ -10,8 +10,8 @@ const CHUNK = 500;
 
 /**
  * Import writes on either dialect (see ImportRepository). Articles report the ids they wrote to
- * `written` (the search index follows, in bulk inside a transaction); counts and the content
- * version move once per call, not once per row.
+ * `written` (the search index follows, in bulk inside a transaction); the content version moves
+ * once per batch (`touch`), not once per row.
  */
 export function createImportRepository(
   db: Kysely<Database>,
@@ -57,8 +57,43 @@ export function createImportRepository(
           .execute();
       }
     },
-    async articleIdTaken(id) {
-      return (await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    async articleIdsTaken(ids) {
+      const out = new Set<number>();
+      const unique = [...new Set(ids)];
+      for (let i = 0; i < unique.length; i += CHUNK) {
+        for (const r of await db.selectFrom('articles').select('id').where('id', 'in', unique.slice(i, i + CHUNK)).execute()) out.add(Number(r.id));
+      }
+      return out;
+    },
+    async articleSlugs(slugs) {
+      const out = new Map<string, number>();
+      const unique = [...new Set(slugs)];
+      for (let i = 0; i < unique.length; i += CHUNK) {
+        for (const r of await db.selectFrom('articles').select(['id', 'slug']).where('slug', 'in', unique.slice(i, i + CHUNK)).execute()) out.set(r.slug, Number(r.id));
+      }
+      return out;
+    },
+    async redirectSources(paths) {
+      const out = new Set<string>();
+      const unique = [...new Set(paths)];
+      for (let i = 0; i < unique.length; i += CHUNK) {
+        for (const r of await db.selectFrom('redirects').select('from_path').where('from_path', 'in', unique.slice(i, i + CHUNK)).execute()) out.add(r.from_path);
+      }
+      return out;
+    },
+    async putRedirects(redirects) {
+      const at = now().toISOString();
+      const unique = [...new Map(redirects.map((r) => [r.fromPath, r])).values()];
+      for (let i = 0; i < unique.length; i += CHUNK) {
+        await db
+          .insertInto('redirects')
+          .values(unique.slice(i, i + CHUNK).map((r) => ({ from_path: r.fromPath, to_path: r.toPath, status_code: 301, created_at: at })))
+          .onConflict((oc) => oc.column('from_path').doUpdateSet((eb) => ({ to_path: eb.ref('excluded.to_path'), status_code: 301 })))
+          .execute();
+      }
+    },
+    async touch() {
+      await bumpContentVersion(db);
     },
     async writeArticle(input, target) {
       const at = now().toISOString();
@@ -117,7 +152,6 @@ export function createImportRepository(
       for (const { articleId, mediaId } of pairs) {
         await db.updateTable('articles').set({ featured_media_id: mediaId }).where('id', '=', articleId).execute();
       }
-      if (pairs.length) await bumpContentVersion(db);
     },
     async pageIdBySlug(slug) {
       const row = await db.selectFrom('pages').select('id').where('slug', '=', slug).executeTakeFirst();
@@ -146,7 +180,6 @@ export function createImportRepository(
           .executeTakeFirstOrThrow();
         id = Number(row.id);
       }
-      await bumpContentVersion(db);
       return id;
     },
     async writeComment(input, existingId) {
@@ -188,11 +221,9 @@ export function createImportRepository(
           .where('id', 'in', ids.slice(i, i + CHUNK))
           .execute();
       }
-      if (ids.length) await bumpContentVersion(db);
     },
     async updateAuthor(id, changes) {
       await db.updateTable('authors').set({ display_name: changes.name, bio: changes.bio }).where('id', '=', id).execute();
-      await bumpContentVersion(db);
     },
     async alignIds() {
       await dialect.alignIdentity(db, 'articles');
