@@ -520,9 +520,10 @@ export interface ImportRepository {
   /**
    * Creates an article (with `preferredId` when no article has that id) or, given `existingId`,
    * replaces its fields and relations (its version moves, no revision is written). Returns its id.
-   * The content version does not move: call `touch` once the batch is written.
+   * The content version does not move: call `touch` once the batch is written. With `skipIndex`
+   * the search index is not updated: the caller rebuilds it (`store.reindex`) once at the end.
    */
-  writeArticle(input: NewArticle, target: { existingId: number | null; preferredId: number | null }): Promise<number>;
+  writeArticle(input: NewArticle, target: { existingId: number | null; preferredId: number | null; skipIndex?: boolean }): Promise<number>;
   /** Which of these ids articles have. */
   articleIdsTaken(ids: readonly number[]): Promise<Set<number>>;
   /** Articles holding any of these slugs: slug → id. */

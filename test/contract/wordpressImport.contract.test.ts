@@ -103,7 +103,7 @@ for (const kind of storeKinds) {
         if (entry.wxr_version === null || !['1.0', '1.1', '1.2'].includes(entry.wxr_version)) expect(r.warnings.join(' '), entry.path).toMatch(/version|wxr_version/);
         else expect(r.warnings.filter((w) => /version/.test(w)), entry.path).toEqual([]);
       }
-    });
+    }, 120_000);
 
     it('theme-unit-test-data.xml: 58 posts, 21 pages, 33 comments (10 replies), states, sticky, password, future', async () => {
       const r = await run('wordpress-importer/phpunit/data/theme-unit-test-data.xml');

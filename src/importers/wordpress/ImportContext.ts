@@ -18,11 +18,15 @@ export interface KnownSection {
 export interface ImportState {
   source: string;
   permalink: Permalink;
+  /** Big imports rebuild the search index once at the end instead of indexing batch by batch. */
+  indexAtEnd: boolean;
   /** WordPress login → author profile id and slug. */
   authors: Map<string, { id: number; slug: string }>;
   /** Cleaned category slug → section. */
   sections: Map<string, KnownSection>;
   sectionsById: Map<number, KnownSection>;
+  /** Section id → "parent/child" path; cleared whenever a section is added or moved. */
+  sectionPaths: Map<number, string>;
   /** Cleaned tag slug → tag id. */
   tags: Map<string, number>;
   /** Category slug → its parent's slug, fixed up once every category is written. */

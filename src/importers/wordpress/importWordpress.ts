@@ -28,10 +28,17 @@ export interface ImportWordpressOptions {
   /** Records per transaction (default 500). */
   batchSize?: number;
   /** Called as items are read: `phase` 'scan' (first pass) or 'import'; `total` is known in the second. */
-  onProgress?(phase: 'scan' | 'import', done: number, total: number | null): void;
+  onProgress?(phase: 'scan' | 'import' | 'index', done: number, total: number | null): void;
 }
 
 class DryRunRollback extends Error {}
+
+/**
+ * From this many posts the search index is rebuilt once at the end (vocabulary counted once, as
+ * `khabar reindex` does) instead of batch by batch. A run killed before that rebuild leaves the new
+ * articles unsearchable until it is run again (or `khabar reindex`), which the re-run does.
+ */
+const INDEX_AT_END_FROM = 1000;
 
 /** What each item kind is keyed as. */
 const ITEM_KINDS: Record<string, ImportKind | undefined> = { post: 'article', page: 'page', attachment: 'media' };
@@ -95,9 +102,11 @@ async function initialState(deps: ImportWordpressDeps, repos: Pick<Repositories,
   return {
     source: report.source,
     permalink: createPermalink(structure, effective.timeZone),
+    indexAtEnd: !report.dryRun && (scan.read.postTypes.post ?? 0) >= INDEX_AT_END_FROM,
     authors: new Map(),
     sections: new Map(),
     sectionsById: new Map(),
+    sectionPaths: new Map(),
     tags: new Map(),
     sectionParents: new Map(),
     postPaths: new Map(),
@@ -200,6 +209,10 @@ async function importRecords(
   await flush();
   if (!parentsFixed) await inBatch((ctx) => fixSectionParents(ctx));
   await inBatch((ctx) => finish(ctx));
+  if (state.indexAtEnd) {
+    options.onProgress?.('index', 0, null);
+    report.searchIndexRebuilt = (await store.reindex()).indexed;
+  }
   report.menus = [...state.menus].map(([menu, items]) => ({ menu, items }));
 }
 

@@ -114,7 +114,7 @@ export function deferKey(ctx: BatchContext, kind: ImportKind, sourceId: string, 
   ctx.deferred.keys.set(kind, list);
 }
 
-async function sectionIdsOf(ctx: BatchContext, item: WxrItem, preferPath: string | null): Promise<number[]> {
+async function sectionsOf(ctx: BatchContext, item: WxrItem, preferPath: string | null): Promise<{ ids: number[]; primaryPath: string }> {
   const ids: Array<{ id: number; path: string }> = [];
   for (const term of item.terms.filter((t) => t.domain === 'category')) {
     const slug = cleanSlug(term.slug, term.name);
@@ -127,15 +127,24 @@ async function sectionIdsOf(ctx: BatchContext, item: WxrItem, preferPath: string
       ctx.local.set(`section:${slug}`, made.id);
       known = made;
     }
-    if (!ids.some((x) => x.id === known.id)) ids.push({ id: known.id, path: sectionPath({ ...known, name: '', description: null, position: 0 }, sectionMap(ctx)) });
+    if (!ids.some((x) => x.id === known.id)) ids.push({ id: known.id, path: ctx.state.sectionsById.has(known.id) ? sectionPathOf(ctx, known.id) : known.slug });
   }
   // The category the old link carries is the primary one, so %category% paths come out the same.
   if (preferPath) ids.sort((a, b) => Number(preferPath.includes(`/${b.path}/`)) - Number(preferPath.includes(`/${a.path}/`)));
-  return ids.map((x) => x.id);
+  return { ids: ids.map((x) => x.id), primaryPath: ids[0]?.path ?? '' };
 }
 
-function sectionMap(ctx: BatchContext) {
-  return new Map([...ctx.state.sectionsById].map(([id, s]) => [id, { ...s, name: '', description: null, position: 0 }]));
+/** "parent/child" of a known section, cached until the sections change (state.sectionPaths is cleared then). */
+function sectionPathOf(ctx: BatchContext, id: number): string {
+  const cache = ctx.state.sectionPaths;
+  let path = cache.get(id);
+  if (path === undefined) {
+    const byId = new Map([...ctx.state.sectionsById].map(([key, s]) => [key, { ...s, name: '', description: null, position: 0 }]));
+    const section = byId.get(id);
+    path = section ? sectionPath(section, byId) : '';
+    cache.set(id, path);
+  }
+  return path;
 }
 
 async function tagIdsOf(ctx: BatchContext, item: WxrItem): Promise<number[]> {
@@ -154,15 +163,8 @@ async function tagIdsOf(ctx: BatchContext, item: WxrItem): Promise<number[]> {
 }
 
 /** The new path of an article under the site's permalink structure. */
-function newArticlePath(ctx: BatchContext, article: { id: number; slug: string; publishedAt: Date | null; sectionIds: number[]; authorSlug: string }): string {
-  const primary = article.sectionIds[0] === undefined ? undefined : ctx.state.sectionsById.get(article.sectionIds[0]);
-  return ctx.state.permalink.build({
-    id: article.id,
-    slug: article.slug,
-    publishedAt: article.publishedAt,
-    categoryPath: primary ? sectionPath({ ...primary, name: '', description: null, position: 0 }, sectionMap(ctx)) : '',
-    authorSlug: article.authorSlug,
-  });
+function newArticlePath(ctx: BatchContext, article: { id: number; slug: string; publishedAt: Date | null; categoryPath: string; authorSlug: string }): string {
+  return ctx.state.permalink.build(article);
 }
 
 /** A 301 from an old path (written with the batch), counted updated when its item was imported before. */
@@ -202,7 +204,7 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
   const converted = convertContent(item.content, wpId, attachmentLookup(ctx));
   if (converted.unknownShortcodes.length) tally.note('articles', wpId, `shortcodes left as text: ${converted.unknownShortcodes.map((s) => `[${s}]`).join(' ')}`);
   const old = item.link ? oldPath(item.link, ctx.scan.channel.baseBlogUrl ?? ctx.scan.channel.link) : null;
-  const sectionIds = await sectionIdsOf(ctx, item, old && old.query === '' ? old.path : null);
+  const { ids: sectionIds, primaryPath } = await sectionsOf(ctx, item, old && old.query === '' ? old.path : null);
   const tagIds = await tagIdsOf(ctx, item);
   const authorIds: number[] = [];
   let authorSlug = '';
@@ -235,7 +237,7 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
   };
   // Keeping WordPress's id keeps /%post_id%/ permalinks byte for byte.
   const preferred = existingId === null && item.wpId && /^\d{1,15}$/.test(item.wpId) && !ctx.prefetch.idsTaken.has(Number(item.wpId)) ? Number(item.wpId) : null;
-  const id = await tx.imports.writeArticle(input, { existingId, preferredId: preferred });
+  const id = await tx.imports.writeArticle(input, { existingId, preferredId: preferred, skipIndex: state.indexAtEnd });
   ctx.prefetch.idsTaken.add(id);
   ctx.prefetch.slugs.set(slug, id);
   deferKey(ctx, 'article', wpId, id);
@@ -249,7 +251,7 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
   readSerializedMeta(ctx, item);
 
   const isPublic = mapped.status === 'published';
-  const newPath = newArticlePath(ctx, { id, slug, publishedAt: input.publishedAt ?? null, sectionIds, authorSlug });
+  const newPath = newArticlePath(ctx, { id, slug, publishedAt: input.publishedAt ?? null, categoryPath: primaryPath, authorSlug });
   if (isPublic && item.wpId) ctx.stage(() => state.postPaths.set(item.wpId!, newPath));
   mapUrls(ctx, item, 'p', newPath, isPublic, existingId !== null);
   await writeComments(ctx, item, id);

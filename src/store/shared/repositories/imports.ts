@@ -145,7 +145,7 @@ export function createImportRepository(
         id = Number(row.id);
         await replaceRelations(id, sectionIds, tagIds, authorIds, true);
       }
-      await written(db, [id]);
+      if (!target.skipIndex) await written(db, [id]);
       return id;
     },
     async setFeaturedMedia(pairs) {

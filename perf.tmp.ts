@@ -1,0 +1,15 @@
+import { rmSync, mkdirSync } from 'node:fs';
+import { loadConfig } from './src/config/loadConfig.ts';
+import { importWordpress } from './src/importers/wordpress/importWordpress.ts';
+import { createSiteAnalyzer } from './src/search/createSiteAnalyzer.ts';
+import { createSqliteStore } from './src/store/sqlite/createSqliteStore.ts';
+const dir = '/tmp/wxperf'; rmSync(dir, { recursive: true, force: true }); mkdirSync(dir);
+const config = loadConfig({ env: {}, overrides: { dataDir: dir, logLevel: 'silent' } });
+const analyzer = createSiteAnalyzer(config);
+const store = createSqliteStore({ file: `${dir}/khabar.db`, analyze: (d) => analyzer.analyzeDocument(d) });
+await store.migrate();
+const t = performance.now(); const c0 = process.cpuUsage();
+const r = await importWordpress({ store, site: config.site, now: () => new Date() }, process.argv[2]!);
+const cpu = process.cpuUsage(c0);
+console.log(r.counts.articles.created, 'posts', ((performance.now() - t) / 1000).toFixed(2), 's wall', ((cpu.user + cpu.system) / 1e6).toFixed(2), 's cpu; scan', r.scanSeconds.toFixed(2), Math.round(process.memoryUsage().rss / 1e6), 'MB rss');
+await store.close();
