@@ -273,7 +273,7 @@ const COMMENT_STATES: Record<string, CommentStatus> = { '1': 'approved', approve
 
 /** Comments with their threads (parents first), states and original dates; pingbacks and trackbacks skipped. */
 async function writeComments(ctx: BatchContext, item: WxrItem, articleId: number): Promise<void> {
-  const { tx, tally, state } = ctx;
+  const { tx, tally } = ctx;
   if (item.comments.length === 0) return;
   const keys = ctx.prefetch.keys.get('comment') ?? new Map<string, number>();
   const written = new Map<string, { id: number; depth: number }>();
@@ -339,7 +339,7 @@ export function skipComments(ctx: BatchContext, item: WxrItem, reason: string): 
 
 /** A page → a static page at `/<slug>/`; its old URL and `?page_id=` redirect there. */
 export async function writePage(ctx: BatchContext, item: WxrItem, existingId: number | null): Promise<void> {
-  const { tx, tally, state } = ctx;
+  const { tx, tally } = ctx;
   const wpId = itemKey(item)!;
   const title = [...(item.title || cleanSlug(item.postName, '') || `WordPress ${wpId}`)].slice(0, TITLE_MAX).join('');
   const isPublic = item.status === 'publish' && item.password === '';

@@ -3,7 +3,8 @@ import type { ImportRepository } from '../../ports.js';
 import { bumpContentVersion } from '../contentVersion.js';
 import type { DialectQueries } from '../dialectQueries.js';
 import type { Database } from '../schema.js';
-import { toFlag, toIsoOrNull } from '../values.js';
+import { articleContentColumns, commentColumns } from '../rowValues.js';
+import { toIsoOrNull } from '../values.js';
 
 /** Lookups of many keys are split so no statement carries more parameters than SQLite allows. */
 const CHUNK = 500;
@@ -100,24 +101,7 @@ export function createImportRepository(
       const sectionIds = [...new Set(input.sectionIds ?? [])];
       const tagIds = [...new Set(input.tagIds ?? [])];
       const authorIds = [...new Set(input.authorIds ?? [])];
-      const fields = {
-        slug: input.slug,
-        title: input.title,
-        lede: input.lede ?? null,
-        body: input.body,
-        status: input.status,
-        published_at: toIsoOrNull(input.publishedAt),
-        modified_at: toIsoOrNull(input.modifiedAt),
-        primary_section_id: sectionIds[0] ?? null,
-        featured_media_id: input.featuredMediaId ?? null,
-        is_breaking: toFlag(input.isBreaking),
-        is_featured: toFlag(input.isFeatured),
-        comments_open: toFlag(input.commentsOpen, true),
-        seo_title: input.seoTitle ?? null,
-        seo_description: input.seoDescription ?? null,
-        reading_minutes: input.readingMinutes,
-        updated_at: at,
-      };
+      const fields = { ...articleContentColumns(input), updated_at: at };
       let id: number;
       if (target.existingId !== null) {
         id = target.existingId;
@@ -183,22 +167,7 @@ export function createImportRepository(
       return id;
     },
     async writeComment(input, existingId) {
-      const fields = {
-        article_id: input.articleId,
-        parent_id: input.parentId,
-        depth: input.depth,
-        author_name: input.authorName,
-        author_email: input.authorEmail.toLowerCase(),
-        author_url: input.authorUrl,
-        user_id: input.userId ?? null,
-        body: input.body,
-        status: input.status,
-        ip_hash: input.ipHash,
-        user_agent: input.userAgent,
-        fingerprint: input.fingerprint,
-        created_at: input.createdAt.toISOString(),
-        updated_at: now().toISOString(),
-      };
+      const fields = commentColumns(input, input.createdAt.toISOString(), now().toISOString());
       if (existingId !== null) {
         await db.updateTable('comments').set(fields).where('id', '=', existingId).execute();
         return existingId;
