@@ -386,7 +386,8 @@ export async function writeAttachment(ctx: BatchContext, item: WxrItem, existing
   if (existingId !== null) {
     tally.updated('media');
     const media = (await ctx.tx.media.findByIds([existingId]))[0];
-    if (media && url) ctx.stage(() => state.movedFiles.set(url, ctx.uploads!.media.storage.urlPath(media.key)));
+    const storage = ctx.uploads?.media.storage;
+    if (media && url && storage) ctx.stage(() => state.movedFiles.set(url, storage.urlPath(media.key)));
     return;
   }
   if (!ctx.uploads) {
