@@ -165,7 +165,7 @@ async function importRecords(
     const ns = scan.channel.namespaces;
     if (record.kind === 'author') return writeAuthor(ctx, toAuthor(record.node, ns));
     if (record.kind !== 'item') return writeTerm(ctx, toTerm(record.kind, record.node, ns));
-    return writeItem(ctx, toItem(record.node, ns), store);
+    return writeItem(ctx, itemOf(record, scan), store);
   };
 
   const flush = async () => {
@@ -216,6 +216,15 @@ async function importRecords(
   report.menus = [...state.menus].map(([menu, items]) => ({ menu, items }));
 }
 
+const items = new WeakMap<WxrRecord, WxrItem>();
+
+/** An item record read once (the batch's lookups and its write both need it). */
+function itemOf(record: WxrRecord, scan: WxrScan): WxrItem {
+  let item = items.get(record);
+  if (!item) items.set(record, (item = toItem(record.node, scan.channel.namespaces)));
+  return item;
+}
+
 /** What a batch looks up once: its items' and comments' keys, the slugs and ids its posts want. */
 async function prefetch(tx: Repositories, source: string, scan: WxrScan, records: readonly WxrRecord[]): Promise<BatchContext['prefetch']> {
   const ids = new Map<ImportKind, string[]>();
@@ -224,7 +233,7 @@ async function prefetch(tx: Repositories, source: string, scan: WxrScan, records
   const postIds: number[] = [];
   for (const r of records) {
     if (r.kind !== 'item') continue;
-    const item = toItem(r.node, scan.channel.namespaces);
+    const item = itemOf(r, scan);
     const kind = item.postType ? ITEM_KINDS[item.postType] : undefined;
     const key = itemKey(item);
     if (kind && key) add(kind, key);
@@ -290,13 +299,13 @@ function kindOf(record: WxrRecord, scan: WxrScan) {
   if (record.kind === 'category') return 'sections' as const;
   if (record.kind === 'tag') return 'tags' as const;
   if (record.kind === 'term') return 'terms' as const;
-  const type = toItem(record.node, scan.channel.namespaces).postType;
+  const type = itemOf(record, scan).postType;
   return type === 'page' ? ('pages' as const) : type === 'attachment' ? ('media' as const) : ('articles' as const);
 }
 
 function idOf(record: WxrRecord, scan: WxrScan): string | null {
   const ns = scan.channel.namespaces;
   if (record.kind === 'author') return toAuthor(record.node, ns).login;
-  if (record.kind === 'item') return itemKey(toItem(record.node, ns));
+  if (record.kind === 'item') return itemKey(itemOf(record, scan));
   return toTerm(record.kind, record.node, ns).slug;
 }
