@@ -27,6 +27,8 @@ import { mediaRoutes } from './web/admin-api/mediaRoutes.js';
 import { createConcurrencyGate } from './lib/concurrencyGate.js';
 import type { MediaDeps } from './operations/media/MediaDeps.js';
 import { createApp } from './web/createApp.js';
+import { createOutboundFetch, type OutboundFetch } from './net/createOutboundFetch.js';
+import { parseWebSubPing, pingWebSubHub, WEBSUB_JOB } from './operations/distribution/webSub.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
 import { createStoreRateLimiter } from './ratelimit/createStoreRateLimiter.js';
@@ -43,10 +45,14 @@ import { taxonomyRoutes } from './web/admin-api/taxonomyRoutes.js';
 export interface Khabar {
   app: FastifyInstance;
   store: Store;
+  /** What reading operations (pages, feeds, sitemaps) read through: the store with its memoized settings and sections. */
+  reading: ReadingDeps;
   /** The job worker this node runs (scheduled publishing); stopped by close(). */
   jobs: JobWorker;
   /** Writes buffered "most read" counts now (they are written every 10 s otherwise). */
   flushViews(): Promise<void>;
+  /** The guarded client for requests to other servers (WebSub, oEmbed, CDN purge): nothing else may fetch. */
+  outbound: OutboundFetch;
   /** Resolves once work started after responses (AVIF copies of uploads) has ended. */
   settle(): Promise<void>;
   /** Flushes counters, stops the server, closes the store. */
@@ -136,7 +142,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const comments: CommentDeps = { store, limiter, site, limits: config.limits, keys: commentKeysFrom(store.secrets), now };
   const policy = accountsPolicyOf(config);
   const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
-  const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl };
+  const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl, websubHubs: config.websub.hubs };
   const mediaDeps: MediaDeps = { store, storage: media, limits: config.media, now, imageGate: createConcurrencyGate(2) };
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
   const search = {
@@ -175,6 +181,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     search,
     rateLimiter: limiter,
   });
+  const outbound = createOutboundFetch({ ...config.outbound, userAgent: `Khabar (+${config.baseUrl})` });
   const jobs = createJobWorker({
     store,
     now,
@@ -186,6 +193,9 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       [PUBLISH_JOB]: async (job) => {
         await publishScheduled(articles, Number((job.payload as { articleId?: unknown }).articleId));
       },
+      [WEBSUB_JOB]: async (job) => {
+        await pingWebSubHub(outbound, parseWebSubPing(job.payload));
+      },
     },
     onError: (error, context) => logger.error({ err: error, ...context }, 'job failed'),
   });
@@ -195,7 +205,9 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   return {
     app,
     store,
+    reading,
     jobs,
+    outbound,
     flushViews: () => viewCounter.flush(),
     // Runs the jobs due now (AVIF copies of fresh uploads) instead of waiting for the next poll.
     settle: async () => {

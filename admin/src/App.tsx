@@ -23,9 +23,9 @@ function screenFor(path: string, user: Account) {
   if (path === '/users') return <UsersScreen user={user} />;
   if (path === '/account') return <AccountScreen user={user} />;
   if (path === '/articles') return <ArticlesScreen />;
-  if (path === '/articles/new') return <ArticleEditScreen key={editorKeyFor(null)} id={null} readsSettings={user.role === 'admin'} />;
+  if (path === '/articles/new') return <ArticleEditScreen key={editorKeyFor(null)} id={null} />;
   const article = /^\/articles\/(\d+)$/.exec(path);
-  if (article) return <ArticleEditScreen key={editorKeyFor(Number(article[1]))} id={Number(article[1])} readsSettings={user.role === 'admin'} />;
+  if (article) return <ArticleEditScreen key={editorKeyFor(Number(article[1]))} id={Number(article[1])} />;
   if (path === '/media') return <MediaScreen />;
   if (path === '/settings') return <SettingsScreen />;
   return <DashboardScreen user={user} />;

@@ -66,6 +66,8 @@ function configFromEnv(env: Record<string, string | undefined>): Record<string, 
   const server: Record<string, unknown> = {};
   if (env.PORT?.trim()) server.port = env.PORT.trim();
   if (env.HOST?.trim()) server.host = env.HOST.trim();
+  const trustProxy = env.KHABAR_TRUST_PROXY?.trim();
+  if (trustProxy) server.trustProxy = trustProxyFromEnv(trustProxy);
   if (Object.keys(server).length) out.server = server;
   if (env.KHABAR_BASE_URL?.trim()) out.baseUrl = env.KHABAR_BASE_URL.trim();
   if (env.KHABAR_DATA_DIR?.trim()) out.dataDir = env.KHABAR_DATA_DIR.trim();
@@ -73,6 +75,13 @@ function configFromEnv(env: Record<string, string | undefined>): Record<string, 
   if (env.NODE_ENV?.trim()) out.env = env.NODE_ENV.trim();
   if (env.KHABAR_LOG_LEVEL?.trim()) out.logLevel = env.KHABAR_LOG_LEVEL.trim();
   return out;
+}
+
+/** `KHABAR_TRUST_PROXY`: `true`, `false`, or a comma-separated list (`127.0.0.1,10.0.0.0/8`, `loopback`). */
+function trustProxyFromEnv(value: string): boolean | string[] {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value.split(',').map((part) => part.trim()).filter(Boolean);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

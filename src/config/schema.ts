@@ -39,6 +39,30 @@ export const configSchema = z.object({
     .object({
       port: z.coerce.number().int().min(0).max(65535).default(3000),
       host: z.string().min(1).default('0.0.0.0'),
+      /**
+       * Which peers may tell the client's address and scheme (X-Forwarded-For/-Proto/-Host):
+       * false (none: the socket is the client), true (any: only when nothing but the proxy can
+       * reach the app), or a list of addresses, CIDR ranges or proxy-addr names ('loopback',
+       * 'linklocal', 'uniquelocal'). Rate limits key on the client address this yields, and HSTS
+       * and Secure cookies follow the scheme.
+       */
+      trustProxy: z.union([z.boolean(), z.array(z.string().trim().min(1)).min(1)]).default(false),
+      /** HSTS max-age sent on answers served over TLS (0: no HSTS header). */
+      hstsMaxAgeSeconds: z.coerce.number().int().min(0).max(63_072_000).default(31_536_000),
+      /** A client must finish sending the request head within this (slow-header clients get 408). */
+      headersTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(10_000),
+      /** A client must finish sending the whole request, head and body, within this (408): a 20 MB upload over 2 Mbit/s takes 80 s. */
+      requestTimeoutMs: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+      /** An idle keep-alive connection is closed after this. */
+      keepAliveTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(72_000),
+      /** A connection with no traffic either way is closed after this (0: never; uploads to slow readers need a margin). */
+      connectionTimeoutMs: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
+      /** Requests one keep-alive connection may carry before the server closes it (0: no limit). */
+      maxRequestsPerSocket: z.coerce.number().int().min(0).max(1_000_000).default(1000),
+      /** Largest request head (request line and headers); larger ones get 431. */
+      maxHeaderBytes: z.coerce.number().int().min(1024).max(1024 * 1024).default(16 * 1024),
+      /** Largest request body outside uploads (forms, JSON); larger ones get 413. Uploads: media.maxUploadBytes. */
+      bodyLimitBytes: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
     })
     .prefault({}),
   baseUrl: httpUrl.nullable().default(null),
@@ -114,7 +138,23 @@ export const configSchema = z.object({
       avif: z.boolean().default(true),
     })
     .prefault({}),
+  /** Requests Khabar makes to other servers (WebSub, oEmbed, CDN purge): see src/net/createOutboundFetch.ts. */
+  outbound: z
+    .object({
+      /** Let them reach loopback, private and link-local addresses (a hub or CDN on the private network). */
+      allowPrivate: z.boolean().default(false),
+      timeoutMs: z.coerce.number().int().min(100).max(120_000).default(10_000),
+      maxBytes: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+      maxRedirects: z.coerce.number().int().min(0).max(10).default(5),
+    })
+    .prefault({}),
   demo: z.boolean().default(true),
+  /** WebSub (https://www.w3.org/TR/websub/): hubs named in every article feed and pinged when feeds change. */
+  websub: z
+    .object({
+      hubs: z.array(httpUrl).max(10).default([]),
+    })
+    .prefault({}),
   /** Sessions, invitations and login limits (docs/decisions/008-accounts-and-sessions.md). */
   accounts: z
     .object({

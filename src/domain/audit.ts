@@ -8,7 +8,7 @@ export interface AuditEntry {
   actorLabel: string;
   /** e.g. `article.publish`, `article.unpublish`, `article.trash`, `user.role`, `settings.update`. */
   action: string;
-  targetType: 'article' | 'user' | 'settings' | 'section' | 'tag';
+  targetType: 'article' | 'user' | 'settings' | 'section' | 'tag' | 'author';
   targetId: string | null;
   details: Record<string, unknown>;
 }

@@ -46,6 +46,8 @@ export interface PermalinkMatch {
 }
 
 export interface Permalink {
+  /** The expression that parses paths (exposed for the ReDoS check in test/security). */
+  readonly pattern: RegExp;
   readonly structure: string;
   /** Whether paths carry the first author's slug (%author%): callers need it only then. */
   readonly needsAuthor: boolean;
@@ -76,6 +78,7 @@ export function createPermalink(structure: string, timeZone: string): Permalink 
 
   return {
     structure,
+    pattern: regex,
     needsAuthor: structure.includes('%author%'),
     build(fields) {
       const p = zone.parts(fields.publishedAt ?? new Date(0));

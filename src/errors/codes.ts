@@ -11,6 +11,7 @@ export const errorCodes = {
   BAD_REQUEST: 'the request is malformed (e.g. broken percent-encoding)',
   NOT_FOUND: 'nothing lives at this address',
   URI_TOO_LONG: 'the request URL is longer than 8 KB',
+  BODY_TOO_LARGE: 'the request body is larger than the configured limit (server.bodyLimitBytes)',
   // content
   INVALID_INPUT: 'an operation received input that fails validation',
   SLUG_TAKEN: 'the slug is already used by another item of the same kind',
@@ -37,6 +38,9 @@ export const errorCodes = {
   // imports
   WXR_MALFORMED: 'the WordPress export is not well-formed XML (the message names the line and column); nothing was written',
   WXR_INVALID: 'the file is XML but not a WordPress export (no <rss> root or no WordPress export namespace); nothing was written',
+  // outbound requests (WebSub, oEmbed, CDN purge)
+  OUTBOUND_REFUSED: 'an outbound request was refused: a non-public address, a scheme other than http(s) or too many redirects',
+  OUTBOUND_FAILED: 'an outbound request failed: no answer in time, an answer too large, or a network error',
   // CLI
   DEMO_NOT_EMPTY: 'demo content is only loaded into an empty store',
   INTERNAL: 'an unexpected error (a bug); details are logged, never shown to readers',

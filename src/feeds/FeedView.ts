@@ -27,6 +27,8 @@ export interface FeedView {
   selfUrl: string;
   /** The site's icon, absolute. */
   iconUrl: string;
+  /** WebSub hubs that are pinged when this feed changes (`rel="hub"`); empty when none is configured. */
+  hubs: readonly string[];
   generator: string;
   items: FeedItemView[];
 }

@@ -33,6 +33,7 @@ export function renderAtom(feed: FeedView): string {
     `<subtitle type="text">${escapeXml(feed.description)}</subtitle>` +
     `<updated>${zone.isoWithOffset(feedUpdated(feed))}</updated>` +
     `<link rel="self" type="application/atom+xml" href="${escapeXml(feed.selfUrl)}"/>` +
+    feed.hubs.map((hub) => `<link rel="hub" href="${escapeXml(hub)}"/>`).join('') +
     `<link rel="alternate" type="text/html" href="${escapeXml(feed.homeUrl)}"/>` +
     `<icon>${escapeXml(feed.iconUrl)}</icon>` +
     `<generator>${escapeXml(feed.generator)}</generator>` +

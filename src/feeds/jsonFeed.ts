@@ -16,6 +16,7 @@ export function renderJsonFeed(feed: FeedView): string {
     feed_url: feed.selfUrl,
     icon: feed.iconUrl,
     language: feed.language,
+    ...(feed.hubs.length ? { hubs: feed.hubs.map((url) => ({ type: 'WebSub', url })) } : {}),
     items: feed.items.map((item) => ({
       id: item.id,
       url: item.url,

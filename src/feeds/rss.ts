@@ -15,7 +15,7 @@ export function rfc822(date: Date, timeZone: string): string {
 }
 
 /**
- * RSS 2.0 with `content:encoded`, `dc:creator`, `media:content` and `atom:link rel="self"`, as
+ * RSS 2.0 with `content:encoded`, `dc:creator`, `media:content` and `atom:link rel="self"` (and `rel="hub"` per WebSub hub), as
  * WordPress emits it (feed readers and aggregators expect that shape).
  *
  * @example renderRss(feed).startsWith('<?xml version="1.0" encoding="UTF-8"?>')
@@ -47,6 +47,7 @@ export function renderRss(feed: FeedView): string {
     '<channel>' +
     `<title>${escapeXml(feed.title)}</title>` +
     `<atom:link href="${escapeXml(feed.selfUrl)}" rel="self" type="application/rss+xml"/>` +
+    feed.hubs.map((hub) => `<atom:link href="${escapeXml(hub)}" rel="hub"/>`).join('') +
     `<link>${escapeXml(feed.homeUrl)}</link>` +
     `<description>${escapeXml(feed.description)}</description>` +
     `<language>${escapeXml(feed.language)}</language>` +

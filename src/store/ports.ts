@@ -197,6 +197,8 @@ export interface TagRepository {
   delete(id: number): Promise<boolean>;
   findBySlug(slug: string): Promise<Tag | null>;
   findByIds(ids: readonly number[]): Promise<Tag[]>;
+  /** How many tags exist (used or not). */
+  count(): Promise<number>;
 }
 
 export interface AuthorRepository {

@@ -95,6 +95,8 @@ export interface SiteView {
   footerPages: LinkView[];
   /** Fingerprinted URL of the stylesheet. */
   stylesheetHref: string;
+  /** The click-to-load embeds script (pages with an embed block name it in `HeadView.scripts`). */
+  embedsScriptHref: string;
   /** Whether the site search exists (forms are only shown when it does). */
   searchEnabled?: boolean;
 }
@@ -114,6 +116,8 @@ export interface HeadView {
   social?: SocialMetaView;
   /** Structured data (schema.org objects), each written as one JSON-LD block. */
   jsonLd?: object[];
+  /** First-party scripts the page needs (deferred); none on most reading pages. */
+  scripts?: string[];
 }
 
 export interface SocialMetaView {

@@ -20,7 +20,7 @@ import type { ErrorPageView } from '../views/models.js';
 import { renderErrorPage } from '../views/render.js';
 import { registerAdminApi, type AdminApiDeps, type AdminRouteModule } from './admin-api/registerAdminApi.js';
 import { loadAdminApp, type AdminApp } from './admin-app/loadAdminApp.js';
-import { ADMIN_CSP, registerAdminApp } from './admin-app/registerAdminApp.js';
+import { registerAdminApp } from './admin-app/registerAdminApp.js';
 import { adminDistDir } from '../paths.js';
 import { httpStatusOf } from './errors.js';
 import { FAVICON_PATH, loadAssets } from './loadAssets.js';
@@ -31,20 +31,8 @@ import { registerPreviewRoute } from './public/registerPreviewRoute.js';
 import { registerPublicRoutes } from './public/registerPublicRoutes.js';
 import { registerSearchRoutes } from './public/registerSearchRoutes.js';
 import { registerSitemapRoutes } from './public/registerSitemapRoutes.js';
-
-const READING_CSP = [
-  "default-src 'self'",
-  "script-src 'none'",
-  "style-src 'self'",
-  "img-src 'self' data: https:",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
-
-const MEDIA_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+import { serverOptionsOf } from './serverOptions.js';
+import { applySecurityHeaders, registerSecurityHeaders } from './securityHeaders.js';
 
 export interface AppDeps {
   config: ResolvedConfig;
@@ -79,6 +67,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const presenter = createPresenter({
     baseUrl: deps.config.baseUrl,
     stylesheetHref: assets.stylesheetHref,
+    embedsScriptHref: assets.embedsScriptHref,
     media: deps.media,
     now: deps.now,
   });
@@ -109,16 +98,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     // One log line per request only when asked for (debug/trace): at news traffic it is noise and cost.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel) }),
-    trustProxy: true,
+    ...serverOptionsOf(deps.config.server),
     return503OnClosing: true,
-    requestTimeout: 30_000,
-    bodyLimit: 1024 * 1024,
     routerOptions: {
       maxParamLength: MAX_URL_LENGTH,
       ignoreDuplicateSlashes: false,
     },
     frameworkErrors: (error, request, reply) => {
       request.log.info({ code: error.code }, 'request refused by the router');
+      applySecurityHeaders(request, reply, { hstsMaxAgeSeconds: deps.config.server.hstsMaxAgeSeconds });
       void sendErrorPage(reply, 400);
     },
   });
@@ -129,15 +117,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       void sendErrorPage(reply, 414);
       return;
     }
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    // Reading pages run no script at all; everything they load comes from this origin. Uploaded
-    // files (SVG included) must never run script in our origin, even when opened directly.
-    // The newsroom app at /admin runs its own (first-party only) scripts.
-    const csp = request.url.startsWith('/media/') ? MEDIA_CSP : request.url === '/admin' || request.url.startsWith('/admin/') || request.url.startsWith('/admin?') ? ADMIN_CSP : READING_CSP;
-    reply.header('content-security-policy', csp);
     done();
   });
+  registerSecurityHeaders(app, { hstsMaxAgeSeconds: deps.config.server.hstsMaxAgeSeconds });
 
   app.setErrorHandler(async (error, request, reply) => {
     if (isAppError(error)) {
@@ -148,6 +130,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 413) return sendErrorPage(reply, 413);
+    // The static file server refuses paths that climb out of its folder (`..`, encoded or not) with
+    // 403: to a reader that is an address where nothing lives, and not a server fault.
+    if (status === 403 || status === 404) {
+      request.log.info({ code: (error as { code?: string }).code, status }, 'static file refused');
+      return sendErrorPage(reply, 404);
+    }
     if (status === 400 || status === 415) return sendErrorPage(reply, 400);
     request.log.error({ err: error }, 'unexpected error');
     return sendErrorPage(reply, 500);

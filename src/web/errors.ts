@@ -8,6 +8,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   NOT_FOUND: 404,
   URI_TOO_LONG: 414,
+  BODY_TOO_LARGE: 413,
   INVALID_INPUT: 400,
   SLUG_TAKEN: 409,
   CONFLICT: 409,
@@ -30,6 +31,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   MEDIA_IN_USE: 409,
   WXR_MALFORMED: 400,
   WXR_INVALID: 400,
+  OUTBOUND_REFUSED: 400,
+  OUTBOUND_FAILED: 502,
   DEMO_NOT_EMPTY: 409,
   INTERNAL: 500,
 };

@@ -13,6 +13,8 @@ export interface StaticAsset {
 
 export interface Assets {
   stylesheetHref: string;
+  /** The click-to-load embeds script, loaded only by pages with an embed block. */
+  embedsScriptHref: string;
   /** Fingerprinted URL path → file; served with a one-year immutable cache. */
   files: ReadonlyMap<string, StaticAsset>;
 }
@@ -36,6 +38,10 @@ export function loadAssets(): Assets {
   const cssEtag = etagOf(css);
   const stylesheetHref = `/assets/site.${cssEtag.slice(1, 11)}.css`;
   files.set(stylesheetHref, { body: css, type: 'text/css; charset=utf-8', etag: cssEtag, immutable: true });
+  const embeds = readFileSync(path.join(assetsDir, 'js', 'embeds.js'));
+  const embedsEtag = etagOf(embeds);
+  const embedsScriptHref = `/assets/embeds.${embedsEtag.slice(1, 11)}.js`;
+  files.set(embedsScriptHref, { body: embeds, type: 'text/javascript; charset=utf-8', etag: embedsEtag, immutable: true });
   const icon = readFileSync(path.join(assetsDir, 'favicon.svg'));
   files.set(FAVICON_PATH, { body: icon, type: 'image/svg+xml', etag: etagOf(icon), immutable: false });
   for (const pkg of FONT_PACKAGES) {
@@ -47,5 +53,5 @@ export function loadAssets(): Assets {
       files.set(`/assets/fonts/${name}`, { body, type: 'font/woff2', etag: etagOf(body), immutable: true });
     }
   }
-  return { stylesheetHref, files };
+  return { stylesheetHref, embedsScriptHref, files };
 }

@@ -1,7 +1,13 @@
 import { Parser } from 'htmlparser2';
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'srcdoc', 'xlink:href', 'cite', 'poster', 'background', 'srcset']);
-const DANGEROUS_SCHEME = /^[\s\u0000-\u001f]*(javascript|vbscript|data)\s*:/i;
+/**
+ * A URL a browser would run or render as a document: the WHATWG URL parser drops leading C0
+ * controls and spaces (U+0000–U+0020, not other Unicode spaces) and every tab and newline inside.
+ */
+function isDangerousUrl(value: string): boolean {
+  return /^(javascript|vbscript|data):/i.test(value.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, ''));
+}
 
 export interface Element {
   name: string;
@@ -28,7 +34,7 @@ export function activeContent(html: string, allowedTags: ReadonlySet<string>): s
     if (!allowedTags.has(name)) problems.push(`unexpected <${name}>`);
     for (const [attr, value] of Object.entries(attribs)) {
       if (attr.startsWith('on')) problems.push(`<${name} ${attr}=…>`);
-      if (URL_ATTRIBUTES.has(attr) && DANGEROUS_SCHEME.test(value)) problems.push(`<${name} ${attr}="${value.slice(0, 40)}">`);
+      if (URL_ATTRIBUTES.has(attr) && isDangerousUrl(value)) problems.push(`<${name} ${attr}="${value.slice(0, 40)}">`);
       if (attr === 'style') problems.push(`<${name} style=…>`);
     }
   }

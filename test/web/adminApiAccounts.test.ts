@@ -67,7 +67,8 @@ function cookieOf(res: LightMyRequestResponse): string {
 }
 
 for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: accounts [${kind.name}]`, () => {
-  const env = accountsSite(kind, { accounts: { login: { maxFailuresPerEmail: 5, maxAttemptsPerIp: 10_000, windowMinutes: 15 } } });
+  // Behind a TLS-terminating proxy on this machine: X-Forwarded-Proto from loopback is believed.
+  const env = accountsSite(kind, { server: { trustProxy: ['loopback'] }, accounts: { login: { maxFailuresPerEmail: 5, maxAttemptsPerIp: 10_000, windowMinutes: 15 } } });
   const inject = (options: InjectOptions) => env.site.khabar.app.inject(options);
 
   const login = (email: string, password: string, headers: Record<string, string> = {}) =>

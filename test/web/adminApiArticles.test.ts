@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleStatus } from '../../src/domain/article.js';
+import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import type { Store } from '../../src/store/ports.js';
 import { callAs, signIn, type AdminSession } from '../support/adminSessions.js';
 import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
@@ -57,8 +58,10 @@ const cases: Case[] = [
   { name: 'rename a section', method: 'PATCH', url: () => '/admin/api/sections/1', body: () => ({ name: 'قسم معدل' }), expect: byRole(200, 200, 403, 403) },
   { name: 'list tags', method: 'GET', url: () => '/admin/api/tags', expect: all(200) },
   { name: 'list authors', method: 'GET', url: () => '/admin/api/authors', expect: all(200) },
+  { name: 'create a guest byline', method: 'POST', url: () => '/admin/api/authors', body: () => ({ name: `ضيف ${Math.random()}` }), expect: byRole(201, 201, 403, 403) },
   { name: 'create a tag', method: 'POST', url: () => '/admin/api/tags', body: () => ({ name: `وسم ${Math.random()}` }), expect: byRole(201, 201, 403, 403) },
   { name: 'rename a tag', method: 'PATCH', url: () => '/admin/api/tags/1', body: () => ({ name: 'وسم معدل' }), expect: byRole(200, 200, 403, 403) },
+  { name: "read the site's name, language and time zone", method: 'GET', url: () => '/admin/api/site', expect: all(200) },
   { name: 'read settings', method: 'GET', url: () => '/admin/api/settings', expect: byRole(200, 403, 403, 403) },
   { name: 'change settings', method: 'PATCH', url: () => '/admin/api/settings', body: () => ({ tagline: 'أخبار المغرب' }), expect: byRole(200, 403, 403, 403) },
   { name: 'read the audit log', method: 'GET', url: () => '/admin/api/audit', expect: byRole(200, 403, 403, 403) },
@@ -148,19 +151,30 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
     const article = created.json().article;
     expect(article).toMatchObject({ slug: 'قال-macron-في-الرباط-2026', status: 'draft', authorIds: [authorProfile], version: 1 });
     expect(article.body).not.toContain('script');
-    const edited = await callAs(site.khabar, sessions.author, 'PATCH', `/admin/api/articles/${article.id}`, { version: 1, body: '<p>قال Macron إن القمة نجحت.</p><p>فقرة ثانية.</p>' });
+    const edited = await callAs(site.khabar, sessions.author, 'PATCH', `/admin/api/articles/${article.id}`, {
+      version: 1,
+      title: 'قال Macron في طنجة 2026.',
+      body: '<p>قال Macron إن القمة نجحت.</p><p>فقرة ثانية.</p>',
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     const revisions = (await callAs(site.khabar, sessions.author, 'GET', `/admin/api/articles/${article.id}/revisions`)).json().revisions;
     expect(revisions.map((r: { version: number }) => r.version)).toEqual([2, 1]);
     const diff = await callAs(site.khabar, sessions.author, 'GET', `/admin/api/articles/${article.id}/diff?from=${revisions[1].id}&to=${revisions[0].id}`);
     expect(diff.statusCode).toBe(200);
+    // Titles are compared word by word, Arabic words whole (not letter by letter).
+    expect(diff.json().title).toEqual([
+      { op: 'same', text: 'قال Macron في ' },
+      { op: 'remove', text: 'الرباط' },
+      { op: 'add', text: 'طنجة' },
+      { op: 'same', text: ' 2026.' },
+    ]);
     expect(diff.json().body).toEqual([
       { op: 'remove', text: 'قال Macron إن القمة نجحت في 2026.\n' },
       { op: 'add', text: 'قال Macron إن القمة نجحت.\nفقرة ثانية.\n' },
     ]);
     const restored = await callAs(site.khabar, sessions.author, 'POST', `/admin/api/articles/${article.id}/revisions/${revisions[1].id}/restore`, { version: 2 });
     expect(restored.statusCode, restored.body).toBe(200);
-    expect(restored.json().article).toMatchObject({ version: 3, body: article.body });
+    expect(restored.json().article).toMatchObject({ version: 3, body: article.body, title: article.title });
     const got = (await callAs(site.khabar, sessions.author, 'GET', `/admin/api/articles/${article.id}`)).json();
     expect(got.actions).toEqual(['submit', 'schedule', 'publish', 'trash']);
     expect(got.canEdit).toBe(true);
@@ -239,6 +253,30 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
     const authored = (await callAs(site.khabar, sessions.author, 'GET', '/admin/api/articles?perPage=100')).json().items;
     expect(authored.length).toBeGreaterThan(0);
     for (const row of authored) expect(row.authors).toEqual([{ authorId: authorProfile, name: 'الكاتب' }]);
+  });
+
+  it('credits a guest byline: created once per name, ordered with staff on the article, shown without an author page', async () => {
+    const created = await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/authors', { name: '\u200Fمراسلنا في طنجة\u200B ' });
+    expect(created.statusCode, created.body).toBe(201);
+    const guest = created.json().author;
+    expect(guest).toMatchObject({ name: 'مراسلنا في طنجة', slug: 'مراسلنا-في-طنجة', isGuest: true, userId: null });
+    // The same name again is the same byline.
+    expect((await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/authors', { name: 'مراسلنا في طنجة' })).json().author.id).toBe(guest.id);
+    expect((await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/authors', { name: '  ' })).statusCode).toBe(400);
+    const listed = (await callAs(site.khabar, sessions.contributor, 'GET', '/admin/api/authors')).json().authors;
+    expect(listed).toContainEqual(expect.objectContaining({ id: guest.id, isGuest: true }));
+
+    const article = (await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/articles', { title: 'ميناء طنجة المتوسط', body: '<p>نص</p>', authorIds: [guest.id, authorProfile] })).json().article;
+    expect(article.authorIds).toEqual([guest.id, authorProfile]);
+    expect((await callAs(site.khabar, sessions.editor, 'POST', `/admin/api/articles/${article.id}/publish`, { version: article.version })).statusCode).toBe(200);
+    const live = (await store.articles.findById(article.id))!;
+    const url = encodePath(createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca').build({ id: live.id, slug: live.slug, publishedAt: live.publishedAt!, categoryPath: '', authorSlug: '' }));
+    const page = await site.khabar.app.inject({ method: 'GET', url });
+    expect(page.statusCode).toBe(200);
+    const html = page.body;
+    expect(html).toContain('مراسلنا في طنجة');
+    expect(html).not.toContain(`/author/${encodeURIComponent('مراسلنا-في-طنجة')}`);
+    expect((await site.khabar.app.inject({ method: 'GET', url: `/author/${encodeURIComponent('مراسلنا-في-طنجة')}/` })).statusCode).toBe(404);
   });
 
   it('deletes a section and a tag for editors, writing the audit log', async () => {

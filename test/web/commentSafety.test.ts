@@ -42,7 +42,7 @@ describe('comments are inert and emails stay private', () => {
   }
 
   it(`renders ${payloads.length} XSS payloads in the comment, name and website fields inert, in the page and in the form sent back`, async () => {
-    expect(payloads.length).toBeGreaterThanOrEqual(50);
+    expect(payloads.length).toBeGreaterThanOrEqual(200);
     let published = 0;
     for (const [i, payload] of payloads.entries()) {
       const res = await post({ author: payload.slice(0, 200), email: `reader-${i}@${PRIVATE_DOMAIN}`, comment: `${payload} (${i})` });
@@ -61,7 +61,7 @@ describe('comments are inert and emails stay private', () => {
     const links = elementsOf(page.body).filter((e) => e.name === 'a' && (e.attribs.rel ?? '').includes('ugc'));
     expect(links.length).toBeGreaterThan(5);
     for (const el of links) if (el.attribs.href !== undefined) expect(el.attribs.href).toMatch(/^https?:\/\//);
-  });
+  }, 180_000);
 
   it('shows what readers typed exactly once escaped', async () => {
     const typed = ['قال: "نعم" & \'لا\'', '&lt;script&gt; ليس وسماً', '5 < 7 > 3', 'سعر 100$ & 50%'];

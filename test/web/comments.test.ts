@@ -24,7 +24,8 @@ describe('reader comments over HTTP', () => {
   const freshIp = () => `198.51.100.${(ipCounter++ % 250) + 1}`;
 
   beforeAll(async () => {
-    site = await openTestSite({ now });
+    // Readers reach the site through a TLS-terminating proxy that sets X-Forwarded-Proto.
+    site = await openTestSite({ now, overrides: { server: { trustProxy: true } } });
     client = commentClient(site.khabar.app);
   });
   afterAll(async () => {

@@ -26,7 +26,9 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public read
       const res = await get('/');
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(res.headers['content-security-policy']).toContain("script-src 'none'");
+      // First-party scripts only (the embeds script, on pages with an embed); the home page loads none.
+      expect(res.headers['content-security-policy']).toContain("script-src 'self';");
+      expect(res.body).not.toMatch(/<script(?! type="application\/ld\+json")/);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.body).toMatch(/^<!doctype html><html lang="ar" dir="rtl">/);
       expect(res.body).toContain('<title>');

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../../src/demo/content.js';
 import type { DemoArticle } from '../../src/demo/types.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
+import { readSitemapIndex, readTaxonomySitemap } from '../../src/operations/distribution/readSitemaps.js';
 import { TEST_NOW } from '../support/khabar.js';
 import { siteOnStore } from '../support/siteOnStore.js';
 import { storeKinds } from '../support/stores.js';
@@ -142,6 +143,42 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`sitemaps and ro
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     }
+  });
+
+  it('splits tags beyond the per-file limit into parts, each archive in exactly one, every part in the index', async () => {
+    // 5 fresh tags on one new article, with files of 4 URLs: the demo's tags plus these need parts.
+    const fresh = await Promise.all([1, 2, 3, 4, 5].map((n) => env.store.tags.create({ slug: `وسم-للتقسيم-${n}`, name: `وسم ${n}` })));
+    const society = (await env.store.sections.findBySlug('مجتمع'))!;
+    await env.store.articles.create({
+      slug: 'مقال-الأوسمة-الكثيرة',
+      title: 'مقال الأوسمة الكثيرة',
+      body: '<p>نص</p>',
+      status: 'published',
+      publishedAt: new Date(TEST_NOW.getTime() - 3_600_000),
+      sectionIds: [society.id],
+      tagIds: fresh.map((t) => t.id),
+      readingMinutes: 1,
+    });
+    const site = { baseUrl: BASE, maxUrls: 4 };
+    const reading = env.site.khabar.reading;
+    const used = await env.store.articles.publishedTaxonomy('tags');
+    const parts = Math.ceil(used.length / 4);
+    expect(parts).toBeGreaterThan(1);
+    const index = await readSitemapIndex(reading, site);
+    const tagFiles = index.map((e) => e.loc).filter((loc) => /\/sitemap-tags(-\d+)?\.xml$/.test(loc));
+    expect(tagFiles).toEqual(Array.from({ length: parts }, (_, i) => `${BASE}/sitemap-${i === 0 ? 'tags' : `tags-${i + 1}`}.xml`));
+    const seen: string[] = [];
+    for (let part = 1; part <= parts; part++) {
+      const urls = (await readTaxonomySitemap(reading, site, 'tags', part))!;
+      expect(urls.length).toBeLessThanOrEqual(4);
+      seen.push(...urls.map((u) => u.loc));
+    }
+    expect(await readTaxonomySitemap(reading, site, 'tags', parts + 1)).toBeNull();
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort()).toEqual(used.map((t) => `${BASE}${encodePath(`/tag/${t.slug}/`)}`).sort());
+    // With the protocol's limit they are one file again, and a second part is a 404.
+    expect((await get('/sitemap-tags-2.xml')).statusCode).toBe(404);
+    expect(locs((await getXml('/sitemap-tags.xml')).body).length).toBe(used.length);
   });
 
   it('never escapes text twice', () => {

@@ -14,7 +14,7 @@ export const articleStatuses: readonly ArticleStatus[] = ['draft', 'pending', 's
 export type WorkflowAction = 'submit' | 'schedule' | 'publish' | 'unpublish' | 'trash' | 'restore';
 
 export interface ArticleAuthorRef {
-  /** An author profile (GET /authors). Guest bylines are not on the server yet. */
+  /** An author profile (GET /authors), a staff member's or a guest byline's (POST /authors). */
   authorId: number | null;
   guestName?: string | null;
   /** Display name, filled in by the server on list reads. */
@@ -117,6 +117,8 @@ export interface Named {
   id: number;
   name: string;
   slug: string;
+  /** Authors only: a guest byline (no account, no author page). */
+  isGuest?: boolean;
 }
 
 export async function listArticles(filter: ArticleFilter): Promise<Page<ArticleSummary>> {
@@ -238,6 +240,19 @@ export async function listTags(q: string): Promise<Named[]> {
 
 export async function listAuthors(): Promise<Named[]> {
   return (await api<{ authors: Named[] }>('GET', '/authors')).authors;
+}
+
+/**
+ * A guest byline's author id (POST /authors: editors and admins; the same name gives the same
+ * byline). A role that may not create one gets GUEST_NOT_ALLOWED.
+ */
+export async function createGuestByline(name: string): Promise<Named> {
+  try {
+    return (await api<{ author: Named }>('POST', '/authors', { name })).author;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) throw new ApiError(403, 'GUEST_NOT_ALLOWED', name, 'authors');
+    throw error;
+  }
 }
 
 /** The site settings the editor needs: the time zone publish times are typed in. */

@@ -1,3 +1,4 @@
+import type { OffsetTransition } from '../../../src/domain/text/offsetTransitions.js';
 import { api } from './client.js';
 
 /** Site settings as the admin edits them (GET/PATCH /settings, admins; README "Newsroom workflow"). */
@@ -7,6 +8,20 @@ export interface SiteSettings {
   timeZone: string;
   permalink: string;
   comments: { moderation: 'trust-returning' | 'hold-all' | 'open'; closeAfterDays: number | null };
+}
+
+/** The site's basics every role may read (GET /site): publish times are typed in its time zone. */
+export interface SiteBasics {
+  name: string;
+  locale: string;
+  timeZone: string;
+  permalink: string;
+  /** The zone's UTC offsets from a year ago to two years ahead, from the server's tz data. */
+  offsets: OffsetTransition[];
+}
+
+export async function getSiteBasics(): Promise<SiteBasics> {
+  return (await api<{ site: SiteBasics }>('GET', '/site')).site;
 }
 
 /** GET /settings answers `{ effective, settings, stored }` (`settings` = `effective`: stored values over the configuration). */

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/I18n.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { articleExtensions } from './articleExtensions.js';
 import { documentToHtml } from './documentToHtml.js';
-import { parseEmbedUrl } from './embedUrl.js';
+import { parseEmbedUrl } from '../../../src/domain/html/embedUrl.js';
 import type { BlockDir } from './textDirection.js';
 
 export interface ArticleEditorProps {

@@ -1,5 +1,5 @@
 import { Node, mergeAttributes } from '@tiptap/core';
-import { parseEmbedUrl, type EmbedProvider } from './embedUrl.js';
+import { parseEmbedUrl, type EmbedProvider } from '../../../src/domain/html/embedUrl.js';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { slugify } from '../../../src/domain/text/slug.js';
 import {
   createArticle,
+  createGuestByline,
   getArticle,
   getEditorArticle,
   listAuthors,
@@ -15,15 +16,16 @@ import {
 } from '../api/articles.js';
 import { isUnavailable } from '../api/client.js';
 import { getMedia, type MediaItem } from '../api/media.js';
-import { getSettings } from '../api/settings.js';
+import { getSiteBasics } from '../api/settings.js';
 import { ArticleEditor } from '../editor/ArticleEditor.js';
 import { documentToHtml, EMPTY_DOCUMENT } from '../editor/documentToHtml.js';
 import { useI18n } from '../i18n/I18n.js';
 import { navigate } from '../router.js';
 import { errorMessage } from '../ui/errors.js';
 import { Loading, Notice } from '../ui/Notice.js';
-import { DEFAULT_TIME_ZONE, fromZonedInput, toZonedInput } from '../ui/zonedInput.js';
+import { DEFAULT_TIME_ZONE, fromZonedInput, siteClock, toZonedInput, type SiteClock } from '../ui/zonedInput.js';
 import { MediaScreen } from './MediaScreen.js';
+import { RevisionsPanel } from './RevisionsPanel.js';
 import { saveArticleDraft, type SaveDeps } from './saveArticleDraft.js';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from './localDrafts.js';
 
@@ -97,7 +99,7 @@ type SaveState =
  * tags created inline, ordered authors with guest bylines, featured image, SEO fields, flags and
  * publish time in the site's zone. Autosaves; a 409 keeps every keystroke (editor and browser copy).
  */
-export function ArticleEditScreen({ id, readsSettings = true }: { id: number | null; /** Only admins may read GET /settings (the site's time zone); others use the default zone. */ readsSettings?: boolean }) {
+export function ArticleEditScreen({ id }: { id: number | null }) {
   const { t } = useI18n();
   const [articleId, setArticleId] = useState<number | null>(id);
   // A new article starts from this browser's unsaved copy, if there is one.
@@ -113,7 +115,8 @@ export function ArticleEditScreen({ id, readsSettings = true }: { id: number | n
   const [sections, setSections] = useState<Named[] | null>(null);
   const [authors, setAuthors] = useState<Named[] | null>(null);
   const [listsMissing, setListsMissing] = useState(false);
-  const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
+  const [clock, setClock] = useState<SiteClock>(() => siteClock(DEFAULT_TIME_ZONE));
+  const timeZone = clock.timeZone;
   const [tagInput, setTagInput] = useState('');
   const [guestInput, setGuestInput] = useState('');
   const timer = useRef<number | null>(null);
@@ -126,6 +129,21 @@ export function ArticleEditScreen({ id, readsSettings = true }: { id: number | n
   const [actions, setActions] = useState<WorkflowAction[]>([]);
   const [acting, setActing] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [guestError, setGuestError] = useState<unknown>(null);
+
+  /** Adds a guest byline by name: created on the server at once (or found, for a known name), then listed like staff. */
+  async function addGuest(name: string) {
+    setGuestError(null);
+    try {
+      const guest = await createGuestByline(name);
+      setAuthors((known) => (known && !known.some((a) => a.id === guest.id) ? [...known, guest] : known));
+      const current = latest.current.fields;
+      if (current && !current.authors.some((a) => a.authorId === guest.id)) update({ authors: [...current.authors, { authorId: guest.id }] });
+      setGuestInput('');
+    } catch (error) {
+      setGuestError(error);
+    }
+  }
 
   /** The workflow buttons (and state) as the server says now. */
   async function refreshActions(articleId: number) {
@@ -172,7 +190,7 @@ export function ArticleEditScreen({ id, readsSettings = true }: { id: number | n
     }
     listSections().then(setSections, (error) => isUnavailable(error) && setListsMissing(true));
     listAuthors().then(setAuthors, (error) => isUnavailable(error) && setListsMissing(true));
-    if (readsSettings) getSettings().then((s) => setTimeZone(s.timeZone || DEFAULT_TIME_ZONE), () => {});
+    getSiteBasics().then((s) => setClock(siteClock(s.timeZone || DEFAULT_TIME_ZONE, s.offsets)), () => {});
   }, [id]);
 
   async function saveNow(options: { overwrite?: boolean } = {}) {
@@ -243,6 +261,16 @@ export function ArticleEditScreen({ id, readsSettings = true }: { id: number | n
     timer.current = window.setTimeout(() => {
       if (saveRef.current.kind === 'dirty') void saveNow();
     }, AUTOSAVE_MS);
+  }
+
+  /** The editor's fields from an article the server just wrote (a restored revision). */
+  function takeFromServer(article: Article) {
+    setFields(fieldsOf(article));
+    setVersion(article.version);
+    setStatus(article.status);
+    latest.current = { ...latest.current, version: article.version };
+    setEditorKey((k) => k + 1);
+    setSave({ kind: 'saved', at: article.updatedAt });
   }
 
   async function openTheirs() {
@@ -366,6 +394,17 @@ export function ArticleEditScreen({ id, readsSettings = true }: { id: number | n
               {actionError !== null && <Notice kind="error">{actionError instanceof Error && actionError.message === 'publishAt' ? t('editor.publishAt', { zone: timeZone }) : errorMessage(actionError, t)}</Notice>}
             </div>
           )}
+          {articleId !== null && (
+            <RevisionsPanel
+              articleId={articleId}
+              currentVersion={() => latest.current.version}
+              clock={clock}
+              onRestored={takeFromServer}
+              beforeAction={async () => {
+                if (saveRef.current.kind === 'dirty') await saveNow();
+              }}
+            />
+          )}
           {listsMissing && <Notice kind="info">{t('editor.notAvailableLists')}</Notice>}
           <fieldset class="panel">
             <legend>{t('editor.sections')}</legend>
@@ -434,7 +473,7 @@ export function ArticleEditScreen({ id, readsSettings = true }: { id: number | n
               {fields.authors.map((a, index) => (
                 <li key={`${a.authorId}-${a.guestName}-${index}`}>
                   <bdi>{authorName(a.authorId, a.guestName)}</bdi>
-                  {a.authorId === null && <span class="badge">{t('editor.guest')}</span>}
+                  {(a.authorId === null || authors?.some((x) => x.id === a.authorId && x.isGuest)) && <span class="badge">{t('editor.guest')}</span>}
                   {index > 0 && (
                     <button type="button" class="button-quiet" onClick={() => update({ authors: move(fields.authors, index, index - 1) })}>
                       {t('editor.moveUp')}
@@ -462,10 +501,24 @@ export function ArticleEditScreen({ id, readsSettings = true }: { id: number | n
                 </option>
               ))}
             </select>
-            <input dir="auto" aria-label={t('editor.guestName')} placeholder={t('editor.guestName')} disabled aria-describedby="guest-note" />
+            <input
+              dir="auto"
+              aria-label={t('editor.guestName')}
+              placeholder={t('editor.guestName')}
+              aria-describedby="guest-note"
+              value={guestInput}
+              onInput={(e) => setGuestInput(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return;
+                e.preventDefault();
+                const name = guestInput.trim();
+                if (name) void addGuest(name);
+              }}
+            />
             <p class="muted" id="guest-note">
-              {t('editor.guestNotAvailable')}
+              {t('editor.guestHint')}
             </p>
+            {guestError !== null && <Notice kind="error">{errorMessage(guestError, t)}</Notice>}
           </fieldset>
           <fieldset class="panel">
             <legend>{t('editor.featuredImage')}</legend>
@@ -495,9 +548,10 @@ export function ArticleEditScreen({ id, readsSettings = true }: { id: number | n
             <legend>{t('editor.publishAt', { zone: timeZone })}</legend>
             <input
               type="datetime-local"
+              step="1"
               aria-label={t('editor.publishAt', { zone: timeZone })}
-              value={toZonedInput(fields.publishAt, timeZone)}
-              onChange={(e) => update({ publishAt: fromZonedInput(e.currentTarget.value, timeZone) })}
+              value={toZonedInput(fields.publishAt, clock)}
+              onChange={(e) => update({ publishAt: fromZonedInput(e.currentTarget.value, clock) })}
             />
             <label class="check">
               <input type="checkbox" checked={fields.breaking} onChange={(e) => update({ breaking: e.currentTarget.checked })} />

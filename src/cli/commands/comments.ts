@@ -36,7 +36,7 @@ async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
 /** One line of text from sanitized HTML: tags dropped, the few entities the sanitizer writes decoded. */
 export function excerptOf(html: string, max = 60): string {
   const text = html
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

@@ -30,7 +30,7 @@ const LATIN_WORD_CHAR = '[\\p{Script=Latin}\\p{M}0-9]';
  * Things to isolate, in priority order. Each alternative ends on a letter or
  * digit (or % / a closing URL char), so trailing punctuation stays outside.
  */
-const ISOLATE_TOKEN = new RegExp(
+export const ISOLATE_TOKEN = new RegExp(
   [
     // URLs: up to the next space or quote, then trailing sentence punctuation is given back.
     `(?<url>(?:https?://|www\\.)[^\\s<>"«»]+)`,
@@ -49,7 +49,14 @@ const ISOLATE_TOKEN = new RegExp(
 );
 
 /** Punctuation that ends a sentence or clause rather than a URL. */
-const URL_TRAILING_PUNCTUATION = /[.,;:!?'")\]}،؛؟…]+$/u;
+const URL_TRAILING_PUNCTUATION = new Set([...'.,;:!?\'")]}،؛؟…']);
+
+/** A loop, not `/[…]+$/`, which rescans a long run of punctuation from every mark (quadratic). */
+function withoutTrailingPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && URL_TRAILING_PUNCTUATION.has(url[end - 1]!)) end--;
+  return url.slice(0, end);
+}
 
 /** Only spaces (not line breaks) may join two Latin tokens into one run. */
 const INNER_SPACE = /^[ \u00A0\u202F]+$/u;
@@ -75,7 +82,7 @@ export function splitBidiRuns(text: string): BidiRun[] {
     const start = m.index;
     let value = m[0];
     const latin = m.groups?.['number'] === undefined;
-    if (m.groups?.['url'] !== undefined) value = value.replace(URL_TRAILING_PUNCTUATION, '');
+    if (m.groups?.['url'] !== undefined) value = withoutTrailingPunctuation(value);
     const end = start + value.length;
     const prev = spans[spans.length - 1];
     if (prev && prev.latin && INNER_SPACE.test(text.slice(prev.end, start))) {

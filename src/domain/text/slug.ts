@@ -99,8 +99,13 @@ function checkedMaxLength(maxLength: number): number {
   return maxLength;
 }
 
+/** Without a regex: `/-+$/` rescans a long run of dashes from every dash (quadratic). */
 function trimDashes(s: string): string {
-  return s.replace(/^-+|-+$/g, '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === '-') start++;
+  while (end > start && s[end - 1] === '-') end--;
+  return s.slice(start, end);
 }
 
 function codePointLength(s: string): number {

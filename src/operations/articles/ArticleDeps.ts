@@ -9,6 +9,8 @@ export interface ArticleDeps {
   site: SiteSettingsSource;
   sections: SectionDirectory;
   now: () => Date;
-  /** The public base URL (preview links). */
+  /** The public base URL (preview links, WebSub topics). */
   baseUrl: string;
+  /** WebSub hubs pinged when a live article changes (config `websub.hubs`); none when absent. */
+  websubHubs?: readonly string[];
 }

@@ -1,5 +1,6 @@
 import type { Article } from '../../domain/article.js';
 import type { Repositories } from '../../store/ports.js';
+import { queueWebSubPings } from '../distribution/webSub.js';
 
 /** What happened to an article, as far as readers are concerned. */
 export type ArticleChange = 'created' | 'updated' | 'published' | 'unpublished' | 'scheduled' | 'trashed' | 'restored';
@@ -13,7 +14,7 @@ export interface AfterChangeResult {
 
 /**
  * The ONE place that follows every article write, inside the write's transaction (`repos`). Later
- * work extends it: search re-index, cache purge, feeds and sitemaps, WebSub. For now what must move
+ * work extends it: search re-index, cache purge, feeds and sitemaps. WebSub pings are queued here. What must move
  * has moved: the store's `articles.save` bumps the content version (in this transaction) whenever
  * the article is or was published, which refreshes the read memo, site settings and sections on
  * every node; this returns the keys a purge will need.
@@ -21,13 +22,15 @@ export interface AfterChangeResult {
  * @example await afterArticleChange({ repos }, saved, 'published', before.status)
  */
 export async function afterArticleChange(
-  _deps: { repos: Repositories },
+  deps: { repos: Repositories; websub?: { hubs: readonly string[]; baseUrl: string; now: Date } },
   article: Article,
   change: ArticleChange,
   previousStatus: Article['status'] | null,
 ): Promise<AfterChangeResult> {
   const visible = article.status === 'published' || previousStatus === 'published';
   if (!visible) return { visible, keys: [] };
+  // Feed readers subscribed through a hub learn of the change (queued in this transaction).
+  if (deps.websub) await queueWebSubPings(deps.repos, deps.websub, article);
   const keys = [
     `article:${article.id}`,
     'home',

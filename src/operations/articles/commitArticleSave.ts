@@ -57,7 +57,8 @@ export async function commitArticleSave(deps: ArticleDeps, actor: Actor, plan: A
         details: { title: saved.title, from: before.status, to: saved.status, version: saved.version, ...plan.audit.details },
       });
     }
-    await afterArticleChange({ repos }, saved, plan.change, before.status);
+    const websub = deps.websubHubs?.length ? { hubs: deps.websubHubs, baseUrl: deps.baseUrl, now: deps.now() } : undefined;
+    await afterArticleChange({ repos, ...(websub ? { websub } : {}) }, saved, plan.change, before.status);
     return saved;
   });
 }

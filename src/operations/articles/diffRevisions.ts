@@ -25,7 +25,7 @@ export function bodyLines(html: string): string {
   return html
     .replace(/<\/(p|h[1-6]|li|blockquote|figcaption|tr|pre)>/gi, '\n')
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -38,6 +38,12 @@ export function bodyLines(html: string): string {
     .map((line) => `${line}\n`)
     .join('');
 }
+
+/**
+ * Word boundaries by Unicode's rules: jsdiff's own tokenizer knows only Latin letters as word
+ * characters and would diff Arabic letter by letter.
+ */
+const WORDS = new Intl.Segmenter('ar', { granularity: 'word' });
 
 function parts(changes: Array<{ value: string; added?: boolean; removed?: boolean }>): DiffPart[] {
   return changes.map((c) => ({ op: c.added ? 'add' : c.removed ? 'remove' : 'same', text: c.value }));
@@ -58,8 +64,8 @@ export async function diffRevisions(deps: ArticleDeps, actor: Actor, articleId: 
   return {
     from: { id: from.id, version: from.version },
     to: { id: to.id, version: to.version },
-    title: parts(diffWords(from.snapshot.title, to.snapshot.title)),
-    lede: parts(diffWords(from.snapshot.lede ?? '', to.snapshot.lede ?? '')),
+    title: parts(diffWords(from.snapshot.title, to.snapshot.title, { intlSegmenter: WORDS })),
+    lede: parts(diffWords(from.snapshot.lede ?? '', to.snapshot.lede ?? '', { intlSegmenter: WORDS })),
     body: parts(diffLines(bodyLines(from.snapshot.body), bodyLines(to.snapshot.body))),
   };
 }

@@ -10,6 +10,8 @@ export interface SitemapSite {
   baseUrl: string;
   /** Media key → URL path; defaults to the local storage's `/media/<percent-encoded key>`. */
   mediaUrlPath?: (key: string) => string;
+  /** Most URLs in one sitemap file: the protocol's 50,000 unless a test asks for fewer. */
+  maxUrls?: number;
 }
 
 /** The taxonomies that have a sitemap of their archive pages. */
@@ -30,6 +32,27 @@ export function monthSitemapName(month: string, part: number): string {
   return part === 1 ? `posts-${month}` : `posts-${month}-${part}`;
 }
 
+/** File name (without `.xml`) of part `part` (1-based) of a taxonomy's sitemap: `tags`, `tags-2`, … */
+export function taxonomySitemapName(kind: TaxonomySitemap, part: number): string {
+  return part === 1 ? kind : `${kind}-${part}`;
+}
+
+const maxUrlsOf = (site: SitemapSite) => site.maxUrls ?? MAX_SITEMAP_URLS;
+
+/**
+ * How many files a taxonomy's sitemap takes. Sections are always one (a site has hundreds at
+ * most). Tags and authors are counted exactly only when their table could overflow one file, so
+ * the common case costs one count, not a grouping of every relation row.
+ */
+async function taxonomyParts(deps: ReadingDeps, site: SitemapSite, kind: TaxonomySitemap): Promise<number> {
+  const max = maxUrlsOf(site);
+  if (kind === 'sections') return 1;
+  const bound = kind === 'tags' ? await deps.store.tags.count() : (await deps.store.authors.list()).length;
+  if (bound <= max) return 1;
+  const used = await deps.store.articles.publishedTaxonomy(kind);
+  return Math.max(1, Math.ceil(used.length / max));
+}
+
 /** The UTC range `[from, to)` of a 'YYYY-MM' month, as ISO strings; null for an invalid month. */
 function monthRange(month: string): { from: string; to: string } | null {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
@@ -47,6 +70,7 @@ function monthRange(month: string): { from: string; to: string } | null {
 export async function readSitemapIndex(deps: ReadingDeps, site: SitemapSite): Promise<SitemapIndexEntry[]> {
   // The index needs one last change per taxonomy, not every URL of it: the taxonomy sitemaps
   // themselves group every relation row and are read only when a crawler asks for them.
+  const max = maxUrlsOf(site);
   const [settings, months, sections, tags, authors, pages] = await Promise.all([
     deps.site.get(),
     deps.store.articles.publishedMonths(),
@@ -59,12 +83,16 @@ export async function readSitemapIndex(deps: ReadingDeps, site: SitemapSite): Pr
   const entries: SitemapIndexEntry[] = [];
   for (const m of months) {
     const lastmod = zone.isoWithOffset(m.lastModified);
-    for (let part = 1; (part - 1) * MAX_SITEMAP_URLS < m.count; part++) {
+    for (let part = 1; (part - 1) * max < m.count; part++) {
       entries.push({ loc: absolute(site, `/sitemap-${monthSitemapName(m.month, part)}.xml`), lastmod });
     }
   }
   for (const [name, last] of [['sections', sections], ['tags', tags], ['authors', authors]] as const) {
-    if (last !== null) entries.push({ loc: absolute(site, `/sitemap-${name}.xml`), lastmod: zone.isoWithOffset(last) });
+    if (last === null) continue;
+    const parts = await taxonomyParts(deps, site, name);
+    for (let part = 1; part <= parts; part++) {
+      entries.push({ loc: absolute(site, `/sitemap-${taxonomySitemapName(name, part)}.xml`), lastmod: zone.isoWithOffset(last) });
+    }
   }
   for (const [name, urls] of [['pages', pages]] as const) {
     if (!urls) continue;
@@ -84,7 +112,7 @@ export async function readMonthSitemap(deps: ReadingDeps, site: SitemapSite, mon
   const [settings, sections, articles] = await Promise.all([
     deps.site.get(),
     deps.sections.get(),
-    deps.store.articles.listForSitemap(range.from, range.to, MAX_SITEMAP_URLS, (part - 1) * MAX_SITEMAP_URLS),
+    deps.store.articles.listForSitemap(range.from, range.to, maxUrlsOf(site), (part - 1) * maxUrlsOf(site)),
   ]);
   if (articles.length === 0) return null;
   const permalink = permalinkFor(settings.permalink, settings.timeZone);
@@ -105,12 +133,13 @@ export async function readMonthSitemap(deps: ReadingDeps, site: SitemapSite, mon
 }
 
 /**
- * Archive pages of sections (`/category/<path>/`, counting articles of subsections), tags
- * (`/tag/<slug>/`) or staff authors (`/author/<slug>/`) with at least one published article,
- * `lastmod` the newest change among them. At most 50,000 (most recently changed first beyond
- * that). Null when there is none.
+ * Part `part` (1-based) of the archive pages of sections (`/category/<path>/`, counting articles
+ * of subsections), tags (`/tag/<slug>/`) or staff authors (`/author/<slug>/`) with at least one
+ * published article, `lastmod` the newest change among them; in path order, 50,000 a part. Null
+ * when the part has none.
  */
-export async function readTaxonomySitemap(deps: ReadingDeps, site: SitemapSite, kind: TaxonomySitemap): Promise<SitemapUrl[] | null> {
+export async function readTaxonomySitemap(deps: ReadingDeps, site: SitemapSite, kind: TaxonomySitemap, part = 1): Promise<SitemapUrl[] | null> {
+  if (!Number.isInteger(part) || part < 1) return null;
   const [settings, rows] = await Promise.all([deps.site.get(), deps.store.articles.publishedTaxonomy(kind)]);
   const zone = zonedTime(settings.timeZone);
   let found: Array<{ path: string; lastModified: Date }>;
@@ -125,8 +154,11 @@ export async function readTaxonomySitemap(deps: ReadingDeps, site: SitemapSite, 
     const prefix = kind === 'tags' ? '/tag/' : '/author/';
     found = rows.map((r) => ({ path: `${prefix}${r.slug}/`, lastModified: r.lastModified }));
   }
+  const max = maxUrlsOf(site);
+  // Parts are stable slices of one order (by path), so a URL is in exactly one of them.
+  if (found.length > max) found = [...found].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0)).slice((part - 1) * max, part * max);
+  else if (part > 1) return null;
   if (found.length === 0) return null;
-  if (found.length > MAX_SITEMAP_URLS) found = [...found].sort((x, y) => y.lastModified.getTime() - x.lastModified.getTime()).slice(0, MAX_SITEMAP_URLS);
   return found.map((f) => ({ loc: absolute(site, f.path), lastmod: zone.isoWithOffset(f.lastModified) }));
 }
 

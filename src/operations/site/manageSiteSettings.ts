@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../../config/loadConfig.js';
 import type { Actor } from '../../domain/access.js';
+import { offsetTransitions, type OffsetTransition } from '../../domain/text/offsetTransitions.js';
 import { AppError } from '../../errors/AppError.js';
 import type { Store } from '../../store/ports.js';
 import { actorLabel } from '../articles/articleAccess.js';
@@ -24,6 +25,39 @@ async function view(deps: SiteSettingsDeps): Promise<SiteSettingsView> {
   const stored = (await deps.store.settings.get<Record<string, unknown>>(SITE_SETTINGS_KEY)) ?? {};
   const effective = mergeSiteSettings(deps.config, stored);
   return { effective, settings: effective, stored };
+}
+
+/** What every newsroom role needs of the site's settings: its name, language and clock (publish times are typed in its zone). */
+export interface SiteBasics {
+  name: string;
+  locale: string;
+  timeZone: string;
+  permalink: string;
+  /** The zone's offsets from a year ago to two years ahead, by this server's tz data (browsers' can be stale). */
+  offsets: OffsetTransition[];
+}
+
+const offsetCache = new Map<string, OffsetTransition[]>();
+
+/** The zone's offsets around `now`, computed once per zone and UTC day (a few hundred milliseconds of Intl calls). */
+function offsetsAround(timeZone: string, now: Date): OffsetTransition[] {
+  const day = now.toISOString().slice(0, 10);
+  const key = `${timeZone}\u0000${day}`;
+  let found = offsetCache.get(key);
+  if (!found) {
+    const start = Date.parse(day);
+    found = offsetTransitions(timeZone, new Date(start - 365 * 86_400_000), new Date(start + 2 * 366 * 86_400_000));
+    if (offsetCache.size > 16) offsetCache.clear();
+    offsetCache.set(key, found);
+  }
+  return found;
+}
+
+/** The site's basics for the editor (every newsroom role: articles.create). */
+export async function getSiteBasics(deps: SiteSettingsDeps, actor: Actor): Promise<SiteBasics> {
+  authorize(actor, 'articles.create');
+  const { effective } = await view(deps);
+  return { name: effective.name, locale: effective.locale, timeZone: effective.timeZone, permalink: effective.permalink, offsets: offsetsAround(effective.timeZone, new Date()) };
 }
 
 /** The site's settings (settings.manage: admins). */

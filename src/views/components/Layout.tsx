@@ -10,7 +10,7 @@ export const preloadedFontHref = '/assets/fonts/noto-naskh-arabic-arabic-400-nor
 /**
  * JSON inside `<script>`: `<`, `>` and `&` are written as Unicode escapes so no text can close the
  * element or open a comment, whatever a headline contains. (JSON-LD is data: CSP's
- * `script-src 'none'` does not apply to it.)
+ * `script-src` does not apply to it.)
  */
 export function jsonForScript(data: object): string {
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -77,6 +77,7 @@ export function Layout({ site, head, pageClass, children }: LayoutProps) {
       <meta property="og:description" content={head.description} />
       <meta property="og:url" content={head.canonical} />
       {head.social !== undefined && <SocialMeta social={head.social} />}
+      {head.scripts?.map((src) => <script key={src} src={src} defer />)}
       {head.jsonLd?.map((data, i) => (
         <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
       ))}

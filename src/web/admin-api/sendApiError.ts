@@ -25,9 +25,12 @@ export function sendApiError(error: unknown, request: FastifyRequest, reply: Fas
     if (httpStatusOf[code] >= 500) request.log.error({ err: error, code }, 'admin api request failed');
   } else {
     const status = (error as FastifyError).statusCode;
-    if (status === 400 || status === 413 || status === 415) {
+    if (status === 413) {
+      code = 'BODY_TOO_LARGE';
+      message = 'the request body is too large';
+    } else if (status === 400 || status === 415) {
       code = 'BAD_REQUEST';
-      message = status === 415 ? 'send the body as application/json' : status === 413 ? 'the request body is too large' : 'the request body is not valid JSON';
+      message = status === 415 ? 'send the body as application/json' : 'the request body is not valid JSON';
     } else {
       request.log.error({ err: error }, 'unexpected error in the admin api');
       code = 'INTERNAL';

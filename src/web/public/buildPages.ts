@@ -1,3 +1,4 @@
+import { renderEmbedsForReaders } from './renderEmbedsForReaders.js';
 import { CROP_RATIOS, cropOf } from '../../domain/media.js';
 import type { Page } from '../../domain/page.js';
 import type { ArchiveData } from '../../operations/reading/readArchive.js';
@@ -97,10 +98,12 @@ function build(presenter: Presenter) {
           ? { url: absoluteUrl(p, image.url), width: image.width, height: image.height, alt: image.alt }
           : null;
       const ldImages = crops.length === CROP_RATIOS.length ? crops.map((c) => absoluteUrl(p, p.mediaUrl(c.key))) : socialImage ? [socialImage.url] : [];
+      const body = renderEmbedsForReaders(article.body);
       return {
         site: p.site,
         head: {
           ...p.head(article.seoTitle ?? `${article.title} | ${p.settings.name}`, description, canonicalPath),
+          ...(body.hasEmbeds ? { scripts: [p.site.embedsScriptHref] } : {}),
           commentsFeed: {
             name: `${p.settings.name} » تعليقات على ${article.title}`,
             href: href(feedPath(canonicalPath.endsWith('/') ? canonicalPath : `${canonicalPath}/`, 'rss')),
@@ -144,7 +147,7 @@ function build(presenter: Presenter) {
           id: article.id,
           title: article.title,
           lede: article.lede,
-          bodyHtml: article.body,
+          bodyHtml: body.html,
           section: section ? p.sectionLink(section) : null,
           authors: data.authors.map((a) => ({ name: a.name, href: a.isGuest ? null : href(`/author/${a.slug}/`) })),
           published,
@@ -213,10 +216,14 @@ function build(presenter: Presenter) {
 
     staticPage(frame: FrameData, page: Page): StaticPageView {
       const p = presenter.forFrame(frame);
+      const body = renderEmbedsForReaders(page.body);
       return {
         site: p.site,
-        head: p.head(`${page.title} | ${p.settings.name}`, truncate(htmlToText(page.body), 160), `/${page.slug}/`),
-        page: { title: page.title, bodyHtml: page.body, updated: p.date(page.updatedAt) },
+        head: {
+          ...p.head(`${page.title} | ${p.settings.name}`, truncate(htmlToText(page.body), 160), `/${page.slug}/`),
+          ...(body.hasEmbeds ? { scripts: [p.site.embedsScriptHref] } : {}),
+        },
+        page: { title: page.title, bodyHtml: body.html, updated: p.date(page.updatedAt) },
       };
     },
 

@@ -24,6 +24,7 @@ import type {
 export interface PresenterOptions {
   baseUrl: string;
   stylesheetHref: string;
+  embedsScriptHref: string;
   media: MediaStorage;
   now: () => Date;
 }
@@ -141,6 +142,7 @@ export function createPresenter(options: PresenterOptions): Presenter {
       social,
       footerPages: frame.footerPages.map((p) => ({ name: p.title, href: href(`/${p.slug}/`) })),
       stylesheetHref: options.stylesheetHref,
+      embedsScriptHref: options.embedsScriptHref,
       searchEnabled: true,
     };
     const todayFmt = { ...fmt, long: fmt.longWithWeekday };
@@ -206,7 +208,7 @@ export function truncate(text: string, max: number): string {
 /** Plain text of stored HTML, for descriptions. */
 export function htmlToText(html: string): string {
   return html
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

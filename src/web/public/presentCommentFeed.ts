@@ -26,6 +26,8 @@ export function presentCommentFeed(data: CommentFeedData, format: FeedFormat, op
     homeUrl: abs(page),
     selfUrl: abs(feedPath(feedOwner, format)),
     iconUrl: `${options.baseUrl}/assets/favicon.svg`,
+    // Comment feeds are not pinged (WebSub pings follow article changes), so they name no hub.
+    hubs: [],
     generator: 'Khabar',
     items: data.entries.map(({ comment, articleTitle, articlePath }) => ({
       id: `${options.baseUrl}/?p=comment-${comment.id}`,

@@ -11,7 +11,7 @@ function absolutize(html: string, baseUrl: string): string {
 }
 
 /** FeedData (from the store) → FeedView (absolute URLs, instants, text), for every format. */
-export function presentFeed(data: FeedData, format: FeedFormat, options: { baseUrl: string; media: MediaStorage }): FeedView {
+export function presentFeed(data: FeedData, format: FeedFormat, options: { baseUrl: string; media: MediaStorage; hubs?: readonly string[] }): FeedView {
   const { settings, scope } = data;
   const abs = (path: string) => options.baseUrl + encodePath(path);
   const scopeName =
@@ -26,6 +26,7 @@ export function presentFeed(data: FeedData, format: FeedFormat, options: { baseU
     homeUrl: abs(data.pagePath),
     selfUrl: abs(feedPath(data.pagePath, format)),
     iconUrl: `${options.baseUrl}/assets/favicon.svg`,
+    hubs: options.hubs ?? [],
     generator: 'Khabar',
     items: data.entries.map(({ article, path, authors, tags, section, image }) => {
       const published = article.publishedAt ?? article.createdAt;

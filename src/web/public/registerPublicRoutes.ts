@@ -115,7 +115,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
   const feeds = memoPerObject<FeedData, FeedFormat, FeedOutput>();
   const articleParts = memoPerObject<ArticleData, string, ArticlePageParts>({ maxPerObject: 4 });
   function feedOutput(data: FeedData, format: FeedFormat): FeedOutput {
-    return feeds(data, format, () => feedBytes(presentFeed(data, format, { baseUrl: deps.config.baseUrl, media: deps.media }), format));
+    return feeds(data, format, () => feedBytes(presentFeed(data, format, { baseUrl: deps.config.baseUrl, media: deps.media, hubs: deps.config.websub.hubs }), format));
   }
 
   const commentFeeds = memoPerObject<CommentFeedData, FeedFormat, FeedOutput>();

@@ -20,6 +20,8 @@ export interface SitemapRouteDeps {
   baseUrl: string;
   /** Media key → URL path (`MediaStorage.urlPath`); the local `/media/…` form when absent. */
   mediaUrlPath?: (key: string) => string;
+  /** Most URLs a sitemap file holds (the protocol's 50,000 when absent; tests use fewer). */
+  maxUrls?: number;
   sendErrorPage(reply: FastifyReply, status: ErrorPageView['status']): Promise<FastifyReply>;
 }
 
@@ -27,10 +29,12 @@ const XML = 'application/xml; charset=utf-8';
 const CACHE = 'public, max-age=300';
 const NEWS_CACHE = 'public, max-age=60';
 
-/** `posts-YYYY-MM` or `posts-YYYY-MM-N` (N ≥ 2), `sections`, `tags`, `authors`, `pages`; else null. */
-function parseSitemapName(name: string): { kind: 'posts'; month: string; part: number } | { kind: 'sections' | 'tags' | 'authors' | 'pages' } | null {
-  if (name === 'sections' || name === 'tags' || name === 'authors' || name === 'pages') return { kind: name };
-  const m = /^posts-(\d{4}-(?:0[1-9]|1[0-2]))(?:-([2-9]|[1-9]\d+))?$/.exec(name);
+/** `posts-YYYY-MM[-N]`, `sections`, `tags[-N]`, `authors[-N]`, `pages` (N ≥ 2); else null. */
+function parseSitemapName(name: string): { kind: 'posts'; month: string; part: number } | { kind: 'sections' | 'tags' | 'authors'; part: number } | { kind: 'pages' } | null {
+  if (name === 'sections' || name === 'pages') return { kind: name, part: 1 };
+  const taxonomy = /^(tags|authors)(?:-([2-9]|[1-9]\d{1,5}))?$/.exec(name);
+  if (taxonomy) return { kind: taxonomy[1] as 'tags' | 'authors', part: taxonomy[2] === undefined ? 1 : Number(taxonomy[2]) };
+  const m = /^posts-(\d{4}-(?:0[1-9]|1[0-2]))(?:-([2-9]|[1-9]\d{1,5}))?$/.exec(name);
   if (!m) return null;
   return { kind: 'posts', month: m[1]!, part: m[2] === undefined ? 1 : Number(m[2]) };
 }
@@ -42,7 +46,11 @@ function parseSitemapName(name: string): { kind: 'posts'; month: string; part: n
  */
 export function registerSitemapRoutes(app: FastifyInstance, deps: SitemapRouteDeps): void {
   const { reading, memo } = deps;
-  const site: SitemapSite = { baseUrl: deps.baseUrl, ...(deps.mediaUrlPath ? { mediaUrlPath: deps.mediaUrlPath } : {}) };
+  const site: SitemapSite = {
+    baseUrl: deps.baseUrl,
+    ...(deps.mediaUrlPath ? { mediaUrlPath: deps.mediaUrlPath } : {}),
+    ...(deps.maxUrls !== undefined ? { maxUrls: deps.maxUrls } : {}),
+  };
   const keep = (body: string | null) => body !== null;
   const send = (reply: FastifyReply, body: string | null, type: string, cache: string) =>
     body === null
@@ -71,7 +79,7 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SitemapRouteDe
             ? await readMonthSitemap(reading, site, parsed.month, parsed.part)
             : parsed.kind === 'pages'
               ? await readPagesSitemap(reading, site)
-              : await readTaxonomySitemap(reading, site, parsed.kind);
+              : await readTaxonomySitemap(reading, site, parsed.kind, parsed.part);
         return urls ? renderUrlSet(urls) : null;
       },
       keep,

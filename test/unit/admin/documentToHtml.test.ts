@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { documentToHtml } from '../../../admin/src/editor/documentToHtml.js';
-import { parseEmbedUrl } from '../../../admin/src/editor/embedUrl.js';
+import { parseEmbedUrl } from '../../../src/domain/html/embedUrl.js';
 import { firstStrongDirection, renderedDir, wordDirection } from '../../../admin/src/editor/textDirection.js';
 
 const p = (text: string, dir?: string): JSONContent => ({ type: 'paragraph', ...(dir ? { attrs: { dir } } : {}), content: [{ type: 'text', text }] });

@@ -45,11 +45,14 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://u@db/khabar',
         REDIS_URL: 'redis://127.0.0.1:6379',
         NODE_ENV: 'production',
+        KHABAR_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8',
       },
     });
     expect(config.site.name).toBe('هسبريس');
     expect(config.site.follow.whatsapp).toBe('https://whatsapp.com/channel/x');
-    expect(config.server).toEqual({ port: 5000, host: '127.0.0.1' });
+    expect(config.server).toMatchObject({ port: 5000, host: '127.0.0.1', trustProxy: ['127.0.0.1', '10.0.0.0/8'] });
+    expect(loadConfig({ cwd, env: { KHABAR_TRUST_PROXY: 'true' } }).server.trustProxy).toBe(true);
+    expect(loadConfig({ cwd, env: {} }).server.trustProxy).toBe(false);
     expect(config.baseUrl).toBe('https://news.example.ma');
     expect(config.dataDir).toBe('/var/lib/khabar');
     expect(config.databaseUrl).toBe('postgres://u@db/khabar');

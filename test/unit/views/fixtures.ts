@@ -31,6 +31,7 @@ export function siteView(overrides: Partial<SiteView> = {}): SiteView {
     social: [{ network: 'facebook', href: 'https://www.facebook.com/khabar' }],
     footerPages: [{ name: 'من نحن', href: '/page/من-نحن' }],
     stylesheetHref: '/assets/css/site.3f2a1b.css',
+    embedsScriptHref: '/assets/embeds.3f2a1b.js',
     searchEnabled: true,
     ...overrides,
   };

@@ -50,5 +50,9 @@ export function createTagRepository(db: Kysely<Database>, now: () => Date): TagR
       const rows = await db.selectFrom('tags').selectAll().where('id', 'in', [...ids]).execute();
       return rows.map(toTag);
     },
+    async count() {
+      const row = await db.selectFrom('tags').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
   };
 }
