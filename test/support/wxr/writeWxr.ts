@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 
 /**
  * A WXR writer that produces files the way WordPress's own exporter does
- * (wp-admin/includes/export.php, WXR 1.2 as WordPress 6.x writes it): the comment banner, the five
+ * (wp-admin/includes/export.php, WXR 1.2 as WordPress 6.5 writes it): the comment banner, the four
  * namespaces, authors, categories (parent by nicename), tags, then one `<item>` per post with every
  * text field in CDATA (`]]>` split the way `wxr_cdata` splits it), slugs and nicenames left
  * percent-encoded as WordPress stores them, `<link>` built from the site's permalink structure in
@@ -319,7 +319,6 @@ export async function createWxrWriter(out: Writable, site: WxrSite, contents: Wx
 <rss version="2.0"
 	xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
 	xmlns:content="http://purl.org/rss/1.0/modules/content/"
-	xmlns:wfw="http://wellformedweb.org/CommentAPI/"
 	xmlns:dc="http://purl.org/dc/elements/1.1/"
 	xmlns:wp="http://wordpress.org/export/1.2/"
 >
