@@ -24,20 +24,13 @@ import { createSqliteStore } from '../src/store/sqlite/createSqliteStore.js';
 import type { Store } from '../src/store/ports.js';
 import { benchRoot } from './buildStore.js';
 import { formatProfileSummary, summarizeCpuProfile } from './cpuProfile.js';
-import { benchOut, generateBenchWxr } from './wxrGenerate.js';
+import { benchOut, generateBenchWxr, numberOption } from './wxrGenerate.js';
 
 const FULL_POSTS = 100_000;
 const FLOOR_POSTS_PER_S = 2000;
 const FLOOR_RSS_MB = 300;
 const pgBase = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  if (at === -1) return fallback;
-  const n = Number(process.argv[at + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} expects a positive whole number`);
-  return n;
-}
 const flag = (name: string) => process.argv.includes(name);
 
 interface Counts {
@@ -183,8 +176,8 @@ async function main() {
     console.log('usage: npm run bench:import -- [--posts N (100000)] [--seed S (1)] [--no-pg] [--no-build] [--no-record] [--profile]');
     return;
   }
-  const posts = option('--posts', FULL_POSTS);
-  const seed = option('--seed', 1);
+  const posts = numberOption('--posts', FULL_POSTS);
+  const seed = numberOption('--seed', 1);
   const record = posts === FULL_POSTS && seed === 1 && !flag('--no-record') && !flag('--profile');
   if (!flag('--no-build')) {
     const build = spawnSync('npm', ['run', 'build'], { cwd: benchRoot, stdio: 'inherit' });

@@ -58,7 +58,8 @@ export async function generateBenchWxr(options: { posts: number; seed: number; f
   return { file, bytes: statSync(file).size, seconds, reused: false, summary };
 }
 
-function option(name: string, fallback: number): number {
+/** A positive whole-number command-line option (`--posts 1000`), or the fallback. */
+export function numberOption(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
   if (at === -1) return fallback;
   const n = Number(process.argv[at + 1]);
@@ -73,8 +74,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const at = process.argv.indexOf('--out');
   const result = await generateBenchWxr({
-    posts: option('--posts', 100_000),
-    seed: option('--seed', 1),
+    posts: numberOption('--posts', 100_000),
+    seed: numberOption('--seed', 1),
     ...(at !== -1 ? { file: path.resolve(process.argv[at + 1]!) } : {}),
     log: console.log,
   });

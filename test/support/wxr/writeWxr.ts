@@ -152,6 +152,10 @@ interface LocalParts {
   second: string;
 }
 
+/**
+ * Local time as WordPress computes post_date. Deliberately not src/domain/text/zonedTime: the
+ * export is the oracle the importer is checked against, so it must not share the product's code.
+ */
 function localClock(timeZone: string): (d: Date) => LocalParts {
   const format = new Intl.DateTimeFormat('en-GB', {
     timeZone,
