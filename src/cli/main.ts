@@ -6,6 +6,7 @@ import { openStore } from '../store/openStore.js';
 import { registerCommentsCommand } from './commands/comments.js';
 import { registerUserCommand } from './commands/user.js';
 import { registerImportJsonl } from './commands/importJsonl.js';
+import { registerImportWordpress } from './commands/importWordpress.js';
 import { registerReindex } from './commands/reindex.js';
 import { serve } from './serve.js';
 
@@ -81,6 +82,7 @@ export function buildCli(): Command {
   registerUserCommand(program);
   registerCommentsCommand(program);
   registerImportJsonl(program);
+  registerImportWordpress(program);
   registerReindex(program);
   return program;
 }

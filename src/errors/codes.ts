@@ -34,6 +34,9 @@ export const errorCodes = {
   MEDIA_TOO_MANY_PIXELS: 'the image has more pixels than the configured pixel cap (checked before decoding)',
   MEDIA_CORRUPT: 'the file starts like an image but cannot be decoded',
   MEDIA_IN_USE: 'the media item is the featured image of an article',
+  // imports
+  WXR_MALFORMED: 'the WordPress export is not well-formed XML (the message names the line and column); nothing was written',
+  WXR_INVALID: 'the file is XML but not a WordPress export (no <rss> root or no WordPress export namespace); nothing was written',
   // CLI
   DEMO_NOT_EMPTY: 'demo content is only loaded into an empty store',
   INTERNAL: 'an unexpected error (a bug); details are logged, never shown to readers',

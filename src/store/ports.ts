@@ -498,7 +498,50 @@ export interface SearchIndex {
   count(): Promise<number>;
 }
 
+/** What an import keys its rows by (the source's own ids; see ImportRepository). */
+export type ImportKind = 'author' | 'section' | 'tag' | 'article' | 'page' | 'comment' | 'media';
+
+/** A comment as an import writes it: with its original date. */
+export interface ImportedComment extends NewComment {
+  createdAt: Date;
+}
+
+/**
+ * Writes for importers (WordPress): rows keyed on the source's ids so re-runs update instead of
+ * duplicating, articles with their original ids where free (permalinks with %post_id%), comments
+ * with their original dates. Use inside `store.transaction` with the keys, so a killed import
+ * leaves whole batches only. Article writes keep the search index current like any other.
+ */
+export interface ImportRepository {
+  /** Our ids for these source ids (absent ones are missing from the map). */
+  findKeys(source: string, kind: ImportKind, sourceIds: readonly string[]): Promise<Map<string, number>>;
+  /** Records (or moves) source id → our id. */
+  putKeys(source: string, kind: ImportKind, entries: ReadonlyArray<{ sourceId: string; id: number }>): Promise<void>;
+  /**
+   * Creates an article (with `preferredId` when no article has that id) or, given `existingId`,
+   * replaces its fields and relations (its version moves, no revision is written). Returns its id.
+   */
+  writeArticle(input: NewArticle, target: { existingId: number | null; preferredId: number | null }): Promise<number>;
+  /** Whether an article has this id. */
+  articleIdTaken(id: number): Promise<boolean>;
+  /** Sets the featured image of articles (ids → media id). */
+  setFeaturedMedia(pairs: ReadonlyArray<{ articleId: number; mediaId: number }>): Promise<void>;
+  /** The page (any state) that has this slug, if any. */
+  pageIdBySlug(slug: string): Promise<number | null>;
+  /** Creates a page or replaces the fields of `existingId`. Returns its id. */
+  writePage(input: NewPage, existingId: number | null): Promise<number>;
+  /** Creates a comment or replaces `existingId`'s fields; article counts move with recountComments. */
+  writeComment(input: ImportedComment, existingId: number | null): Promise<number>;
+  /** Recomputes the approved-comment counts of these articles. */
+  recountComments(articleIds: readonly number[]): Promise<void>;
+  /** Changes an author profile's name and bio. */
+  updateAuthor(id: number, changes: { name: string; bio: string | null }): Promise<void>;
+  /** Moves id generators past ids written explicitly (PostgreSQL identities; SQLite needs nothing). */
+  alignIds(): Promise<void>;
+}
+
 export interface Repositories {
+  imports: ImportRepository;
   articles: ArticleRepository;
   search: SearchIndex;
   sections: SectionRepository;

@@ -28,6 +28,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   MEDIA_TOO_MANY_PIXELS: 422,
   MEDIA_CORRUPT: 422,
   MEDIA_IN_USE: 409,
+  WXR_MALFORMED: 400,
+  WXR_INVALID: 400,
   DEMO_NOT_EMPTY: 409,
   INTERNAL: 500,
 };

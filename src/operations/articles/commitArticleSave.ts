@@ -5,7 +5,7 @@ import { actorLabel, userIdOf } from './articleAccess.js';
 import type { ArticleDeps } from './ArticleDeps.js';
 import { afterArticleChange, type ArticleChange } from './afterArticleChange.js';
 import { pathContextOf, publicPathOf } from './articlePath.js';
-import { PUBLISH_JOB, publishJobKey } from './publishJob.js';
+import { publishJobFor, publishJobKey } from './publishJob.js';
 
 export interface ArticleSavePlan {
   /** The article as the writer read it. */
@@ -19,9 +19,6 @@ export interface ArticleSavePlan {
   /** An audit line for this change (publish, unpublish, trash…). */
   audit?: { action: string; details?: Record<string, unknown> };
 }
-
-/** A publish is retried for hours (2 s doubling to 10 min between tries) before it counts as failed. */
-const PUBLISH_MAX_ATTEMPTS = 50;
 
 /**
  * Saves an article and everything that goes with it in ONE transaction: the versioned save and its
@@ -47,7 +44,7 @@ export async function commitArticleSave(deps: ArticleDeps, actor: Actor, plan: A
       if (newPath !== oldPath) await repos.redirects.put({ fromPath: oldPath, toPath: newPath, statusCode: 301 });
     }
     if (saved.status === 'scheduled' && saved.publishedAt) {
-      await repos.jobs.enqueue({ kind: PUBLISH_JOB, payload: { articleId: saved.id }, runAt: saved.publishedAt, dedupeKey: publishJobKey(saved.id), backoffMs: 2_000, maxAttempts: PUBLISH_MAX_ATTEMPTS });
+      await repos.jobs.enqueue(publishJobFor(saved.id, saved.publishedAt));
     } else if (before.status === 'scheduled') {
       await repos.jobs.cancel(publishJobKey(saved.id));
     }

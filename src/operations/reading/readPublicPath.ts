@@ -89,8 +89,17 @@ export async function readPublicPath(deps: ReadingDeps, path: string): Promise<P
       return { kind: 'page', frame: await readFrame(deps), page: resolution.page };
     case 'redirect':
       return { kind: 'redirect', location: resolution.location, status: resolution.status, keepQuery: false };
-    case 'none':
+    case 'none': {
+      // WordPress's AMP plugin: <permalink>amp/ is the same article (and page) for us.
+      const amp = /^(.*\/)amp\/?$/.exec(path);
+      if (amp && amp[1]!.length > 1) {
+        const owner = await readPublicPath(deps, amp[1]!.endsWith('.html/') ? amp[1]!.slice(0, -1) : amp[1]!);
+        if (owner.kind === 'article') return { kind: 'redirect', location: owner.canonicalPath, status: 301, keepQuery: false };
+        if (owner.kind === 'page') return { kind: 'redirect', location: `/${owner.page.slug}/`, status: 301, keepQuery: false };
+        if (owner.kind === 'redirect') return { ...owner, keepQuery: false };
+      }
       return { kind: 'not-found' };
+    }
   }
 }
 

@@ -20,4 +20,8 @@ export const jobQueries: DialectQueries = {
   async signalJobsQueued(db) {
     await sql`select pg_notify(${JOBS_CHANNEL}, '')`.execute(db);
   },
+  async alignIdentity(db, table) {
+    // Identity columns "by default" accept explicit ids but do not move their sequence past them.
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select coalesce(max(id), 0) from ${sql.table(table)}), 1))`.execute(db);
+  },
 };

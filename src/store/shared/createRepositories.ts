@@ -7,6 +7,7 @@ import { createRateLimitRepository } from './repositories/rateLimits.js';
 import { createSecretRepository } from './repositories/secrets.js';
 import { createArticleRepository } from './repositories/articles.js';
 import { createAuthorRepository } from './repositories/authors.js';
+import { createImportRepository } from './repositories/imports.js';
 import { createInvitationRepository } from './repositories/invitations.js';
 import { createMediaRepository } from './repositories/media.js';
 import { createPageRepository } from './repositories/pages.js';
@@ -35,6 +36,7 @@ import type { DialectQueries } from './dialectQueries.js';
  */
 const CONTENT_WRITES = {
   articles: ['create'],
+  imports: ['writeArticle'],
   sections: ['create', 'update', 'delete'],
   tags: ['create', 'update', 'delete'],
   authors: ['create'],
@@ -83,6 +85,7 @@ export function createRepositories(
     else await syncArticleSearch(conn, search.indexOf(conn), search.analyze, ids);
   };
   return withVersionBumps({
+    imports: createImportRepository(db, now, dialect, articlesWritten),
     articles: createArticleRepository(db, now, inTransaction, articlesWritten),
     search: search.indexOf(db),
     sections: createSectionRepository(db, now),

@@ -19,6 +19,8 @@ export interface DialectQueries {
   claimJobs(db: Kysely<Database>, input: ClaimInput): Promise<JobRow[]>;
   /** Tells other processes a job was queued (inside a transaction: delivered at commit). */
   signalJobsQueued(db: Kysely<Database>): Promise<void>;
+  /** Moves `table`'s id generator past its highest id (after rows were inserted with explicit ids). */
+  alignIdentity(db: Kysely<Database>, table: 'articles'): Promise<void>;
 }
 
 /** Pending and due, or running under a lock that expired (its worker died). */

@@ -189,5 +189,7 @@ export interface Database {
     target_id: string | null;
     details: string;
   };
+  /** m010: rows an import wrote, by the source's own ids (re-runs update them). */
+  import_keys: { source: string; kind: string; source_id: string; target_id: number };
   article_presence: { article_id: number; user_id: number; seen_at: string; expires_at: string };
 }

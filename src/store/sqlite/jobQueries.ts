@@ -17,4 +17,7 @@ export const jobQueries: DialectQueries = {
   async signalJobsQueued() {
     // Nothing to signal: SQLite nodes share one machine and poll every second.
   },
+  async alignIdentity() {
+    // AUTOINCREMENT already remembers the highest id ever inserted, explicit ones included.
+  },
 };

@@ -17,6 +17,7 @@ import type { FeedFormat } from '../../operations/reading/parsePublicPath.js';
 import type { ReadMemo } from '../../operations/reading/createReadMemo.js';
 import type { ReadingDeps } from '../../operations/reading/ReadingDeps.js';
 import { readPublicPath } from '../../operations/reading/readPublicPath.js';
+import { resolveLegacyQuery } from '../../operations/reading/resolveLegacyQuery.js';
 import type { ViewCounter } from '../../operations/reading/viewCounter.js';
 import type { ErrorPageView } from '../../views/models.js';
 import { articlePageBytes, type ArticlePageParts, renderArchivePage, renderArticlePageParts, renderHomePage, renderStaticPage } from '../../views/render.js';
@@ -139,6 +140,10 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
     const query = qAt === -1 ? '' : url.slice(qAt);
     const path = decodeRequestPath(url);
     if (path === '/' && deps.wordpressSearch && (request.query as Record<string, unknown>).s !== undefined) return deps.wordpressSearch(request, reply);
+    if (query !== '') {
+      const legacy = await resolveLegacyQuery(reading, path, new URLSearchParams(query));
+      if (legacy) return redirect(reply, encodeLocation(legacy.location), '', legacy.status);
+    }
     // The home page shows "most read", which moves without content changes: one entry a minute.
     const key = path === '/' ? `home:${Math.floor(reading.now().getTime() / 60_000)}` : `path:${path}`;
     const outcome = await memo.get(key, () => readPublicPath(reading, path), (o) => o.kind !== 'not-found');

@@ -1,0 +1,106 @@
+import { writeFile } from 'node:fs/promises';
+import { InvalidArgumentError, type Command } from 'commander';
+import { loadConfig } from '../../config/loadConfig.js';
+import { AppError } from '../../errors/AppError.js';
+import { REPORT_KINDS, type WordpressImportReport } from '../../importers/wordpress/ImportReport.js';
+import { importWordpress } from '../../importers/wordpress/importWordpress.js';
+import { createLocalMediaStorage } from '../../media/createLocalMediaStorage.js';
+import { createSiteAnalyzer } from '../../search/createSiteAnalyzer.js';
+import { openStore } from '../../store/openStore.js';
+import { mediaRootOf } from '../../main.js';
+
+function batchSize(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('expected a whole number from 1 to 10000');
+  return n;
+}
+
+/** A one-line bar redrawn in place; only on a terminal (logs and pipes get the summary alone). */
+function progressBar(stream: NodeJS.WriteStream) {
+  let last = 0;
+  return {
+    draw(phase: 'scan' | 'import', done: number, total: number | null) {
+      const t = performance.now();
+      if (t - last < 100 && done !== total) return;
+      last = t;
+      if (phase === 'scan' || total === null || total === 0) {
+        stream.write(`\rchecking the file… ${done} items`);
+        return;
+      }
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      stream.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.floor((done / total) * 100)}% ${done}/${total} items`);
+    },
+    end() {
+      stream.write('\r\u001b[K');
+    },
+  };
+}
+
+/** The printed report: one line per kind, then warnings and the first failures. */
+export function summaryLines(report: WordpressImportReport): string[] {
+  const lines = [
+    `${report.dryRun ? 'dry run (nothing written): ' : ''}WXR ${report.wxrVersion ?? '?'} from ${report.source}; permalinks ${report.permalink.applied}${report.permalink.detected ? ' (detected)' : ''}`,
+  ];
+  for (const kind of REPORT_KINDS) {
+    const c = report.counts[kind];
+    if (c.created + c.updated + c.skipped + c.failed === 0) continue;
+    lines.push(`  ${kind.padEnd(10)} created ${c.created}, updated ${c.updated}, skipped ${c.skipped}, failed ${c.failed}`);
+  }
+  const posts = report.counts.articles.created + report.counts.articles.updated;
+  lines.push(`  ${report.urls.length} old URLs mapped; ${report.seconds.toFixed(1)} s (${report.seconds > 0 ? Math.round(posts / report.seconds) : posts} posts/s)`);
+  return lines;
+}
+
+/** `khabar import wordpress <export.xml>`: under the `import` command (shared with `import jsonl`). */
+export function registerImportWordpress(program: Command): void {
+  const group =
+    program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('import content from other systems and corpora');
+  group
+    .command('wordpress')
+    .description(
+      'import a WordPress export (WXR): authors, categories → sections, tags, posts → articles with comments, pages, attachments; detects the permalink structure and keeps every old URL working (301s); safe to run again (updates instead of duplicating)',
+    )
+    .argument('<export.xml>', 'the file from WordPress → Tools → Export')
+    .option('--uploads <dir>', "WordPress's wp-content/uploads folder: attachments are copied into the media library (variants made); without it their original URLs stay")
+    .option('--dry-run', 'read, map and count everything, write nothing')
+    .option('--report <file>', 'write the full report as JSON (counts per kind, failures with reasons, every old URL and where it goes)')
+    .option('--batch-size <n>', 'records per transaction (default 500)', batchSize)
+    .action(async (file: string, opts: { uploads?: string; dryRun?: boolean; report?: string; batchSize?: number }) => {
+      const config = loadConfig();
+      const analyzer = createSiteAnalyzer(config);
+      const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, analyze: (doc) => analyzer.analyzeDocument(doc) });
+      const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
+      const now = () => new Date();
+      let report: WordpressImportReport;
+      try {
+        await store.migrate();
+        report = await importWordpress(
+          { store, site: config.site, now, media: { store, storage: createLocalMediaStorage(mediaRootOf(config)), limits: config.media, now } },
+          file,
+          {
+            ...(opts.uploads ? { uploadsDir: opts.uploads } : {}),
+            ...(opts.dryRun ? { dryRun: true } : {}),
+            ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+            ...(bar ? { onProgress: bar.draw } : {}),
+          },
+        );
+      } finally {
+        bar?.end();
+        await store.close();
+      }
+      if (opts.report) {
+        try {
+          await writeFile(opts.report, `${JSON.stringify(report, null, 2)}\n`);
+        } catch (error) {
+          throw new AppError('INVALID_INPUT', `cannot write the report to ${opts.report}: ${(error as Error).message}`);
+        }
+      }
+      for (const w of report.warnings) console.error(`warning: ${w}`);
+      for (const f of report.failures.slice(0, 20)) console.error(`failed: ${f.kind} ${f.wpId ?? '?'}: ${f.reason}`);
+      const failed = REPORT_KINDS.reduce((n, k) => n + report.counts[k].failed, 0);
+      if (failed > 20) console.error(`… and ${failed - 20} more failures${opts.report ? ` (all in ${opts.report})` : ' (use --report FILE for the list)'}`);
+      for (const line of summaryLines(report)) console.log(line);
+      if (failed > 0) throw new AppError('INVALID_INPUT', `${failed} rows were not imported (reasons above); the others were`);
+    });
+}

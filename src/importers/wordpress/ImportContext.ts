@@ -1,0 +1,53 @@
+import type { Permalink } from '../../domain/permalink.js';
+import type { MediaDeps } from '../../operations/media/MediaDeps.js';
+import type { Repositories } from '../../store/ports.js';
+import type { Tally } from './ImportReport.js';
+import type { WxrScan } from './scanWxr.js';
+
+/** A section as the importer keeps it in memory (for %category% paths). */
+export interface KnownSection {
+  id: number;
+  slug: string;
+  parentId: number | null;
+}
+
+/**
+ * What the import knows across batches. Batches change it only through `stage`, whose changes
+ * apply once the batch committed, so a batch that rolls back leaves no trace here either.
+ */
+export interface ImportState {
+  source: string;
+  permalink: Permalink;
+  /** WordPress login → author profile id and slug. */
+  authors: Map<string, { id: number; slug: string }>;
+  /** Cleaned category slug → section. */
+  sections: Map<string, KnownSection>;
+  sectionsById: Map<number, KnownSection>;
+  /** Cleaned tag slug → tag id. */
+  tags: Map<string, number>;
+  /** Category slug → its parent's slug, fixed up once every category is written. */
+  sectionParents: Map<string, string>;
+  /** Published posts' new paths by WordPress id (attachment pages redirect there). */
+  postPaths: Map<string, string>;
+  /** Article id → the attachment WordPress id of its featured image, set once media exist. */
+  pendingFeatured: Map<number, string>;
+  /** Attachment pages, redirected at the end (their parent may come later in the file). */
+  attachmentPages: Array<{ from: string; parentWpId: string | null; fileUrl: string }>;
+  /** Old file URL → the copy's URL (--uploads). */
+  movedFiles: Map<string, string>;
+  menus: Map<string, Array<{ title: string; type: string; object: string; target: string | null }>>;
+}
+
+/** One batch's view: the transaction's repositories, its tally, and staged state changes. */
+export interface BatchContext {
+  tx: Repositories;
+  tally: Tally;
+  state: ImportState;
+  scan: WxrScan;
+  now: Date;
+  stage(change: () => void): void;
+  /** Rows this batch made on the fly (bylines, sections and tags named only by items), by "kind:key". */
+  local: Map<string, number>;
+  /** Set with --uploads: copies files through the media library (variants made). */
+  uploads: { dir: string; media: MediaDeps } | null;
+}

@@ -1,0 +1,260 @@
+import type { ResolvedConfig } from '../../config/loadConfig.js';
+import { createPermalink } from '../../domain/permalink.js';
+import type { MediaDeps } from '../../operations/media/MediaDeps.js';
+import { mergeSiteSettings, SITE_SETTINGS_KEY } from '../../operations/site/siteSettings.js';
+import type { ImportKind, Repositories, Store } from '../../store/ports.js';
+import type { BatchContext, ImportState } from './ImportContext.js';
+import { emptyReport, Tally, type WordpressImportReport } from './ImportReport.js';
+import { readWxr, type WxrRecord } from './readWxr.js';
+import { scanWxr, type WxrScan } from './scanWxr.js';
+import { putRedirect, recordMenuItem, writeAttachment, writePage, writePost } from './writeItems.js';
+import { fixSectionParents, writeAuthor, writeTerm } from './writeTerms.js';
+import { toAuthor, toItem, toTerm, type WxrItem } from './wxrRecords.js';
+
+export interface ImportWordpressDeps {
+  store: Store;
+  /** The site configuration (time zone and default permalink). */
+  site: ResolvedConfig['site'];
+  now: () => Date;
+  /** The media library's dependencies; needed with `uploadsDir`. */
+  media?: MediaDeps;
+}
+
+export interface ImportWordpressOptions {
+  /** WordPress's `wp-content/uploads` folder: attachments are copied from it (variants made). */
+  uploadsDir?: string;
+  /** Read, map and count everything, write nothing (the writes run in one transaction rolled back). */
+  dryRun?: boolean;
+  /** Records per transaction (default 500). */
+  batchSize?: number;
+  /** Called as items are read: `phase` 'scan' (first pass) or 'import'; `total` is known in the second. */
+  onProgress?(phase: 'scan' | 'import', done: number, total: number | null): void;
+}
+
+class DryRunRollback extends Error {}
+
+/** What each item kind is keyed as. */
+const ITEM_KINDS: Record<string, ImportKind | undefined> = { post: 'article', page: 'page', attachment: 'media' };
+
+/**
+ * Imports a WordPress export (WXR 1.0–1.2; later versions with a warning): read → map → write.
+ * A first pass reads the whole file without writing (a file that is not well-formed XML stops
+ * there with its line and column, leaving the store as it was), counts it and detects the
+ * permalink structure, which becomes the site's so new paths equal the old ones. The second pass
+ * writes in transactions of `batchSize` records, each keyed on WordPress's ids (import_keys): a
+ * re-run updates what the first wrote, and a run killed halfway is simply run again. Every row
+ * is counted created / updated / skipped / failed with reasons, and every old URL is listed with
+ * where it goes now.
+ *
+ * @example const report = await importWordpress({ store, site: config.site, now: () => new Date() }, 'export.xml');
+ */
+export async function importWordpress(deps: ImportWordpressDeps, file: string, options: ImportWordpressOptions = {}): Promise<WordpressImportReport> {
+  const started = performance.now();
+  const report = emptyReport(file, options.dryRun === true);
+  const scan = await scanWxr(file, (n) => options.onProgress?.('scan', n, null));
+  report.scanSeconds = (performance.now() - started) / 1000;
+  report.read = scan.read;
+  report.wxrVersion = scan.channel.version;
+  report.warnings.push(...scan.warnings);
+  report.source = (scan.channel.baseBlogUrl ?? scan.channel.link ?? '').replace(/\/+$/, '') || `wordpress:${scan.channel.title ?? 'site'}`;
+  if (options.uploadsDir && !deps.media) throw new Error('importWordpress: uploadsDir needs the media dependencies');
+
+  const run = async (store: Store, outer: Repositories | null) => {
+    const state = await initialState(deps, outer ?? store, report, scan);
+    await importRecords(deps, store, outer, state, scan, report, options);
+  };
+  if (options.dryRun) {
+    try {
+      await deps.store.transaction(async (tx) => {
+        await run(deps.store, tx);
+        throw new DryRunRollback();
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+    }
+  } else {
+    await run(deps.store, null);
+  }
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
+}
+
+/** Settles the permalink structure (detected, else the site's) and writes it to the site settings. */
+async function initialState(deps: ImportWordpressDeps, repos: Pick<Repositories, 'settings'>, report: WordpressImportReport, scan: WxrScan): Promise<ImportState> {
+  const stored = (await repos.settings.get<Record<string, unknown>>(SITE_SETTINGS_KEY)) ?? {};
+  const effective = mergeSiteSettings(deps.site, stored);
+  const structure = scan.permalink.structure ?? effective.permalink;
+  report.permalink = { detected: scan.permalink.structure, applied: structure, matchingPosts: scan.permalink.matching, sampledPosts: scan.permalink.total };
+  if (scan.permalink.structure && scan.permalink.structure !== effective.permalink) {
+    await repos.settings.set(SITE_SETTINGS_KEY, { ...stored, permalink: scan.permalink.structure });
+    report.notes.push({ kind: 'redirects', wpId: null, reason: `the site's permalink structure is now ${scan.permalink.structure} (was ${effective.permalink})` });
+  }
+  if (!scan.permalink.structure && scan.read.postTypes.post) {
+    report.warnings.push(`no permalink structure found in the posts' links (WordPress's plain ?p= links, or none): kept ${structure}; old links are redirected`);
+  }
+  return {
+    source: report.source,
+    permalink: createPermalink(structure, effective.timeZone),
+    authors: new Map(),
+    sections: new Map(),
+    sectionsById: new Map(),
+    tags: new Map(),
+    sectionParents: new Map(),
+    postPaths: new Map(),
+    pendingFeatured: new Map(),
+    attachmentPages: [],
+    movedFiles: new Map(),
+    menus: new Map(),
+  };
+}
+
+async function importRecords(
+  deps: ImportWordpressDeps,
+  store: Store,
+  outer: Repositories | null,
+  state: ImportState,
+  scan: WxrScan,
+  report: WordpressImportReport,
+  options: ImportWordpressOptions,
+): Promise<void> {
+  const batchSize = Math.max(1, options.batchSize ?? 500);
+  const uploads = options.uploadsDir && deps.media ? { dir: options.uploadsDir, media: deps.media } : null;
+  let batch: WxrRecord[] = [];
+  let itemsDone = 0;
+  let parentsFixed = false;
+
+  /** Runs `work` in its own transaction (or the dry run's), merging its tally and staged state only once it committed. */
+  const inBatch = async (work: (ctx: BatchContext) => Promise<void>): Promise<void> => {
+    const tally = new Tally();
+    const staged: Array<() => void> = [];
+    const body = async (tx: Repositories) => {
+      const ctx: BatchContext = { tx, tally, state, scan, now: deps.now(), stage: (c) => staged.push(c), local: new Map(), uploads };
+      await work(ctx);
+    };
+    if (outer) await body(outer);
+    else await store.transaction(body);
+    for (const change of staged) change();
+    tally.mergeInto(report);
+  };
+
+  const writeRecord = async (ctx: BatchContext, record: WxrRecord, keys: Map<ImportKind, Map<string, number>>) => {
+    const ns = scan.channel.namespaces;
+    if (record.kind === 'author') return writeAuthor(ctx, toAuthor(record.node, ns));
+    if (record.kind !== 'item') return writeTerm(ctx, toTerm(record.kind, record.node, ns));
+    return writeItem(ctx, toItem(record.node, ns), keys, store);
+  };
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const records = batch;
+    batch = [];
+    const items = records.filter((r) => r.kind === 'item');
+    if (items.length > 0 && !parentsFixed) {
+      parentsFixed = true;
+      await inBatch((ctx) => fixSectionParents(ctx));
+    }
+    try {
+      await inBatch(async (ctx) => {
+        const keys = await itemKeys(ctx, records);
+        for (const record of records) await writeRecord(ctx, record, keys);
+      });
+    } catch (error) {
+      if (outer) throw error;
+      // Find the culprit: each record alone in its own transaction; the others are written.
+      for (const record of records) {
+        try {
+          await inBatch(async (ctx) => writeRecord(ctx, record, await itemKeys(ctx, [record])));
+        } catch (single) {
+          const t = new Tally();
+          t.failed(kindOf(record, scan), idOf(record, scan), `not written (line ${record.line}): ${(single as Error).message.split('\n')[0]?.slice(0, 300)}`);
+          t.mergeInto(report);
+        }
+      }
+    }
+    itemsDone += items.length;
+    options.onProgress?.('import', itemsDone, scan.read.items);
+  };
+
+  let lastKind: WxrRecord['kind'] | null = null;
+  for await (const record of readWxr(report.file)) {
+    // Channel blocks are written before any item needs them: a change of kind flushes.
+    if (lastKind !== null && (lastKind === 'item') !== (record.kind === 'item')) await flush();
+    lastKind = record.kind;
+    batch.push(record);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  if (!parentsFixed) await inBatch((ctx) => fixSectionParents(ctx));
+  await inBatch((ctx) => finish(ctx));
+  report.menus = [...state.menus].map(([menu, items]) => ({ menu, items }));
+}
+
+/** The keys of a batch's items, one query per kind. */
+async function itemKeys(ctx: BatchContext, records: readonly WxrRecord[]): Promise<Map<ImportKind, Map<string, number>>> {
+  const ids = new Map<ImportKind, string[]>();
+  for (const r of records) {
+    if (r.kind !== 'item') continue;
+    const item = toItem(r.node, ctx.scan.channel.namespaces);
+    const kind = item.postType ? ITEM_KINDS[item.postType] : undefined;
+    if (kind && item.wpId) ids.set(kind, [...(ids.get(kind) ?? []), item.wpId]);
+  }
+  const out = new Map<ImportKind, Map<string, number>>();
+  for (const [kind, list] of ids) out.set(kind, await ctx.tx.imports.findKeys(ctx.state.source, kind, list));
+  return out;
+}
+
+async function writeItem(ctx: BatchContext, item: WxrItem, keys: Map<ImportKind, Map<string, number>>, store: Store): Promise<void> {
+  const type = item.postType;
+  const existing = (kind: ImportKind) => (item.wpId ? (keys.get(kind)?.get(item.wpId) ?? null) : null);
+  if (type === null) {
+    ctx.tally.skipped('articles', item.wpId, 'item without a post type');
+    return;
+  }
+  if ((type === 'post' || type === 'page' || type === 'attachment') && !item.wpId) {
+    ctx.tally.failed(type === 'post' ? 'articles' : type === 'page' ? 'pages' : 'media', null, `${type} without a post id`);
+    return;
+  }
+  if (type === 'post') return writePost(ctx, item, existing('article'));
+  if (type === 'page') return writePage(ctx, item, existing('page'));
+  if (type === 'attachment') return writeAttachment(ctx, item, existing('media'), store);
+  if (type === 'nav_menu_item') return recordMenuItem(ctx, item);
+  ctx.tally.skipped('articles', item.wpId, `post type "${type}" is not imported`);
+}
+
+/** After every record: featured images, attachment pages, and the id generators. */
+async function finish(ctx: BatchContext): Promise<void> {
+  const { tx, state, tally } = ctx;
+  const wanted = [...new Set(state.pendingFeatured.values())];
+  const media = await tx.imports.findKeys(state.source, 'media', wanted);
+  const pairs: Array<{ articleId: number; mediaId: number }> = [];
+  for (const [articleId, attachment] of state.pendingFeatured) {
+    const mediaId = media.get(attachment);
+    if (mediaId !== undefined) pairs.push({ articleId, mediaId });
+    else tally.note('articles', null, `article ${articleId}: featured image (attachment ${attachment}) not in the library: none set`);
+  }
+  await tx.imports.setFeaturedMedia(pairs);
+  const base = (ctx.scan.channel.baseBlogUrl ?? ctx.scan.channel.link ?? '').replace(/\/$/, '');
+  for (const page of state.attachmentPages) {
+    const to = (page.parentWpId ? state.postPaths.get(page.parentWpId) : undefined) ?? state.movedFiles.get(page.fileUrl) ?? (page.fileUrl || null);
+    if (to === null) continue;
+    if (page.from !== to) await putRedirect(ctx, page.from, to);
+    tally.urls.push({ from: `${base}${page.from}`, to, status: page.from === to ? 200 : 301 });
+  }
+  await tx.imports.alignIds();
+}
+
+function kindOf(record: WxrRecord, scan: WxrScan) {
+  if (record.kind === 'author') return 'authors' as const;
+  if (record.kind === 'category') return 'sections' as const;
+  if (record.kind === 'tag') return 'tags' as const;
+  if (record.kind === 'term') return 'terms' as const;
+  const type = toItem(record.node, scan.channel.namespaces).postType;
+  return type === 'page' ? ('pages' as const) : type === 'attachment' ? ('media' as const) : ('articles' as const);
+}
+
+function idOf(record: WxrRecord, scan: WxrScan): string | null {
+  const ns = scan.channel.namespaces;
+  if (record.kind === 'author') return toAuthor(record.node, ns).login;
+  if (record.kind === 'item') return toItem(record.node, ns).wpId;
+  return toTerm(record.kind, record.node, ns).slug;
+}

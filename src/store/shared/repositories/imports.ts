@@ -1,0 +1,201 @@
+import type { Kysely, Updateable } from 'kysely';
+import type { ImportRepository } from '../../ports.js';
+import { bumpContentVersion } from '../contentVersion.js';
+import type { DialectQueries } from '../dialectQueries.js';
+import type { Database } from '../schema.js';
+import { toFlag, toIsoOrNull } from '../values.js';
+
+/** Lookups of many keys are split so no statement carries more parameters than SQLite allows. */
+const CHUNK = 500;
+
+/**
+ * Import writes on either dialect (see ImportRepository). Articles report the ids they wrote to
+ * `written` (the search index follows, in bulk inside a transaction); counts and the content
+ * version move once per call, not once per row.
+ */
+export function createImportRepository(
+  db: Kysely<Database>,
+  now: () => Date,
+  dialect: DialectQueries,
+  written: (conn: Kysely<Database>, ids: readonly number[]) => Promise<void>,
+): ImportRepository {
+  async function replaceRelations(articleId: number, sectionIds: number[], tagIds: number[], authorIds: number[], fresh: boolean) {
+    const tables = [
+      ['article_sections', 'section_id', sectionIds],
+      ['article_tags', 'tag_id', tagIds],
+      ['article_authors', 'author_id', authorIds],
+    ] as const;
+    for (const [table, column, ids] of tables) {
+      if (!fresh) await db.deleteFrom(table).where('article_id', '=', articleId).execute();
+      if (ids.length) await db.insertInto(table).values(ids.map((ref, position) => ({ article_id: articleId, [column]: ref, position }) as never)).execute();
+    }
+  }
+
+  return {
+    async findKeys(source, kind, sourceIds) {
+      const out = new Map<string, number>();
+      const unique = [...new Set(sourceIds)];
+      for (let i = 0; i < unique.length; i += CHUNK) {
+        const rows = await db
+          .selectFrom('import_keys')
+          .select(['source_id', 'target_id'])
+          .where('source', '=', source)
+          .where('kind', '=', kind)
+          .where('source_id', 'in', unique.slice(i, i + CHUNK))
+          .execute();
+        for (const r of rows) out.set(r.source_id, Number(r.target_id));
+      }
+      return out;
+    },
+    async putKeys(source, kind, entries) {
+      for (let i = 0; i < entries.length; i += CHUNK) {
+        const values = entries.slice(i, i + CHUNK).map((e) => ({ source, kind, source_id: e.sourceId, target_id: e.id }));
+        await db
+          .insertInto('import_keys')
+          .values(values)
+          .onConflict((oc) => oc.columns(['source', 'kind', 'source_id']).doUpdateSet((eb) => ({ target_id: eb.ref('excluded.target_id') })))
+          .execute();
+      }
+    },
+    async articleIdTaken(id) {
+      return (await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    },
+    async writeArticle(input, target) {
+      const at = now().toISOString();
+      const sectionIds = [...new Set(input.sectionIds ?? [])];
+      const tagIds = [...new Set(input.tagIds ?? [])];
+      const authorIds = [...new Set(input.authorIds ?? [])];
+      const fields = {
+        slug: input.slug,
+        title: input.title,
+        lede: input.lede ?? null,
+        body: input.body,
+        status: input.status,
+        published_at: toIsoOrNull(input.publishedAt),
+        modified_at: toIsoOrNull(input.modifiedAt),
+        primary_section_id: sectionIds[0] ?? null,
+        featured_media_id: input.featuredMediaId ?? null,
+        is_breaking: toFlag(input.isBreaking),
+        is_featured: toFlag(input.isFeatured),
+        comments_open: toFlag(input.commentsOpen, true),
+        seo_title: input.seoTitle ?? null,
+        seo_description: input.seoDescription ?? null,
+        reading_minutes: input.readingMinutes,
+        updated_at: at,
+      };
+      let id: number;
+      if (target.existingId !== null) {
+        id = target.existingId;
+        const set: Updateable<Database['articles']> = { ...fields, updated_by: null };
+        await db
+          .updateTable('articles')
+          .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+          .where('id', '=', id)
+          .execute();
+        await replaceRelations(id, sectionIds, tagIds, authorIds, false);
+      } else {
+        const row = await db
+          .insertInto('articles')
+          .values({
+            ...(target.preferredId !== null ? { id: target.preferredId } : {}),
+            ...fields,
+            created_at: at,
+            version: 1,
+            is_demo: 0,
+            created_by: null,
+            updated_by: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        id = Number(row.id);
+        await replaceRelations(id, sectionIds, tagIds, authorIds, true);
+      }
+      await written(db, [id]);
+      return id;
+    },
+    async setFeaturedMedia(pairs) {
+      for (const { articleId, mediaId } of pairs) {
+        await db.updateTable('articles').set({ featured_media_id: mediaId }).where('id', '=', articleId).execute();
+      }
+      if (pairs.length) await bumpContentVersion(db);
+    },
+    async pageIdBySlug(slug) {
+      const row = await db.selectFrom('pages').select('id').where('slug', '=', slug).executeTakeFirst();
+      return row ? Number(row.id) : null;
+    },
+    async writePage(input, existingId) {
+      const at = now().toISOString();
+      const fields = {
+        slug: input.slug,
+        title: input.title,
+        body: input.body,
+        status: input.status,
+        published_at: toIsoOrNull(input.publishedAt ?? null),
+        updated_at: at,
+        position: input.position ?? 0,
+      };
+      let id: number;
+      if (existingId !== null) {
+        await db.updateTable('pages').set(fields).where('id', '=', existingId).execute();
+        id = existingId;
+      } else {
+        const row = await db
+          .insertInto('pages')
+          .values({ ...fields, created_at: at, is_demo: 0 })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        id = Number(row.id);
+      }
+      await bumpContentVersion(db);
+      return id;
+    },
+    async writeComment(input, existingId) {
+      const fields = {
+        article_id: input.articleId,
+        parent_id: input.parentId,
+        depth: input.depth,
+        author_name: input.authorName,
+        author_email: input.authorEmail.toLowerCase(),
+        author_url: input.authorUrl,
+        user_id: input.userId ?? null,
+        body: input.body,
+        status: input.status,
+        ip_hash: input.ipHash,
+        user_agent: input.userAgent,
+        fingerprint: input.fingerprint,
+        created_at: input.createdAt.toISOString(),
+        updated_at: now().toISOString(),
+      };
+      if (existingId !== null) {
+        await db.updateTable('comments').set(fields).where('id', '=', existingId).execute();
+        return existingId;
+      }
+      const row = await db.insertInto('comments').values(fields).returning('id').executeTakeFirstOrThrow();
+      return Number(row.id);
+    },
+    async recountComments(articleIds) {
+      const ids = [...new Set(articleIds)];
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        await db
+          .updateTable('articles')
+          .set((eb) => ({
+            comment_count: eb
+              .selectFrom('comments')
+              .select((c) => c.fn.countAll<number>().as('n'))
+              .whereRef('comments.article_id', '=', 'articles.id')
+              .where('comments.status', '=', 'approved'),
+          }))
+          .where('id', 'in', ids.slice(i, i + CHUNK))
+          .execute();
+      }
+      if (ids.length) await bumpContentVersion(db);
+    },
+    async updateAuthor(id, changes) {
+      await db.updateTable('authors').set({ display_name: changes.name, bio: changes.bio }).where('id', '=', id).execute();
+      await bumpContentVersion(db);
+    },
+    async alignIds() {
+      await dialect.alignIdentity(db, 'articles');
+    },
+  };
+}
