@@ -11,8 +11,8 @@
  * peak RSS ≤ 300 MB; PostgreSQL is reported. A full run (default size) appends to RESULTS.md.
  *
  * Options: --posts N (100000; other sizes are not recorded), --seed S (1), --no-pg, --no-build,
- * --no-record, --profile (the SQLite run writes a V8 CPU profile to bench/out/profiles/ and its
- * summary is printed).
+ * --no-record, --profile (the SQLite run writes a V8 CPU profile to bench/out/profiles/ and times
+ * every SQLite statement; both summaries are printed; the run is then slower and not recorded).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -93,9 +93,18 @@ async function importOnce(kind: 'sqlite' | 'postgres', file: string, posts: numb
   const databaseUrl = kind === 'postgres' ? await recreatePgDatabase('khabar_bench_import') : null;
   const reportFile = path.join(dataDir, 'report.json');
   const profileDir = path.join(benchOut, 'profiles');
-  const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `import-${kind}-${Date.now()}.cpuprofile`] : [];
+  // --profile: a V8 CPU profile, and every SQLite statement timed (bench/importSqlProfile.ts).
+  const nodeArgs = profile
+    ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `import-${kind}-${Date.now()}.cpuprofile`, '--import', 'tsx', '--import', './bench/importSqlProfile.ts']
+    : [];
   if (profile) mkdirSync(profileDir, { recursive: true });
-  const env = { ...process.env, KHABAR_DATA_DIR: dataDir, KHABAR_LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  const env = {
+    ...process.env,
+    KHABAR_DATA_DIR: dataDir,
+    KHABAR_LOG_LEVEL: 'warn',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(profile ? { BENCH_IMPORT_POSTS: String(posts) } : {}),
+  };
   if (!databaseUrl) delete env.DATABASE_URL;
 
   const started = performance.now();
@@ -105,9 +114,13 @@ async function importOnce(kind: 'sqlite' | 'postgres', file: string, posts: numb
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
+  let sqlProfile = '';
   const keep = (d: Buffer) => (tail = (tail + d.toString()).slice(-4000));
   child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  child.stderr.on('data', (d: Buffer) => {
+    keep(d);
+    if (profile) sqlProfile += d.toString();
+  });
   let peakKb = 0;
   const sampler = setInterval(() => (peakKb = Math.max(peakKb, readKb(child.pid!, 'VmHWM'))), 100);
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -149,6 +162,8 @@ async function importOnce(kind: 'sqlite' | 'postgres', file: string, posts: numb
       .sort()
       .at(-1);
     if (latest) profileText = formatProfileSummary(summarizeCpuProfile(path.join(profileDir, latest)));
+    const at = sqlProfile.indexOf('SQL profile:');
+    if (at !== -1) profileText = `${profileText ?? ''}\n${sqlProfile.slice(at).replace(/responses/g, 'posts').replace(/per response/g, 'per post')}`;
   }
   return {
     store: kind,
