@@ -520,10 +520,20 @@ export interface ImportRepository {
   /**
    * Creates an article (with `preferredId` when no article has that id) or, given `existingId`,
    * replaces its fields and relations (its version moves, no revision is written). Returns its id.
+   * The content version does not move: call `touch` once the batch is written. With `skipIndex`
+   * the search index is not updated: the caller rebuilds it (`store.reindex`) once at the end.
    */
-  writeArticle(input: NewArticle, target: { existingId: number | null; preferredId: number | null }): Promise<number>;
-  /** Whether an article has this id. */
-  articleIdTaken(id: number): Promise<boolean>;
+  writeArticle(input: NewArticle, target: { existingId: number | null; preferredId: number | null; skipIndex?: boolean }): Promise<number>;
+  /** Which of these ids articles have. */
+  articleIdsTaken(ids: readonly number[]): Promise<Set<number>>;
+  /** Articles holding any of these slugs: slug → id. */
+  articleSlugs(slugs: readonly string[]): Promise<Map<string, number>>;
+  /** Which of these paths already redirect somewhere. */
+  redirectSources(paths: readonly string[]): Promise<Set<string>>;
+  /** Creates or replaces many 301s at once (from path → to path). */
+  putRedirects(redirects: ReadonlyArray<{ fromPath: string; toPath: string }>): Promise<void>;
+  /** Moves the content version once for everything written (readers reload). */
+  touch(): Promise<void>;
   /** Sets the featured image of articles (ids → media id). */
   setFeaturedMedia(pairs: ReadonlyArray<{ articleId: number; mediaId: number }>): Promise<void>;
   /** The page (any state) that has this slug, if any. */

@@ -19,10 +19,14 @@ function batchSize(value: string): number {
 function progressBar(stream: NodeJS.WriteStream) {
   let last = 0;
   return {
-    draw(phase: 'scan' | 'import', done: number, total: number | null) {
+    draw(phase: 'scan' | 'import' | 'index', done: number, total: number | null) {
       const t = performance.now();
       if (t - last < 100 && done !== total) return;
       last = t;
+      if (phase === 'index') {
+        stream.write('\r\u001b[Kindexing for search…');
+        return;
+      }
       if (phase === 'scan' || total === null || total === 0) {
         stream.write(`\rchecking the file… ${done} items`);
         return;

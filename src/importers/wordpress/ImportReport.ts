@@ -45,6 +45,8 @@ export interface WordpressImportReport {
   /** Attachments whose file was not copied: their original URL stays in the articles. */
   mediaKeptAtOrigin: Array<{ wpId: string; url: string; reason: string }>;
   menus: Array<{ menu: string; items: Array<{ title: string; type: string; object: string; target: string | null }> }>;
+  /** Articles indexed by the rebuild that big imports (1,000 posts or more) end with; null when indexed batch by batch. */
+  searchIndexRebuilt: number | null;
   seconds: number;
   /** Seconds of the first pass (well-formedness, counts, permalink detection). */
   scanSeconds: number;
@@ -69,6 +71,7 @@ export function emptyReport(file: string, dryRun: boolean): WordpressImportRepor
     urls: [],
     mediaKeptAtOrigin: [],
     menus: [],
+    searchIndexRebuilt: null,
     seconds: 0,
     scanSeconds: 0,
   };

@@ -1,5 +1,6 @@
 import { parseEmbedUrl } from '../../domain/html/embedUrl.js';
 import { sanitizeArticleHtml } from '../../domain/html/sanitizeArticleHtml.js';
+import { plainText } from '../../search/plainText.js';
 
 /** What content conversion needs to know about the export's attachments (collected by scanWxr). */
 export interface AttachmentLookup {
@@ -115,17 +116,8 @@ export function convertContent(raw: string, postWpId: string, attachments: Attac
   return { html: sanitizeArticleHtml(html).trim(), unknownShortcodes: [...unknown] };
 }
 
-/** Plain text of an excerpt (the lede): tags removed, entities of the common kinds decoded, spaces collapsed. */
+/** Plain text of an excerpt (the lede): the text a reader sees, or null when there is none. */
 export function plainLede(excerpt: string): string | null {
-  const text = excerpt
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;/g, "'")
-    .replace(/\s+/gu, ' ')
-    .trim();
+  const text = plainText(excerpt);
   return text === '' ? null : text;
 }

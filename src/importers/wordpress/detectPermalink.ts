@@ -33,7 +33,8 @@ export function oldPath(link: string, baseUrl: string | null): { path: string; q
       // an unreadable base URL: paths stay as they are
     }
   }
-  return { path: safeDecode(path).normalize('NFC'), query: url.search };
+  // Requests are read the same way (decodeRequestPath): decoded, NFC, duplicate slashes collapsed.
+  return { path: safeDecode(path).normalize('NFC').replace(/\/{2,}/g, '/'), query: url.search };
 }
 
 /** The structure one post's link follows, written with WordPress's tags; null when it cannot be told. */

@@ -7,9 +7,9 @@ import type { BatchContext, ImportState } from './ImportContext.js';
 import { emptyReport, Tally, type WordpressImportReport } from './ImportReport.js';
 import { readWxr, type WxrRecord } from './readWxr.js';
 import { scanWxr, type WxrScan } from './scanWxr.js';
-import { putRedirect, recordMenuItem, writeAttachment, writePage, writePost } from './writeItems.js';
+import { putRedirect, recordMenuItem, skipComments, wantedSlug, writeAttachment, writePage, writePost } from './writeItems.js';
 import { fixSectionParents, writeAuthor, writeTerm } from './writeTerms.js';
-import { toAuthor, toItem, toTerm, type WxrItem } from './wxrRecords.js';
+import { itemKey, toAuthor, toItem, toTerm, type WxrItem } from './wxrRecords.js';
 
 export interface ImportWordpressDeps {
   store: Store;
@@ -28,10 +28,17 @@ export interface ImportWordpressOptions {
   /** Records per transaction (default 500). */
   batchSize?: number;
   /** Called as items are read: `phase` 'scan' (first pass) or 'import'; `total` is known in the second. */
-  onProgress?(phase: 'scan' | 'import', done: number, total: number | null): void;
+  onProgress?(phase: 'scan' | 'import' | 'index', done: number, total: number | null): void;
 }
 
 class DryRunRollback extends Error {}
+
+/**
+ * From this many posts the search index is rebuilt once at the end (vocabulary counted once, as
+ * `khabar reindex` does) instead of batch by batch. A run killed before that rebuild leaves the new
+ * articles unsearchable until it is run again (or `khabar reindex`), which the re-run does.
+ */
+const INDEX_AT_END_FROM = 1000;
 
 /** What each item kind is keyed as. */
 const ITEM_KINDS: Record<string, ImportKind | undefined> = { post: 'article', page: 'page', attachment: 'media' };
@@ -95,9 +102,11 @@ async function initialState(deps: ImportWordpressDeps, repos: Pick<Repositories,
   return {
     source: report.source,
     permalink: createPermalink(structure, effective.timeZone),
+    indexAtEnd: !report.dryRun && (scan.read.postTypes.post ?? 0) >= INDEX_AT_END_FROM,
     authors: new Map(),
     sections: new Map(),
     sectionsById: new Map(),
+    sectionPaths: new Map(),
     tags: new Map(),
     sectionParents: new Map(),
     postPaths: new Map(),
@@ -124,12 +133,27 @@ async function importRecords(
   let parentsFixed = false;
 
   /** Runs `work` in its own transaction (or the dry run's), merging its tally and staged state only once it committed. */
-  const inBatch = async (work: (ctx: BatchContext) => Promise<void>): Promise<void> => {
+  const inBatch = async (work: (ctx: BatchContext) => Promise<void>, records: readonly WxrRecord[] = []): Promise<void> => {
     const tally = new Tally();
     const staged: Array<() => void> = [];
     const body = async (tx: Repositories) => {
-      const ctx: BatchContext = { tx, tally, state, scan, now: deps.now(), stage: (c) => staged.push(c), local: new Map(), uploads };
+      const ctx: BatchContext = {
+        tx,
+        tally,
+        state,
+        scan,
+        now: deps.now(),
+        stage: (c) => staged.push(c),
+        local: new Map(),
+        uploads,
+        prefetch: await prefetch(tx, state.source, scan, records),
+        deferred: { keys: new Map(), redirects: new Map(), recount: new Set() },
+      };
       await work(ctx);
+      for (const [kind, entries] of ctx.deferred.keys) await tx.imports.putKeys(state.source, kind, entries);
+      await tx.imports.putRedirects([...ctx.deferred.redirects].map(([fromPath, toPath]) => ({ fromPath, toPath })));
+      await tx.imports.recountComments([...ctx.deferred.recount]);
+      await tx.imports.touch();
     };
     if (outer) await body(outer);
     else await store.transaction(body);
@@ -137,11 +161,11 @@ async function importRecords(
     tally.mergeInto(report);
   };
 
-  const writeRecord = async (ctx: BatchContext, record: WxrRecord, keys: Map<ImportKind, Map<string, number>>) => {
+  const writeRecord = async (ctx: BatchContext, record: WxrRecord) => {
     const ns = scan.channel.namespaces;
     if (record.kind === 'author') return writeAuthor(ctx, toAuthor(record.node, ns));
     if (record.kind !== 'item') return writeTerm(ctx, toTerm(record.kind, record.node, ns));
-    return writeItem(ctx, toItem(record.node, ns), keys, store);
+    return writeItem(ctx, toItem(record.node, ns), store);
   };
 
   const flush = async () => {
@@ -155,15 +179,14 @@ async function importRecords(
     }
     try {
       await inBatch(async (ctx) => {
-        const keys = await itemKeys(ctx, records);
-        for (const record of records) await writeRecord(ctx, record, keys);
-      });
+        for (const record of records) await writeRecord(ctx, record);
+      }, records);
     } catch (error) {
       if (outer) throw error;
       // Find the culprit: each record alone in its own transaction; the others are written.
       for (const record of records) {
         try {
-          await inBatch(async (ctx) => writeRecord(ctx, record, await itemKeys(ctx, [record])));
+          await inBatch((ctx) => writeRecord(ctx, record), [record]);
         } catch (single) {
           const t = new Tally();
           t.failed(kindOf(record, scan), idOf(record, scan), `not written (line ${record.line}): ${(single as Error).message.split('\n')[0]?.slice(0, 300)}`);
@@ -186,39 +209,57 @@ async function importRecords(
   await flush();
   if (!parentsFixed) await inBatch((ctx) => fixSectionParents(ctx));
   await inBatch((ctx) => finish(ctx));
+  if (state.indexAtEnd) {
+    options.onProgress?.('index', 0, null);
+    report.searchIndexRebuilt = (await store.reindex()).indexed;
+  }
   report.menus = [...state.menus].map(([menu, items]) => ({ menu, items }));
 }
 
-/** The keys of a batch's items, one query per kind. */
-async function itemKeys(ctx: BatchContext, records: readonly WxrRecord[]): Promise<Map<ImportKind, Map<string, number>>> {
+/** What a batch looks up once: its items' and comments' keys, the slugs and ids its posts want. */
+async function prefetch(tx: Repositories, source: string, scan: WxrScan, records: readonly WxrRecord[]): Promise<BatchContext['prefetch']> {
   const ids = new Map<ImportKind, string[]>();
+  const add = (kind: ImportKind, key: string) => ids.set(kind, [...(ids.get(kind) ?? []), key]);
+  const slugs: string[] = [];
+  const postIds: number[] = [];
   for (const r of records) {
     if (r.kind !== 'item') continue;
-    const item = toItem(r.node, ctx.scan.channel.namespaces);
+    const item = toItem(r.node, scan.channel.namespaces);
     const kind = item.postType ? ITEM_KINDS[item.postType] : undefined;
-    if (kind && item.wpId) ids.set(kind, [...(ids.get(kind) ?? []), item.wpId]);
+    const key = itemKey(item);
+    if (kind && key) add(kind, key);
+    for (const c of item.comments) if (c.wpId) add('comment', c.wpId);
+    if (item.postType === 'post') {
+      slugs.push(wantedSlug(item));
+      if (item.wpId && /^\d{1,15}$/.test(item.wpId)) postIds.push(Number(item.wpId));
+    }
   }
-  const out = new Map<ImportKind, Map<string, number>>();
-  for (const [kind, list] of ids) out.set(kind, await ctx.tx.imports.findKeys(ctx.state.source, kind, list));
-  return out;
+  const keys = new Map<ImportKind, Map<string, number>>();
+  for (const [kind, list] of ids) keys.set(kind, await tx.imports.findKeys(source, kind, list));
+  return { keys, slugs: await tx.imports.articleSlugs(slugs), idsTaken: await tx.imports.articleIdsTaken(postIds) };
 }
 
-async function writeItem(ctx: BatchContext, item: WxrItem, keys: Map<ImportKind, Map<string, number>>, store: Store): Promise<void> {
+async function writeItem(ctx: BatchContext, item: WxrItem, store: Store): Promise<void> {
   const type = item.postType;
-  const existing = (kind: ImportKind) => (item.wpId ? (keys.get(kind)?.get(item.wpId) ?? null) : null);
+  const key = itemKey(item);
+  const existing = (kind: ImportKind) => (key ? (ctx.prefetch.keys.get(kind)?.get(key) ?? null) : null);
   if (type === null) {
     ctx.tally.skipped('articles', item.wpId, 'item without a post type');
-    return;
+    return skipComments(ctx, item, 'its item has no post type');
   }
-  if ((type === 'post' || type === 'page' || type === 'attachment') && !item.wpId) {
-    ctx.tally.failed(type === 'post' ? 'articles' : type === 'page' ? 'pages' : 'media', null, `${type} without a post id`);
-    return;
+  if ((type === 'post' || type === 'page' || type === 'attachment') && !key) {
+    ctx.tally.failed(type === 'post' ? 'articles' : type === 'page' ? 'pages' : 'media', null, `${type} without a post id, GUID or link`);
+    return skipComments(ctx, item, 'its item was not imported');
   }
   if (type === 'post') return writePost(ctx, item, existing('article'));
   if (type === 'page') return writePage(ctx, item, existing('page'));
-  if (type === 'attachment') return writeAttachment(ctx, item, existing('media'), store);
+  if (type === 'attachment') {
+    skipComments(ctx, item, 'comments on attachments are not imported');
+    return writeAttachment(ctx, item, existing('media'), store);
+  }
   if (type === 'nav_menu_item') return recordMenuItem(ctx, item);
   ctx.tally.skipped('articles', item.wpId, `post type "${type}" is not imported`);
+  skipComments(ctx, item, `post type "${type}" is not imported`);
 }
 
 /** After every record: featured images, attachment pages, and the id generators. */
@@ -234,10 +275,11 @@ async function finish(ctx: BatchContext): Promise<void> {
   }
   await tx.imports.setFeaturedMedia(pairs);
   const base = (ctx.scan.channel.baseBlogUrl ?? ctx.scan.channel.link ?? '').replace(/\/$/, '');
+  const existing = await tx.imports.redirectSources(state.attachmentPages.map((p) => p.from));
   for (const page of state.attachmentPages) {
     const to = (page.parentWpId ? state.postPaths.get(page.parentWpId) : undefined) ?? state.movedFiles.get(page.fileUrl) ?? (page.fileUrl || null);
     if (to === null) continue;
-    if (page.from !== to) await putRedirect(ctx, page.from, to);
+    if (page.from !== to) putRedirect(ctx, page.from, to, existing.has(page.from));
     tally.urls.push({ from: `${base}${page.from}`, to, status: page.from === to ? 200 : 301 });
   }
   await tx.imports.alignIds();
@@ -255,6 +297,6 @@ function kindOf(record: WxrRecord, scan: WxrScan) {
 function idOf(record: WxrRecord, scan: WxrScan): string | null {
   const ns = scan.channel.namespaces;
   if (record.kind === 'author') return toAuthor(record.node, ns).login;
-  if (record.kind === 'item') return toItem(record.node, ns).wpId;
+  if (record.kind === 'item') return itemKey(toItem(record.node, ns));
   return toTerm(record.kind, record.node, ns).slug;
 }

@@ -9,13 +9,13 @@ import { sectionPath } from '../../domain/section.js';
 import { readingMinutes } from '../../domain/text/readingTime.js';
 import { publishJobFor } from '../../operations/articles/publishJob.js';
 import { uploadMedia } from '../../operations/media/uploadMedia.js';
-import type { Store } from '../../store/ports.js';
+import type { ImportKind, Store } from '../../store/ports.js';
 import { cleanSlug } from './cleanSlug.js';
 import { convertContent, plainLede, type AttachmentLookup } from './convertContent.js';
 import { oldPath } from './detectPermalink.js';
 import type { BatchContext } from './ImportContext.js';
 import { bylineFor, writeSection, writeTag } from './writeTerms.js';
-import type { WxrComment, WxrItem } from './wxrRecords.js';
+import { itemKey, type WxrComment, type WxrItem } from './wxrRecords.js';
 import { readPhpSerialized, looksPhpSerialized } from './readPhpSerialized.js';
 
 const TITLE_MAX = 1000;
@@ -91,14 +91,30 @@ function articleStatus(item: WxrItem, publishedAt: Date | null, now: Date): Mapp
 
 /** Slug free among articles (the one we update keeps its own); WordPress allowed duplicates across dates. */
 async function freeArticleSlug(ctx: BatchContext, base: string, selfId: number | null): Promise<string> {
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    const other = await ctx.tx.articles.findBySlug(candidate);
-    if (!other || other.id === selfId) return candidate;
+  const taken = ctx.prefetch.slugs;
+  if (!taken.has(base) || taken.get(base) === selfId) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    const other = taken.get(candidate) ?? (await ctx.tx.imports.articleSlugs([candidate])).get(candidate);
+    if (other === undefined || other === selfId) return candidate;
+    taken.set(candidate, other);
   }
 }
 
-async function sectionIdsOf(ctx: BatchContext, item: WxrItem, preferPath: string | null): Promise<number[]> {
+/** The slug a post asks for (before de-duplication): its cleaned post_name, else one from its title. */
+export function wantedSlug(item: WxrItem): string {
+  const title = item.title || cleanSlug(item.postName, '') || '';
+  return cleanSlug(item.postName, title) || `wp-${item.wpId ?? 'post'}`;
+}
+
+/** A key written at the end of the batch. */
+export function deferKey(ctx: BatchContext, kind: ImportKind, sourceId: string, id: number): void {
+  const list = ctx.deferred.keys.get(kind) ?? [];
+  list.push({ sourceId, id });
+  ctx.deferred.keys.set(kind, list);
+}
+
+async function sectionsOf(ctx: BatchContext, item: WxrItem, preferPath: string | null): Promise<{ ids: number[]; primaryPath: string }> {
   const ids: Array<{ id: number; path: string }> = [];
   for (const term of item.terms.filter((t) => t.domain === 'category')) {
     const slug = cleanSlug(term.slug, term.name);
@@ -111,15 +127,24 @@ async function sectionIdsOf(ctx: BatchContext, item: WxrItem, preferPath: string
       ctx.local.set(`section:${slug}`, made.id);
       known = made;
     }
-    if (!ids.some((x) => x.id === known.id)) ids.push({ id: known.id, path: sectionPath({ ...known, name: '', description: null, position: 0 }, sectionMap(ctx)) });
+    if (!ids.some((x) => x.id === known.id)) ids.push({ id: known.id, path: ctx.state.sectionsById.has(known.id) ? sectionPathOf(ctx, known.id) : known.slug });
   }
   // The category the old link carries is the primary one, so %category% paths come out the same.
   if (preferPath) ids.sort((a, b) => Number(preferPath.includes(`/${b.path}/`)) - Number(preferPath.includes(`/${a.path}/`)));
-  return ids.map((x) => x.id);
+  return { ids: ids.map((x) => x.id), primaryPath: ids[0]?.path ?? '' };
 }
 
-function sectionMap(ctx: BatchContext) {
-  return new Map([...ctx.state.sectionsById].map(([id, s]) => [id, { ...s, name: '', description: null, position: 0 }]));
+/** "parent/child" of a known section, cached until the sections change (state.sectionPaths is cleared then). */
+function sectionPathOf(ctx: BatchContext, id: number): string {
+  const cache = ctx.state.sectionPaths;
+  let path = cache.get(id);
+  if (path === undefined) {
+    const byId = new Map([...ctx.state.sectionsById].map(([key, s]) => [key, { ...s, name: '', description: null, position: 0 }]));
+    const section = byId.get(id);
+    path = section ? sectionPath(section, byId) : '';
+    cache.set(id, path);
+  }
+  return path;
 }
 
 async function tagIdsOf(ctx: BatchContext, item: WxrItem): Promise<number[]> {
@@ -138,26 +163,18 @@ async function tagIdsOf(ctx: BatchContext, item: WxrItem): Promise<number[]> {
 }
 
 /** The new path of an article under the site's permalink structure. */
-function newArticlePath(ctx: BatchContext, article: { id: number; slug: string; publishedAt: Date | null; sectionIds: number[]; authorSlug: string }): string {
-  const primary = article.sectionIds[0] === undefined ? undefined : ctx.state.sectionsById.get(article.sectionIds[0]);
-  return ctx.state.permalink.build({
-    id: article.id,
-    slug: article.slug,
-    publishedAt: article.publishedAt,
-    categoryPath: primary ? sectionPath({ ...primary, name: '', description: null, position: 0 }, sectionMap(ctx)) : '',
-    authorSlug: article.authorSlug,
-  });
+function newArticlePath(ctx: BatchContext, article: { id: number; slug: string; publishedAt: Date | null; categoryPath: string; authorSlug: string }): string {
+  return ctx.state.permalink.build(article);
 }
 
-/** A 301 from an old path, counted created or updated (a re-run finds its own). */
-export async function putRedirect(ctx: BatchContext, fromPath: string, toPath: string): Promise<void> {
-  const existed = (await ctx.tx.redirects.find(fromPath)) !== null;
-  await ctx.tx.redirects.put({ fromPath, toPath, statusCode: 301 });
+/** A 301 from an old path (written with the batch), counted updated when its item was imported before. */
+export function putRedirect(ctx: BatchContext, fromPath: string, toPath: string, existed: boolean): void {
+  ctx.deferred.redirects.set(fromPath, toPath);
   ctx.tally.wrote('redirects', existed);
 }
 
 /** Records the old URL → new path (a 301 unless they are the same), and WordPress's `?p=` form. */
-async function mapUrls(ctx: BatchContext, item: WxrItem, queryKey: 'p' | 'page_id', newPath: string, isPublic: boolean): Promise<void> {
+function mapUrls(ctx: BatchContext, item: WxrItem, queryKey: 'p' | 'page_id', newPath: string, isPublic: boolean, existed: boolean): void {
   const { tally } = ctx;
   const base = ctx.scan.channel.baseBlogUrl ?? ctx.scan.channel.link;
   const targets: Array<{ from: string; path: string }> = [];
@@ -167,7 +184,7 @@ async function mapUrls(ctx: BatchContext, item: WxrItem, queryKey: 'p' | 'page_i
   if (old && old.query !== '' && !targets.some((t) => t.path === `/${old.query}`)) targets.push({ from: item.link!, path: `/${old.query}` });
   for (const t of targets) {
     const same = t.path === newPath || t.path.replace(/\/$/, '') === newPath.replace(/\/$/, '');
-    if (!same) await putRedirect(ctx, t.path, newPath);
+    if (!same) putRedirect(ctx, t.path, newPath, existed);
     tally.urls.push({ from: t.from, to: isPublic ? newPath : null, status: !isPublic ? 404 : same ? 200 : 301 });
   }
 }
@@ -175,18 +192,19 @@ async function mapUrls(ctx: BatchContext, item: WxrItem, queryKey: 'p' | 'page_i
 /** A post → an article (with its comments), keyed on the post id. */
 export async function writePost(ctx: BatchContext, item: WxrItem, existingId: number | null): Promise<void> {
   const { tx, tally, state, now } = ctx;
-  const wpId = item.wpId!;
+  const wpId = itemKey(item)!;
   const publishedAt = wpDate(item.dateGmt, item.date);
   const mapped = articleStatus(item, publishedAt, now);
   if ('skip' in mapped) {
     tally.skipped('articles', wpId, mapped.skip);
+    skipComments(ctx, item, 'its post was not imported');
     return;
   }
   const title = [...(item.title || cleanSlug(item.postName, '') || `WordPress ${wpId}`)].slice(0, TITLE_MAX).join('');
   const converted = convertContent(item.content, wpId, attachmentLookup(ctx));
   if (converted.unknownShortcodes.length) tally.note('articles', wpId, `shortcodes left as text: ${converted.unknownShortcodes.map((s) => `[${s}]`).join(' ')}`);
   const old = item.link ? oldPath(item.link, ctx.scan.channel.baseBlogUrl ?? ctx.scan.channel.link) : null;
-  const sectionIds = await sectionIdsOf(ctx, item, old && old.query === '' ? old.path : null);
+  const { ids: sectionIds, primaryPath } = await sectionsOf(ctx, item, old && old.query === '' ? old.path : null);
   const tagIds = await tagIdsOf(ctx, item);
   const authorIds: number[] = [];
   let authorSlug = '';
@@ -195,8 +213,9 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
     if (id !== null) authorIds.push(id);
     authorSlug = state.authors.get(item.creator)?.slug ?? (id !== null ? ((await tx.authors.findByIds([id]))[0]?.slug ?? '') : '');
   }
-  const slug = await freeArticleSlug(ctx, cleanSlug(item.postName, title) || `wp-${wpId}`, existingId);
-  if (slug !== cleanSlug(item.postName, title) && item.postName !== '') tally.note('articles', wpId, `slug "${cleanSlug(item.postName, title)}" taken: stored as "${slug}" (old URL redirected)`);
+  const wanted = wantedSlug(item);
+  const slug = await freeArticleSlug(ctx, wanted, existingId);
+  if (slug !== wanted) tally.note('articles', wpId, `slug "${wanted}" taken: stored as "${slug}" (old URL redirected)`);
   const modifiedAt = wpDate(item.modifiedGmt, null);
   const siteName = ctx.scan.channel.title;
   const input: NewArticle = {
@@ -217,9 +236,11 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
     readingMinutes: readingMinutes(converted.html),
   };
   // Keeping WordPress's id keeps /%post_id%/ permalinks byte for byte.
-  const preferred = existingId === null && /^\d{1,15}$/.test(wpId) && !(await tx.imports.articleIdTaken(Number(wpId))) ? Number(wpId) : null;
-  const id = await tx.imports.writeArticle(input, { existingId, preferredId: preferred });
-  await tx.imports.putKeys(state.source, 'article', [{ sourceId: wpId, id }]);
+  const preferred = existingId === null && item.wpId && /^\d{1,15}$/.test(item.wpId) && !ctx.prefetch.idsTaken.has(Number(item.wpId)) ? Number(item.wpId) : null;
+  const id = await tx.imports.writeArticle(input, { existingId, preferredId: preferred, skipIndex: state.indexAtEnd });
+  ctx.prefetch.idsTaken.add(id);
+  ctx.prefetch.slugs.set(slug, id);
+  deferKey(ctx, 'article', wpId, id);
   tally.wrote('articles', existingId !== null);
   if (mapped.note) tally.note('articles', wpId, mapped.note);
   const canonical = meta(item, '_yoast_wpseo_canonical')?.trim();
@@ -230,9 +251,9 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
   readSerializedMeta(ctx, item);
 
   const isPublic = mapped.status === 'published';
-  const newPath = newArticlePath(ctx, { id, slug, publishedAt: input.publishedAt ?? null, sectionIds, authorSlug });
-  if (isPublic) ctx.stage(() => state.postPaths.set(wpId, newPath));
-  await mapUrls(ctx, item, 'p', newPath, isPublic);
+  const newPath = newArticlePath(ctx, { id, slug, publishedAt: input.publishedAt ?? null, categoryPath: primaryPath, authorSlug });
+  if (isPublic && item.wpId) ctx.stage(() => state.postPaths.set(item.wpId!, newPath));
+  mapUrls(ctx, item, 'p', newPath, isPublic, existingId !== null);
   await writeComments(ctx, item, id);
 }
 
@@ -252,9 +273,9 @@ const COMMENT_STATES: Record<string, CommentStatus> = { '1': 'approved', approve
 
 /** Comments with their threads (parents first), states and original dates; pingbacks and trackbacks skipped. */
 async function writeComments(ctx: BatchContext, item: WxrItem, articleId: number): Promise<void> {
-  const { tx, tally, state } = ctx;
+  const { tx, tally } = ctx;
   if (item.comments.length === 0) return;
-  const keys = await tx.imports.findKeys(state.source, 'comment', item.comments.map((c) => c.wpId));
+  const keys = ctx.prefetch.keys.get('comment') ?? new Map<string, number>();
   const written = new Map<string, { id: number; depth: number }>();
   const pending = item.comments.filter((c) => {
     if (c.type === 'pingback' || c.type === 'trackback') {
@@ -307,23 +328,29 @@ async function writeComments(ctx: BatchContext, item: WxrItem, articleId: number
     }
     queue = next;
   }
-  await tx.imports.putKeys(state.source, 'comment', [...written].map(([sourceId, w]) => ({ sourceId, id: w.id })));
-  await tx.imports.recountComments([articleId]);
+  for (const [sourceId, w] of written) deferKey(ctx, 'comment', sourceId, w.id);
+  ctx.deferred.recount.add(articleId);
+}
+
+/** Counts an item's comments as skipped (the item itself was not imported, or cannot have comments). */
+export function skipComments(ctx: BatchContext, item: WxrItem, reason: string): void {
+  for (const c of item.comments) ctx.tally.skipped('comments', c.wpId || null, reason);
 }
 
 /** A page → a static page at `/<slug>/`; its old URL and `?page_id=` redirect there. */
 export async function writePage(ctx: BatchContext, item: WxrItem, existingId: number | null): Promise<void> {
-  const { tx, tally, state } = ctx;
-  const wpId = item.wpId!;
+  const { tx, tally } = ctx;
+  const wpId = itemKey(item)!;
   const title = [...(item.title || cleanSlug(item.postName, '') || `WordPress ${wpId}`)].slice(0, TITLE_MAX).join('');
   const isPublic = item.status === 'publish' && item.password === '';
   if (item.status === 'auto-draft' || item.status === 'inherit') {
     tally.skipped('pages', wpId, `status "${item.status}" (WordPress keeps these for itself)`);
+    skipComments(ctx, item, 'its page was not imported');
     return;
   }
   const status = isPublic ? 'published' : item.status === 'trash' ? 'trash' : 'draft';
   if (!isPublic && item.status !== 'draft' && item.status !== 'trash') tally.note('pages', wpId, `${item.password ? 'password-protected' : (item.status ?? '?')} in WordPress: kept as a draft (not public)`);
-  const base = cleanSlug(item.postName, title) || `page-${wpId}`;
+  const base = cleanSlug(item.postName, title) || `page-${item.wpId ?? 'wp'}`;
   let slug = base;
   for (let n = 2; ; n++) {
     const other = await tx.imports.pageIdBySlug(slug);
@@ -335,10 +362,10 @@ export async function writePage(ctx: BatchContext, item: WxrItem, existingId: nu
     { slug, title, body: converted.html, status, publishedAt: isPublic ? (wpDate(item.dateGmt, item.date) ?? ctx.now) : null, position: item.menuOrder },
     existingId,
   );
-  await tx.imports.putKeys(state.source, 'page', [{ sourceId: wpId, id }]);
+  deferKey(ctx, 'page', wpId, id);
   tally.wrote('pages', existingId !== null);
-  if (item.comments.length) for (const c of item.comments) tally.skipped('comments', c.wpId, 'comments on pages are not imported (Khabar pages have no comments)');
-  await mapUrls(ctx, item, 'page_id', `/${slug}/`, isPublic);
+  skipComments(ctx, item, 'comments on pages are not imported (Khabar pages have no comments)');
+  mapUrls(ctx, item, 'page_id', `/${slug}/`, isPublic, existingId !== null);
 }
 
 /**
@@ -349,11 +376,11 @@ export async function writePage(ctx: BatchContext, item: WxrItem, existingId: nu
  */
 export async function writeAttachment(ctx: BatchContext, item: WxrItem, existingId: number | null, store: Store): Promise<void> {
   const { tally, state } = ctx;
-  const wpId = item.wpId!;
+  const wpId = itemKey(item)!;
   const url = item.attachmentUrl ?? item.guid ?? '';
   const base = ctx.scan.channel.baseBlogUrl ?? ctx.scan.channel.link;
   const old = item.link ? oldPath(item.link, base) : null;
-  const pagePaths = [`/?attachment_id=${wpId}`];
+  const pagePaths = item.wpId ? [`/?attachment_id=${item.wpId}`] : [];
   if (old && old.query === '' && old.path !== '/') pagePaths.push(old.path);
   for (const from of pagePaths) ctx.stage(() => state.attachmentPages.push({ from, parentWpId: item.parentWpId, fileUrl: url }));
   if (existingId !== null) {
@@ -388,7 +415,7 @@ export async function writeAttachment(ctx: BatchContext, item: WxrItem, existing
       systemActor('import'),
       { bytes, fileName: path.basename(relative), alt: meta(item, '_wp_attachment_image_alt')?.slice(0, 500) ?? '', caption: plainLede(item.excerpt)?.slice(0, 1000) ?? null },
     );
-    await ctx.tx.imports.putKeys(state.source, 'media', [{ sourceId: wpId, id: media.id }]);
+    deferKey(ctx, 'media', wpId, media.id);
     const newUrl = ctx.uploads.media.storage.urlPath(media.key);
     if (url) ctx.stage(() => state.movedFiles.set(url, newUrl));
     tally.created('media');

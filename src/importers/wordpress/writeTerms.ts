@@ -93,6 +93,7 @@ export async function writeSection(ctx: BatchContext, term: WxrTerm): Promise<Kn
   ctx.stage(() => {
     state.sections.set(slug, known);
     state.sectionsById.set(known.id, known);
+    state.sectionPaths.clear();
     if (parentSlug && parentSlug !== slug) state.sectionParents.set(slug, parentSlug);
   });
   tally.wrote('sections', existed);
@@ -111,6 +112,7 @@ export async function fixSectionParents(ctx: BatchContext): Promise<void> {
     ctx.stage(() => {
       state.sections.set(slug, next);
       state.sectionsById.set(next.id, next);
+      state.sectionPaths.clear();
     });
   }
 }

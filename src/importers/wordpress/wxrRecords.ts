@@ -46,6 +46,11 @@ export interface WxrComment {
   meta: WxrMeta[];
 }
 
+/** What an item is keyed by: its post id, else its GUID, else its link (old exports lack ids). */
+export function itemKey(item: Pick<WxrItem, 'wpId' | 'guid' | 'link'>): string | null {
+  return item.wpId ?? (item.guid ? `guid:${item.guid}` : item.link ? `link:${item.link}` : null);
+}
+
 /** One `<item>`: a post, page, attachment, menu item or another post type. */
 export interface WxrItem {
   wpId: string | null;

@@ -36,7 +36,6 @@ import type { DialectQueries } from './dialectQueries.js';
  */
 const CONTENT_WRITES = {
   articles: ['create'],
-  imports: ['writeArticle'],
   sections: ['create', 'update', 'delete'],
   tags: ['create', 'update', 'delete'],
   authors: ['create'],

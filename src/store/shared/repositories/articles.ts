@@ -4,6 +4,7 @@ import { snapshotOf, type ArticleRevision, type ArticleSnapshot } from '../../..
 import { AppError } from '../../../errors/AppError.js';
 import type { AdminArticleFilter, AdminArticleRow, ArticleRepository, ArticleSave, PublishedFilter, TaxonomyLastModified } from '../../ports.js';
 import { bumpContentVersion } from '../contentVersion.js';
+import { articleContentColumns } from '../rowValues.js';
 import type { Database } from '../schema.js';
 import { fromIsoOrNull, likeContains, toCount, toFlag, toIsoOrNull } from '../values.js';
 
@@ -198,23 +199,9 @@ export function createArticleRepository(
     const row = await conn
       .insertInto('articles')
       .values({
-        slug: input.slug,
-        title: input.title,
-        lede: input.lede ?? null,
-        body: input.body,
-        status: input.status,
-        published_at: toIsoOrNull(input.publishedAt),
-        modified_at: toIsoOrNull(input.modifiedAt),
+        ...articleContentColumns(input),
         created_at: at,
         updated_at: at,
-        primary_section_id: sectionIds[0] ?? null,
-        featured_media_id: input.featuredMediaId ?? null,
-        is_breaking: toFlag(input.isBreaking),
-        is_featured: toFlag(input.isFeatured),
-        comments_open: toFlag(input.commentsOpen, true),
-        seo_title: input.seoTitle ?? null,
-        seo_description: input.seoDescription ?? null,
-        reading_minutes: input.readingMinutes,
         version: 1,
         is_demo: toFlag(input.isDemo),
         created_by: input.createdBy ?? null,

@@ -3,6 +3,7 @@ import type { Comment, CommentStatus } from '../../../domain/comment.js';
 import { commentStatuses } from '../../../domain/comment.js';
 import type { CommentFilter, CommentRepository } from '../../ports.js';
 import { bumpContentVersion } from '../contentVersion.js';
+import { commentColumns } from '../rowValues.js';
 import type { Database } from '../schema.js';
 import { toCount } from '../values.js';
 
@@ -90,22 +91,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
         const at = now().toISOString();
         const row = await conn
           .insertInto('comments')
-          .values({
-            article_id: input.articleId,
-            parent_id: input.parentId,
-            depth: input.depth,
-            author_name: input.authorName,
-            author_email: input.authorEmail.toLowerCase(),
-            author_url: input.authorUrl,
-            user_id: input.userId ?? null,
-            body: input.body,
-            status: input.status,
-            ip_hash: input.ipHash,
-            user_agent: input.userAgent,
-            fingerprint: input.fingerprint,
-            created_at: at,
-            updated_at: at,
-          })
+          .values(commentColumns(input, at, at))
           .returningAll()
           .executeTakeFirstOrThrow();
         if (input.status === 'approved') {

@@ -3,15 +3,16 @@ import type { ImportRepository } from '../../ports.js';
 import { bumpContentVersion } from '../contentVersion.js';
 import type { DialectQueries } from '../dialectQueries.js';
 import type { Database } from '../schema.js';
-import { toFlag, toIsoOrNull } from '../values.js';
+import { articleContentColumns, commentColumns } from '../rowValues.js';
+import { toIsoOrNull } from '../values.js';
 
 /** Lookups of many keys are split so no statement carries more parameters than SQLite allows. */
 const CHUNK = 500;
 
 /**
  * Import writes on either dialect (see ImportRepository). Articles report the ids they wrote to
- * `written` (the search index follows, in bulk inside a transaction); counts and the content
- * version move once per call, not once per row.
+ * `written` (the search index follows, in bulk inside a transaction); the content version moves
+ * once per batch (`touch`), not once per row.
  */
 export function createImportRepository(
   db: Kysely<Database>,
@@ -57,32 +58,50 @@ export function createImportRepository(
           .execute();
       }
     },
-    async articleIdTaken(id) {
-      return (await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    async articleIdsTaken(ids) {
+      const out = new Set<number>();
+      const unique = [...new Set(ids)];
+      for (let i = 0; i < unique.length; i += CHUNK) {
+        for (const r of await db.selectFrom('articles').select('id').where('id', 'in', unique.slice(i, i + CHUNK)).execute()) out.add(Number(r.id));
+      }
+      return out;
+    },
+    async articleSlugs(slugs) {
+      const out = new Map<string, number>();
+      const unique = [...new Set(slugs)];
+      for (let i = 0; i < unique.length; i += CHUNK) {
+        for (const r of await db.selectFrom('articles').select(['id', 'slug']).where('slug', 'in', unique.slice(i, i + CHUNK)).execute()) out.set(r.slug, Number(r.id));
+      }
+      return out;
+    },
+    async redirectSources(paths) {
+      const out = new Set<string>();
+      const unique = [...new Set(paths)];
+      for (let i = 0; i < unique.length; i += CHUNK) {
+        for (const r of await db.selectFrom('redirects').select('from_path').where('from_path', 'in', unique.slice(i, i + CHUNK)).execute()) out.add(r.from_path);
+      }
+      return out;
+    },
+    async putRedirects(redirects) {
+      const at = now().toISOString();
+      const unique = [...new Map(redirects.map((r) => [r.fromPath, r])).values()];
+      for (let i = 0; i < unique.length; i += CHUNK) {
+        await db
+          .insertInto('redirects')
+          .values(unique.slice(i, i + CHUNK).map((r) => ({ from_path: r.fromPath, to_path: r.toPath, status_code: 301, created_at: at })))
+          .onConflict((oc) => oc.column('from_path').doUpdateSet((eb) => ({ to_path: eb.ref('excluded.to_path'), status_code: 301 })))
+          .execute();
+      }
+    },
+    async touch() {
+      await bumpContentVersion(db);
     },
     async writeArticle(input, target) {
       const at = now().toISOString();
       const sectionIds = [...new Set(input.sectionIds ?? [])];
       const tagIds = [...new Set(input.tagIds ?? [])];
       const authorIds = [...new Set(input.authorIds ?? [])];
-      const fields = {
-        slug: input.slug,
-        title: input.title,
-        lede: input.lede ?? null,
-        body: input.body,
-        status: input.status,
-        published_at: toIsoOrNull(input.publishedAt),
-        modified_at: toIsoOrNull(input.modifiedAt),
-        primary_section_id: sectionIds[0] ?? null,
-        featured_media_id: input.featuredMediaId ?? null,
-        is_breaking: toFlag(input.isBreaking),
-        is_featured: toFlag(input.isFeatured),
-        comments_open: toFlag(input.commentsOpen, true),
-        seo_title: input.seoTitle ?? null,
-        seo_description: input.seoDescription ?? null,
-        reading_minutes: input.readingMinutes,
-        updated_at: at,
-      };
+      const fields = { ...articleContentColumns(input), updated_at: at };
       let id: number;
       if (target.existingId !== null) {
         id = target.existingId;
@@ -110,14 +129,13 @@ export function createImportRepository(
         id = Number(row.id);
         await replaceRelations(id, sectionIds, tagIds, authorIds, true);
       }
-      await written(db, [id]);
+      if (!target.skipIndex) await written(db, [id]);
       return id;
     },
     async setFeaturedMedia(pairs) {
       for (const { articleId, mediaId } of pairs) {
         await db.updateTable('articles').set({ featured_media_id: mediaId }).where('id', '=', articleId).execute();
       }
-      if (pairs.length) await bumpContentVersion(db);
     },
     async pageIdBySlug(slug) {
       const row = await db.selectFrom('pages').select('id').where('slug', '=', slug).executeTakeFirst();
@@ -146,26 +164,10 @@ export function createImportRepository(
           .executeTakeFirstOrThrow();
         id = Number(row.id);
       }
-      await bumpContentVersion(db);
       return id;
     },
     async writeComment(input, existingId) {
-      const fields = {
-        article_id: input.articleId,
-        parent_id: input.parentId,
-        depth: input.depth,
-        author_name: input.authorName,
-        author_email: input.authorEmail.toLowerCase(),
-        author_url: input.authorUrl,
-        user_id: input.userId ?? null,
-        body: input.body,
-        status: input.status,
-        ip_hash: input.ipHash,
-        user_agent: input.userAgent,
-        fingerprint: input.fingerprint,
-        created_at: input.createdAt.toISOString(),
-        updated_at: now().toISOString(),
-      };
+      const fields = commentColumns(input, input.createdAt.toISOString(), now().toISOString());
       if (existingId !== null) {
         await db.updateTable('comments').set(fields).where('id', '=', existingId).execute();
         return existingId;
@@ -188,11 +190,9 @@ export function createImportRepository(
           .where('id', 'in', ids.slice(i, i + CHUNK))
           .execute();
       }
-      if (ids.length) await bumpContentVersion(db);
     },
     async updateAuthor(id, changes) {
       await db.updateTable('authors').set({ display_name: changes.name, bio: changes.bio }).where('id', '=', id).execute();
-      await bumpContentVersion(db);
     },
     async alignIds() {
       await dialect.alignIdentity(db, 'articles');
