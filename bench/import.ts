@@ -207,11 +207,16 @@ async function main() {
   );
 
   const runs: Run[] = [];
+  // Each store's figures are printed as soon as its run ends (a PostgreSQL run may take long).
+  const done = (r: Run) => {
+    runs.push(r);
+    console.log(`  ${r.store}: ${r.seconds.toFixed(1)} s, ${r.postsPerSecond.toFixed(0)} posts/s, peak RSS ${r.peakRssMb.toFixed(0)} MB, ${r.articlesInStore} articles in the store — ${verdict(r)}`);
+  };
   console.log('importing into SQLite …');
-  runs.push(await importOnce('sqlite', generated.file, s.posts, flag('--profile')));
+  done(await importOnce('sqlite', generated.file, s.posts, flag('--profile')));
   if (!flag('--no-pg') && (await pgReachable())) {
     console.log('importing into PostgreSQL …');
-    runs.push(await importOnce('postgres', generated.file, s.posts, false));
+    done(await importOnce('postgres', generated.file, s.posts, false));
   } else if (!flag('--no-pg')) {
     console.log(`PostgreSQL does not answer at ${pgBase}: skipped`);
   }
