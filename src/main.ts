@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { ResolvedConfig } from './config/loadConfig.js';
 import { demoContent } from './demo/content.js';
+import { isAppError } from './errors/AppError.js';
 import { createLocalMediaStorage } from './media/createLocalMediaStorage.js';
 import type { AccountsDeps } from './operations/accounts/AccountsDeps.js';
 import { accountsPolicyOf } from './operations/accounts/accountsPolicy.js';
@@ -83,6 +84,17 @@ export function createLogger(config: ResolvedConfig): Logger {
   return pino({ level: config.logLevel, base: { app: 'khabar' } });
 }
 
+/**
+ * A node that does not migrate (a cluster worker, a node started with `migrate: false`) still
+ * refuses a store that a newer Khabar migrated: it would read columns it does not know. Pending
+ * migrations are left to `khabar migrate`; /readyz reports them.
+ */
+export async function refuseNewerSchema(store: Store): Promise<void> {
+  await store.checkReady().catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'STORE_SCHEMA_NEWER') throw error;
+  });
+}
+
 /** Loads the demo site into an empty store; returns null when the store already has content. */
 export async function loadDemoIfEmpty(store: Store, config: ResolvedConfig, now: () => Date): Promise<DemoReport | null> {
   if (!(await isStoreEmpty(store))) return null;
@@ -109,6 +121,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       await store.migrate();
       const indexed = await ensureSearchIndex(store);
       if (indexed > 0) logger.info({ indexed }, 'search index was empty: built from the published articles');
+    } else {
+      await refuseNewerSchema(store);
     }
     if (options.demo ?? config.demo) {
       const report = await loadDemoIfEmpty(store, config, now);

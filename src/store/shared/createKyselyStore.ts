@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { AppError } from '../../errors/AppError.js';
 import type { Capabilities, Store } from '../ports.js';
 import { bumpContentVersion, contentVersionReader } from './contentVersion.js';
@@ -24,6 +24,17 @@ export interface KyselyStoreOptions {
   search: SearchWiring;
   /** Extra clean-up after the Kysely instance is destroyed. */
   onClose?: () => Promise<void> | void;
+  /**
+   * Holds the store's write lock around a whole migration run, where the migrator's own lock does
+   * not cover another process (SQLite). PostgreSQL needs none: Kysely takes an advisory lock.
+   */
+  migrationLock?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+class MigrationFailed extends Error {
+  constructor(readonly outcome: MigrationResultSet) {
+    super('migration failed');
+  }
 }
 
 /** The Store over a Kysely instance; adapters only supply the dialect and its capabilities. */
@@ -83,7 +94,16 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
     },
     onJobsQueued: options.listenForJobs,
     async migrate() {
-      const { error, results } = await migrator.migrateToLatest();
+      const lock = options.migrationLock ?? ((work) => work());
+      // A failed run throws inside the lock, so SQLite rolls the whole run back.
+      const { error, results } = await lock(async () => {
+        const outcome = await migrator.migrateToLatest();
+        if (outcome.error) throw new MigrationFailed(outcome);
+        return outcome;
+      }).catch((failure: unknown) => {
+        if (failure instanceof MigrationFailed) return failure.outcome;
+        throw failure;
+      });
       if (error) {
         const failed = results?.find((r) => r.status === 'Error');
         const known = Object.keys(migrations);

@@ -13,6 +13,7 @@ import { withCachedStatements } from './cachedStatements.js';
 import { jobQueries } from './jobQueries.js';
 import { listenForJobs } from './listenForJobs.js';
 import { sqliteMigrationDialect } from './migrationDialect.js';
+import { sqliteMigrationLock } from './migrationLock.js';
 
 export interface SqliteStoreOptions {
   /** Path of the database file, or ':memory:'. */
@@ -48,6 +49,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     migrationDialect: sqliteMigrationDialect,
     dialectQueries: jobQueries,
     listenForJobs: listenForJobs(),
+    migrationLock: sqliteMigrationLock(sqlite),
     ...(options.now ? { now: options.now } : {}),
   });
 }
