@@ -7,6 +7,7 @@ import { registerCommentsCommand } from './commands/comments.js';
 import { registerUserCommand } from './commands/user.js';
 import { registerImportJsonl } from './commands/importJsonl.js';
 import { registerReindex } from './commands/reindex.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { serve } from './serve.js';
 
 function port(value: string): number {
@@ -82,6 +83,7 @@ export function buildCli(): Command {
   registerCommentsCommand(program);
   registerImportJsonl(program);
   registerReindex(program);
+  registerBackupCommands(program);
   return program;
 }
 

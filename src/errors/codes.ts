@@ -36,6 +36,8 @@ export const errorCodes = {
   MEDIA_IN_USE: 'the media item is the featured image of an article',
   // CLI
   DEMO_NOT_EMPTY: 'demo content is only loaded into an empty store',
+  BACKUP_INVALID: 'the file is not a Khabar backup, is of the other kind of store, or would overwrite a site without --force',
+  BACKUP_FAILED: 'a tool the backup or restore runs (tar, pg_dump, pg_restore) failed',
   INTERNAL: 'an unexpected error (a bug); details are logged, never shown to readers',
 } as const;
 

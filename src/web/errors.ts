@@ -29,5 +29,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   MEDIA_CORRUPT: 422,
   MEDIA_IN_USE: 409,
   DEMO_NOT_EMPTY: 409,
+  BACKUP_INVALID: 400,
+  BACKUP_FAILED: 500,
   INTERNAL: 500,
 };

@@ -8,6 +8,7 @@ import type { MigrationDialect } from './migrations/MigrationDialect.js';
 import type { Database } from './schema.js';
 import { indexableArticles, syncArticleSearch } from './search/syncArticleSearch.js';
 import type { DialectQueries } from './dialectQueries.js';
+import type { QueryObservers } from './queryObservers.js';
 
 export interface KyselyStoreOptions {
   db: Kysely<Database>;
@@ -29,6 +30,8 @@ export interface KyselyStoreOptions {
    * not cover another process (SQLite). PostgreSQL needs none: Kysely takes an advisory lock.
    */
   migrationLock?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** The observers the adapter's Kysely `log` option feeds (Store.observeQueries). */
+  queryObservers: QueryObservers;
 }
 
 class MigrationFailed extends Error {
@@ -93,6 +96,7 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
       return { indexed };
     },
     onJobsQueued: options.listenForJobs,
+    observeQueries: options.queryObservers.subscribe,
     async migrate() {
       const lock = options.migrationLock ?? ((work) => work());
       // A failed run throws inside the lock, so SQLite rolls the whole run back.
