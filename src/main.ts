@@ -28,6 +28,10 @@ import { mediaRoutes } from './web/admin-api/mediaRoutes.js';
 import { createConcurrencyGate } from './lib/concurrencyGate.js';
 import type { MediaDeps } from './operations/media/MediaDeps.js';
 import { createApp } from './web/createApp.js';
+import { createMetrics, type Metrics } from './web/metrics.js';
+import { readQueueStats } from './jobs/readQueueStats.js';
+import { CDN_PURGE_JOB, enqueueCdnPurge, type EnqueueCdnPurgeDeps } from './operations/cdn/enqueueCdnPurge.js';
+import { cdnPurgeHandler } from './operations/cdn/cdnPurgeHandler.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
 import { createStoreRateLimiter } from './ratelimit/createStoreRateLimiter.js';
@@ -50,6 +54,13 @@ export interface Khabar {
   flushViews(): Promise<void>;
   /** Resolves once work started after responses (AVIF copies of uploads) has ended. */
   settle(): Promise<void>;
+  /**
+   * Queues the purge of these surrogate keys at every configured CDN/Varnish endpoint (durable,
+   * retried). The page cache's purge bus calls it for every change.
+   */
+  purgeCdn(keys: readonly string[]): Promise<number>;
+  /** This node's Prometheus metrics (the page cache and purges increment theirs). */
+  metrics: Metrics;
   /** Flushes counters, stops the server, closes the store. */
   close(): Promise<void>;
 }
@@ -160,8 +171,10 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     settings: config.search,
     now,
   };
+  const metrics = createMetrics({ queue: () => readQueueStats(store.jobs, now) });
   const app = await createApp({
     config,
+    metrics,
     store,
     reading,
     memo,
@@ -189,6 +202,14 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     search,
     rateLimiter: limiter,
   });
+  const cdnPurge: EnqueueCdnPurgeDeps = {
+    jobs: store.jobs,
+    endpoints: config.cdn.purgeEndpoints,
+    attempts: config.cdn.purgeAttempts,
+    backoffMs: config.cdn.purgeBackoffMs,
+    now,
+    wake: () => void jobs.runDue(),
+  };
   const jobs = createJobWorker({
     store,
     now,
@@ -197,6 +218,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       [AVIF_JOB]: async (job) => {
         await generateAvifVariants(mediaDeps, { mediaId: Number((job.payload as { mediaId?: unknown }).mediaId) });
       },
+      [CDN_PURGE_JOB]: cdnPurgeHandler({ endpoints: config.cdn.purgeEndpoints, secret: config.cdn.purgeSecret, now, metrics }),
       [PUBLISH_JOB]: async (job) => {
         await publishScheduled(articles, Number((job.payload as { articleId?: unknown }).articleId));
       },
@@ -210,6 +232,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     app,
     store,
     jobs,
+    metrics,
+    purgeCdn: (keys) => enqueueCdnPurge(cdnPurge, keys),
     flushViews: () => viewCounter.flush(),
     // Runs the jobs due now (AVIF copies of fresh uploads) instead of waiting for the next poll.
     settle: async () => {

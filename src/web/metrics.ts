@@ -1,13 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-
-/** What the job-queue gauges read at each scrape. */
-export interface QueueStats {
-  pending: number;
-  running: number;
-  failed: number;
-  /** Seconds the oldest due pending job has waited past its run time (0 when none is late). */
-  oldestDueAgeSeconds: number;
-}
+import type { QueueStats } from '../jobs/readQueueStats.js';
 
 /**
  * The node's Prometheus metrics, one registry per app (tests build several in one process).

@@ -11,6 +11,7 @@ import type { Database as Schema } from '../shared/schema.js';
 import { jobQueries } from './jobQueries.js';
 import { listenForJobs } from './listenForJobs.js';
 import { postgresMigrationDialect } from './migrationDialect.js';
+import { poolWithUnavailableErrors } from './poolWithUnavailableErrors.js';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -47,7 +48,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     throw new AppError('STORE_UNAVAILABLE', `cannot connect to PostgreSQL (${redact(options.connectionString)}): ${(error as Error).message}`, {}, { cause: error });
   }
   const queryObservers = createQueryObservers();
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) , log: queryObservers.log });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: poolWithUnavailableErrors(pool) }), log: queryObservers.log });
   return createKyselyStore({
     db,
     queryObservers,

@@ -43,7 +43,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     throw new AppError('STORE_UNAVAILABLE', `cannot open the SQLite store at ${options.file}: ${(error as Error).message}`, { file: options.file }, { cause: error });
   }
   const queryObservers = createQueryObservers();
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) , log: queryObservers.log });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }), log: queryObservers.log });
   return createKyselyStore({
     db,
     queryObservers,

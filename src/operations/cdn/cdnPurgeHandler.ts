@@ -1,0 +1,44 @@
+import type { JobHandler } from '../../jobs/JobHandler.js';
+import type { Metrics } from '../../web/metrics.js';
+import type { CdnPurgePayload } from './enqueueCdnPurge.js';
+
+export interface CdnPurgeHandlerDeps {
+  /** config.cdn.purgeEndpoints: a job for an endpoint no longer configured is dropped. */
+  endpoints: readonly string[];
+  /** Sent as X-Khabar-Purge-Secret (config.cdn.purgeSecret). */
+  secret: string | null;
+  fetch?: typeof fetch;
+  now: () => Date;
+  metrics?: Pick<Metrics, 'purgeLag' | 'purgeFailures'>;
+  /** Per request (default 5 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * The `cdn.purge` job: `PURGE <endpoint>` with `xkey-purge: <keys>` (what deploy/varnish/khabar.vcl
+ * accepts). Anything but a 2xx throws, and the queue retries with its backoff. Fastify/Cloudflare
+ * style APIs take the same keys (docs/operations.md).
+ */
+export function cdnPurgeHandler(deps: CdnPurgeHandlerDeps): JobHandler {
+  const send = deps.fetch ?? fetch;
+  return async function purgeAtEndpoint(job) {
+    const payload = job.payload as CdnPurgePayload;
+    if (!deps.endpoints.includes(payload.endpoint)) return;
+    const headers: Record<string, string> = { 'xkey-purge': payload.keys.join(' ') };
+    if (deps.secret) headers['x-khabar-purge-secret'] = deps.secret;
+    let status: number;
+    try {
+      const response = await send(payload.endpoint, { method: 'PURGE', headers, signal: AbortSignal.timeout(deps.timeoutMs ?? 5000) });
+      status = response.status;
+      await response.body?.cancel();
+    } catch (error) {
+      deps.metrics?.purgeFailures.inc({ target: 'cdn' });
+      throw new Error(`purge at ${payload.endpoint} failed: ${(error as Error).message}`, { cause: error });
+    }
+    if (status < 200 || status > 299) {
+      deps.metrics?.purgeFailures.inc({ target: 'cdn' });
+      throw new Error(`purge at ${payload.endpoint} answered HTTP ${status}`);
+    }
+    deps.metrics?.purgeLag.observe({ target: 'cdn' }, Math.max(0, deps.now().getTime() - Date.parse(payload.changedAt)) / 1000);
+  };
+}
