@@ -36,10 +36,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   if (options.processMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'khabar_' });
   const registers = [registry];
   if (options.queue) {
-    const readQueue = options.queue;
-    // One read per scrape feeds both gauges.
-    let last: Promise<QueueStats> | null = null;
-    const read = () => (last ??= readQueue().finally(() => setTimeout(() => (last = null), 0)));
+    const read = options.queue;
     new Gauge({
       name: 'khabar_jobs',
       help: 'Jobs in the durable queue by state',
