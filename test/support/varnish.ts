@@ -23,6 +23,8 @@ export function freePort(): Promise<number> {
 export interface Varnish {
   url: string;
   port: number;
+  /** varnishd's -n folder (for varnishstat -n). */
+  workDir: string;
   stop(): Promise<void>;
 }
 
@@ -73,5 +75,5 @@ export async function startVarnish(options: { backends: number[]; purgeSecret: s
     await stop();
     throw error;
   }
-  return { url: `http://127.0.0.1:${port}`, port, stop };
+  return { url: `http://127.0.0.1:${port}`, port, workDir: path.join(dir, 'work'), stop };
 }
