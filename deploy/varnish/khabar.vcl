@@ -13,11 +13,12 @@ import xkey;
 probe khabar_ready {
     # /readyz answers 200 only while the node's store is reachable and migrated.
     .url = "/readyz";
-    .interval = 1s;
-    .timeout = 1s;
-    .window = 3;
-    .threshold = 2;
-    .initial = 2;
+    # A node is taken out after 3 failed probes of the last 5 (about 6 s), and back in after 3 good.
+    .interval = 2s;
+    .timeout = 2s;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;
 }
 
 sub vcl_init {

@@ -92,6 +92,9 @@ describe.skipIf(!pgAvailable || !varnishAvailable || !redisAvailable)('three app
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  /** Varnish serves from the nodes (its probe of /readyz may flap on a machine this busy). */
+  const servingThroughVarnish = () => waitFor(async () => (await fetch(`${varnish.url}/?probe=${Date.now()}`)).status === 200, 30_000, 'Varnish to reach a node');
+
   const A = () => nodes[0]!;
   const B = () => nodes[1]!;
   const C = () => nodes[2]!;
@@ -120,6 +123,7 @@ describe.skipIf(!pgAvailable || !varnishAvailable || !redisAvailable)('three app
     const pageUrl = encodePath(
       createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca').build({ id: article.id, slug: article.slug, publishedAt: article.publishedAt!, categoryPath: '', authorSlug: '' }),
     );
+    await servingThroughVarnish();
     const first = await fetch(varnish.url + pageUrl);
     expect(first.status).toBe(200);
     await fetch(varnish.url + pageUrl);
@@ -139,6 +143,7 @@ describe.skipIf(!pgAvailable || !varnishAvailable || !redisAvailable)('three app
   });
 
   it('killing node B during a load through Varnish fails no request beyond those in flight on B', async () => {
+    await servingThroughVarnish();
     const concurrency = 6;
     const results: number[] = [];
     let stop = false;
