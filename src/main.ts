@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { ResolvedConfig } from './config/loadConfig.js';
 import { demoContent } from './demo/content.js';
+import { isAppError } from './errors/AppError.js';
 import { createLocalMediaStorage } from './media/createLocalMediaStorage.js';
 import type { AccountsDeps } from './operations/accounts/AccountsDeps.js';
 import { accountsPolicyOf } from './operations/accounts/accountsPolicy.js';
@@ -29,6 +30,10 @@ import type { MediaDeps } from './operations/media/MediaDeps.js';
 import { createApp } from './web/createApp.js';
 import { createOutboundFetch, type OutboundFetch } from './net/createOutboundFetch.js';
 import { parseWebSubPing, pingWebSubHub, WEBSUB_JOB } from './operations/distribution/webSub.js';
+import { createMetrics, type Metrics } from './web/metrics.js';
+import { readQueueStats } from './jobs/readQueueStats.js';
+import { CDN_PURGE_JOB, enqueueCdnPurge, type EnqueueCdnPurgeDeps } from './operations/cdn/enqueueCdnPurge.js';
+import { cdnPurgeHandler } from './operations/cdn/cdnPurgeHandler.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
 import { createStoreRateLimiter } from './ratelimit/createStoreRateLimiter.js';
@@ -55,6 +60,13 @@ export interface Khabar {
   outbound: OutboundFetch;
   /** Resolves once work started after responses (AVIF copies of uploads) has ended. */
   settle(): Promise<void>;
+  /**
+   * Queues the purge of these surrogate keys at every configured CDN/Varnish endpoint (durable,
+   * retried). The page cache's purge bus calls it for every change.
+   */
+  purgeCdn(keys: readonly string[]): Promise<number>;
+  /** This node's Prometheus metrics (the page cache and purges increment theirs). */
+  metrics: Metrics;
   /** Flushes counters, stops the server, closes the store. */
   close(): Promise<void>;
 }
@@ -89,6 +101,17 @@ export function createLogger(config: ResolvedConfig): Logger {
   return pino({ level: config.logLevel, base: { app: 'khabar' } });
 }
 
+/**
+ * A node that does not migrate (a cluster worker, a node started with `migrate: false`) still
+ * refuses a store that a newer Khabar migrated: it would read columns it does not know. Pending
+ * migrations are left to `khabar migrate`; /readyz reports them.
+ */
+export async function refuseNewerSchema(store: Store): Promise<void> {
+  await store.checkReady().catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'STORE_SCHEMA_NEWER') throw error;
+  });
+}
+
 /** Loads the demo site into an empty store; returns null when the store already has content. */
 export async function loadDemoIfEmpty(store: Store, config: ResolvedConfig, now: () => Date): Promise<DemoReport | null> {
   if (!(await isStoreEmpty(store))) return null;
@@ -115,6 +138,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       await store.migrate();
       const indexed = await ensureSearchIndex(store);
       if (indexed > 0) logger.info({ indexed }, 'search index was empty: built from the published articles');
+    } else {
+      await refuseNewerSchema(store);
     }
     if (options.demo ?? config.demo) {
       const report = await loadDemoIfEmpty(store, config, now);
@@ -152,8 +177,10 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     settings: config.search,
     now,
   };
+  const metrics = createMetrics({ queue: () => readQueueStats(store.jobs, now) });
   const app = await createApp({
     config,
+    metrics,
     store,
     reading,
     memo,
@@ -182,6 +209,14 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     rateLimiter: limiter,
   });
   const outbound = createOutboundFetch({ ...config.outbound, userAgent: `Khabar (+${config.baseUrl})` });
+  const cdnPurge: EnqueueCdnPurgeDeps = {
+    jobs: store.jobs,
+    endpoints: config.cdn.purgeEndpoints,
+    attempts: config.cdn.purgeAttempts,
+    backoffMs: config.cdn.purgeBackoffMs,
+    now,
+    wake: () => void jobs.runDue(),
+  };
   const jobs = createJobWorker({
     store,
     now,
@@ -190,6 +225,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       [AVIF_JOB]: async (job) => {
         await generateAvifVariants(mediaDeps, { mediaId: Number((job.payload as { mediaId?: unknown }).mediaId) });
       },
+      [CDN_PURGE_JOB]: cdnPurgeHandler({ endpoints: config.cdn.purgeEndpoints, secret: config.cdn.purgeSecret, now, metrics, send: outbound }),
       [PUBLISH_JOB]: async (job) => {
         await publishScheduled(articles, Number((job.payload as { articleId?: unknown }).articleId));
       },
@@ -208,6 +244,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     reading,
     jobs,
     outbound,
+    metrics,
+    purgeCdn: (keys) => enqueueCdnPurge(cdnPurge, keys),
     flushViews: () => viewCounter.flush(),
     // Runs the jobs due now (AVIF copies of fresh uploads) instead of waiting for the next poll.
     settle: async () => {

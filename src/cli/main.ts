@@ -8,6 +8,7 @@ import { registerUserCommand } from './commands/user.js';
 import { registerImportJsonl } from './commands/importJsonl.js';
 import { registerImportWordpress } from './commands/importWordpress.js';
 import { registerReindex } from './commands/reindex.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { serve } from './serve.js';
 
 function port(value: string): number {
@@ -84,6 +85,7 @@ export function buildCli(): Command {
   registerImportJsonl(program);
   registerImportWordpress(program);
   registerReindex(program);
+  registerBackupCommands(program);
   return program;
 }
 

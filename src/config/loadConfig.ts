@@ -74,6 +74,8 @@ function configFromEnv(env: Record<string, string | undefined>): Record<string, 
   if (env.DATABASE_URL?.trim()) out.databaseUrl = env.DATABASE_URL.trim();
   if (env.NODE_ENV?.trim()) out.env = env.NODE_ENV.trim();
   if (env.KHABAR_LOG_LEVEL?.trim()) out.logLevel = env.KHABAR_LOG_LEVEL.trim();
+  if (env.KHABAR_METRICS_TOKEN?.trim()) out.metrics = { token: env.KHABAR_METRICS_TOKEN.trim() };
+  if (env.KHABAR_PURGE_SECRET?.trim()) out.cdn = { purgeSecret: env.KHABAR_PURGE_SECRET.trim() };
   return out;
 }
 

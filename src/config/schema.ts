@@ -191,6 +191,26 @@ export const configSchema = z.object({
     })
     .prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Prometheus metrics at /metrics (docs/operations.md). */
+  metrics: z
+    .object({
+      /** The bearer token /metrics requires (env KHABAR_METRICS_TOKEN); null: no /metrics and no measuring. */
+      token: z.string().trim().min(16, 'expected a token of at least 16 characters').nullable().default(null),
+    })
+    .prefault({}),
+  /** Purges sent to Varnish or a CDN from the job queue (docs/operations.md, deploy/varnish/). */
+  cdn: z
+    .object({
+      /** Where purges go: each endpoint gets `PURGE` with an `xkey-purge` header of surrogate keys. */
+      purgeEndpoints: z.array(httpUrl).max(100).default([]),
+      /** Sent as `X-Khabar-Purge-Secret` (env KHABAR_PURGE_SECRET); the VCL refuses purges without it. */
+      purgeSecret: z.string().trim().min(16, 'expected a secret of at least 16 characters').nullable().default(null),
+      /** Attempts per purge before the job is marked failed. */
+      purgeAttempts: z.coerce.number().int().min(1).max(50).default(8),
+      /** First retry delay in ms (doubling, at most 10 min). */
+      purgeBackoffMs: z.coerce.number().int().min(100).max(600_000).default(1000),
+    })
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -43,6 +43,8 @@ export const errorCodes = {
   OUTBOUND_FAILED: 'an outbound request failed: no answer in time, an answer too large, or a network error',
   // CLI
   DEMO_NOT_EMPTY: 'demo content is only loaded into an empty store',
+  BACKUP_INVALID: 'the file is not a Khabar backup, is of the other kind of store, or would overwrite a site without --force',
+  BACKUP_FAILED: 'a tool the backup or restore runs (tar, pg_dump, pg_restore) failed',
   INTERNAL: 'an unexpected error (a bug); details are logged, never shown to readers',
 } as const;
 

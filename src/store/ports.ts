@@ -591,6 +591,11 @@ export interface Store extends Repositories {
    * store has no notifications. Returns the unsubscribe.
    */
   onJobsQueued(wake: () => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `observer` after every query the store sends (duration, failure): metrics and the
+   * round-trips-per-request count. Returns the removal.
+   */
+  observeQueries(observer: (event: { durationMs: number; failed: boolean }) => void): () => void;
   /** Applies pending migrations (under the migrator's lock). */
   migrate(): Promise<void>;
   /** Throws STORE_UNAVAILABLE when unreachable, STORE_SCHEMA_NEWER / a pending-migration error when not current. */

@@ -269,7 +269,7 @@ export interface StaticPageView {
 export interface ErrorPageView {
   site: SiteView;
   head: HeadView;
-  status: 400 | 403 | 404 | 413 | 414 | 429 | 500;
+  status: 400 | 403 | 404 | 413 | 414 | 429 | 500 | 503;
   /** A sentence that says more than the status (e.g. "comments are closed on this article"). */
   detail?: string;
   /** Recent articles to link back to (empty when the store is unavailable). */

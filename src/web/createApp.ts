@@ -23,6 +23,8 @@ import { loadAdminApp, type AdminApp } from './admin-app/loadAdminApp.js';
 import { registerAdminApp } from './admin-app/registerAdminApp.js';
 import { adminDistDir } from '../paths.js';
 import { httpStatusOf } from './errors.js';
+import type { Metrics } from './metrics.js';
+import { registerMetrics } from './registerMetrics.js';
 import { FAVICON_PATH, loadAssets } from './loadAssets.js';
 import { createPageBuilders } from './public/buildPages.js';
 import { createPresenter } from './public/createPresenter.js';
@@ -56,6 +58,8 @@ export interface AppDeps {
   search: SearchDeps;
   /** Limits searches per client IP; search is not limited without one. */
   rateLimiter?: RateLimiter;
+  /** The node's Prometheus metrics (served at /metrics when config.metrics.token is set). */
+  metrics?: Metrics;
 }
 
 /**
@@ -125,6 +129,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     if (isAppError(error)) {
       const status = httpStatusOf[error.code];
       if (status === 400 || status === 403 || status === 404 || status === 414 || status === 429) return sendErrorPage(reply, status);
+      // The store is down (PostgreSQL restarting): answer at once and let clients and Varnish retry.
+      if (status === 503) {
+        request.log.warn({ code: error.code }, 'store unavailable');
+        return sendErrorPage(reply.header('retry-after', '5'), 503);
+      }
       request.log.error({ err: error, code: error.code }, 'request failed');
       return sendErrorPage(reply, 500);
     }
@@ -155,6 +164,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.code(503).send({ status: 'unavailable', code });
     }
   });
+
+  if (deps.metrics) registerMetrics(app, { metrics: deps.metrics, store: deps.store, token: deps.config.metrics.token });
 
   app.get('/favicon.ico', async (request, reply) => reply.code(301).header('location', FAVICON_PATH).send());
 

@@ -34,5 +34,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   OUTBOUND_REFUSED: 400,
   OUTBOUND_FAILED: 502,
   DEMO_NOT_EMPTY: 409,
+  BACKUP_INVALID: 400,
+  BACKUP_FAILED: 500,
   INTERNAL: 500,
 };

@@ -5,11 +5,13 @@ import { defaultAnalyze } from '../shared/search/defaultAnalyze.js';
 import type { Store } from '../ports.js';
 import { createSearchIndex } from './search.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
+import { createQueryObservers } from '../shared/queryObservers.js';
 import type { AnalyzeDocument } from '../shared/search/syncArticleSearch.js';
 import type { Database as Schema } from '../shared/schema.js';
 import { jobQueries } from './jobQueries.js';
 import { listenForJobs } from './listenForJobs.js';
 import { postgresMigrationDialect } from './migrationDialect.js';
+import { poolWithUnavailableErrors } from './poolWithUnavailableErrors.js';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -45,9 +47,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     await pool.end().catch(() => {});
     throw new AppError('STORE_UNAVAILABLE', `cannot connect to PostgreSQL (${redact(options.connectionString)}): ${(error as Error).message}`, {}, { cause: error });
   }
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const queryObservers = createQueryObservers();
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: poolWithUnavailableErrors(pool) }), log: queryObservers.log });
   return createKyselyStore({
     db,
+    queryObservers,
     capabilities: { dialect: 'postgres', skipLocked: true, notify: true },
     search: { indexOf: createSearchIndex, analyze: options.analyze ?? defaultAnalyze() },
     migrationDialect: postgresMigrationDialect,

@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { AppError } from '../../errors/AppError.js';
 import type { Capabilities, Store } from '../ports.js';
 import { bumpContentVersion, contentVersionReader } from './contentVersion.js';
@@ -8,6 +8,7 @@ import type { MigrationDialect } from './migrations/MigrationDialect.js';
 import type { Database } from './schema.js';
 import { indexableArticles, syncArticleSearch } from './search/syncArticleSearch.js';
 import type { DialectQueries } from './dialectQueries.js';
+import type { QueryObservers } from './queryObservers.js';
 
 export interface KyselyStoreOptions {
   db: Kysely<Database>;
@@ -24,6 +25,19 @@ export interface KyselyStoreOptions {
   search: SearchWiring;
   /** Extra clean-up after the Kysely instance is destroyed. */
   onClose?: () => Promise<void> | void;
+  /**
+   * Holds the store's write lock around a whole migration run, where the migrator's own lock does
+   * not cover another process (SQLite). PostgreSQL needs none: Kysely takes an advisory lock.
+   */
+  migrationLock?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** The observers the adapter's Kysely `log` option feeds (Store.observeQueries). */
+  queryObservers: QueryObservers;
+}
+
+class MigrationFailed extends Error {
+  constructor(readonly outcome: MigrationResultSet) {
+    super('migration failed');
+  }
 }
 
 /** The Store over a Kysely instance; adapters only supply the dialect and its capabilities. */
@@ -82,8 +96,18 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
       return { indexed };
     },
     onJobsQueued: options.listenForJobs,
+    observeQueries: options.queryObservers.subscribe,
     async migrate() {
-      const { error, results } = await migrator.migrateToLatest();
+      const lock = options.migrationLock ?? ((work) => work());
+      // A failed run throws inside the lock, so SQLite rolls the whole run back.
+      const { error, results } = await lock(async () => {
+        const outcome = await migrator.migrateToLatest();
+        if (outcome.error) throw new MigrationFailed(outcome);
+        return outcome;
+      }).catch((failure: unknown) => {
+        if (failure instanceof MigrationFailed) return failure.outcome;
+        throw failure;
+      });
       if (error) {
         const failed = results?.find((r) => r.status === 'Error');
         const known = Object.keys(migrations);

@@ -7,12 +7,14 @@ import { defaultAnalyze } from '../shared/search/defaultAnalyze.js';
 import type { Store } from '../ports.js';
 import { createSearchIndex } from './search.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
+import { createQueryObservers } from '../shared/queryObservers.js';
 import type { AnalyzeDocument } from '../shared/search/syncArticleSearch.js';
 import type { Database as Schema } from '../shared/schema.js';
 import { withCachedStatements } from './cachedStatements.js';
 import { jobQueries } from './jobQueries.js';
 import { listenForJobs } from './listenForJobs.js';
 import { sqliteMigrationDialect } from './migrationDialect.js';
+import { sqliteMigrationLock } from './migrationLock.js';
 
 export interface SqliteStoreOptions {
   /** Path of the database file, or ':memory:'. */
@@ -40,14 +42,17 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   } catch (error) {
     throw new AppError('STORE_UNAVAILABLE', `cannot open the SQLite store at ${options.file}: ${(error as Error).message}`, { file: options.file }, { cause: error });
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) });
+  const queryObservers = createQueryObservers();
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }), log: queryObservers.log });
   return createKyselyStore({
     db,
+    queryObservers,
     capabilities: { dialect: 'sqlite', skipLocked: false, notify: false },
     search: { indexOf: createSearchIndex, analyze: options.analyze ?? defaultAnalyze() },
     migrationDialect: sqliteMigrationDialect,
     dialectQueries: jobQueries,
     listenForJobs: listenForJobs(),
+    migrationLock: sqliteMigrationLock(sqlite),
     ...(options.now ? { now: options.now } : {}),
   });
 }

@@ -33,9 +33,13 @@ export const errorMessages: Record<ErrorPageView['status'], { title: string; tex
     title: 'حدث خطأ غير متوقع',
     text: 'نعمل على إصلاحه. يرجى المحاولة مجدداً بعد قليل.',
   },
+  503: {
+    title: 'الخدمة غير متاحة مؤقتاً',
+    text: 'الموقع غير متاح للحظات. يرجى المحاولة مجدداً بعد قليل.',
+  },
 };
 
-/** 400, 403, 404, 413, 414, 429 and 500 pages: message, search, a way home, and the latest articles when available. */
+/** 400, 403, 404, 413, 414, 429, 500 and 503 pages: message, search, a way home, and the latest articles when available. */
 export function ErrorPage({ view }: { view: ErrorPageView }) {
   const message = errorMessages[view.status];
   return (

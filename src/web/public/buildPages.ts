@@ -253,6 +253,7 @@ const errorTitles: Record<ErrorPageView['status'], string> = {
   414: 'الرابط طويل جداً',
   429: 'طلبات كثيرة في وقت قصير',
   500: 'حدث خطأ غير متوقع',
+  503: 'الخدمة غير متاحة مؤقتاً',
 };
 
 export type PageBuilders = ReturnType<typeof createPageBuilders>;

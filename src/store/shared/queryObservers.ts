@@ -1,0 +1,35 @@
+import type { LogEvent } from 'kysely';
+
+/** One store round-trip as observers see it. */
+export interface QueryEvent {
+  durationMs: number;
+  failed: boolean;
+}
+
+export type QueryObserver = (event: QueryEvent) => void;
+
+export interface QueryObservers {
+  /** Kysely's `log` option: every query the store sends (transaction begin/commit included). */
+  log: (event: LogEvent) => void;
+  /** Adds an observer; returns its removal. */
+  subscribe: (observer: QueryObserver) => () => void;
+}
+
+/**
+ * Observers of every store query (metrics, round-trip counts per request). Adapters pass `log` to
+ * their Kysely instance; the Store exposes `subscribe` as `observeQueries`.
+ */
+export function createQueryObservers(): QueryObservers {
+  const observers = new Set<QueryObserver>();
+  return {
+    log(event) {
+      if (observers.size === 0) return;
+      const e: QueryEvent = { durationMs: event.queryDurationMillis, failed: event.level === 'error' };
+      for (const observer of observers) observer(e);
+    },
+    subscribe(observer) {
+      observers.add(observer);
+      return () => observers.delete(observer);
+    },
+  };
+}
