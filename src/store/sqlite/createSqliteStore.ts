@@ -48,6 +48,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     migrationDialect: sqliteMigrationDialect,
     dialectQueries: jobQueries,
     listenForJobs: listenForJobs(),
+    // One writer at a time: concurrent comment posts and rate-limit hits share a commit (decision 013).
+    groupCommit: true,
     ...(options.now ? { now: options.now } : {}),
   });
 }

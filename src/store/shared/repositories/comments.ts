@@ -3,6 +3,7 @@ import type { Comment, CommentStatus } from '../../../domain/comment.js';
 import { commentStatuses } from '../../../domain/comment.js';
 import type { CommentFilter, CommentRepository } from '../../ports.js';
 import { bumpContentVersion } from '../contentVersion.js';
+import type { GroupCommit } from '../groupCommit.js';
 import type { Database } from '../schema.js';
 import { toCount } from '../values.js';
 
@@ -38,10 +39,8 @@ function likePattern(text: string): string {
  * disappears or changes) recount the article's approved comments and move the content version in
  * the same transaction, so the article page and its count can never disagree.
  */
-export function createCommentRepository(db: Kysely<Database>, now: () => Date, inTransaction: boolean): CommentRepository {
-  function inTx<T>(work: (conn: Kysely<Database>) => Promise<T>): Promise<T> {
-    return inTransaction ? work(db) : db.transaction().execute(work);
-  }
+export function createCommentRepository(db: Kysely<Database>, now: () => Date, writes: GroupCommit): CommentRepository {
+  const inTx = writes.run;
 
   /**
    * Moves the approved counts by deltas: `comment_count + n` is atomic under the row's lock on both
