@@ -1,9 +1,10 @@
-import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Comment, CommentStatus } from '../../../domain/comment.js';
 import { commentStatuses } from '../../../domain/comment.js';
 import type { CommentFilter, CommentRepository } from '../../ports.js';
 import { bumpContentVersion } from '../contentVersion.js';
 import type { GroupCommit } from '../groupCommit.js';
+import { prepareQuery } from '../preparedQuery.js';
 import type { Database } from '../schema.js';
 import { toCount } from '../values.js';
 
@@ -42,18 +43,39 @@ function likePattern(text: string): string {
 export function createCommentRepository(db: Kysely<Database>, now: () => Date, writes: GroupCommit): CommentRepository {
   const inTx = writes.run;
 
+  // The queries of a reader's post, compiled once (preparedQuery.ts).
+  const insertComment = prepareQuery((row: Insertable<Database['comments']>) => db.insertInto('comments').values(row).returningAll());
+  const moveCount = prepareQuery((articleId: number, delta: number) =>
+    db
+      .updateTable('articles')
+      .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
+      .where('id', '=', articleId),
+  );
+  const byId = prepareQuery((id: number) => db.selectFrom('comments').selectAll().where('id', '=', id));
+  // (article_id, fingerprint) first: the index holds few rows per pair, whatever the article's size.
+  const sameText = prepareQuery((articleId: number, fingerprint: string) =>
+    db.selectFrom('comments').selectAll().where('article_id', '=', articleId).where('fingerprint', '=', fingerprint).limit(20),
+  );
+  const approvedFrom = prepareQuery((email: string) =>
+    db.selectFrom('comments').select('id').where('author_email', '=', email).where('status', '=', 'approved').limit(1),
+  );
+  const threads = db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('status', '=', 'approved')
+    .where('parent_id', 'is', null);
+  const countAllThreads = prepareQuery((articleId: number) => threads.where('article_id', '=', articleId));
+  const countThreadsBefore = prepareQuery((articleId: number, at: string, id: number) =>
+    threads.where('article_id', '=', articleId).where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])])),
+  );
+
   /**
    * Moves the approved counts by deltas: `comment_count + n` is atomic under the row's lock on both
    * stores, where a recount by subquery would miss a concurrent transaction's comment.
    */
   async function adjustCounts(conn: Kysely<Database>, deltas: ReadonlyMap<number, number>): Promise<void> {
     for (const [articleId, delta] of deltas) {
-      if (delta === 0) continue;
-      await conn
-        .updateTable('articles')
-        .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
-        .where('id', '=', articleId)
-        .execute();
+      if (delta !== 0) await moveCount(conn, articleId, delta);
     }
   }
 
@@ -87,9 +109,8 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
     async create(input) {
       return inTx(async (conn) => {
         const at = now().toISOString();
-        const row = await conn
-          .insertInto('comments')
-          .values({
+        const [row] = (
+          await insertComment(conn, {
             article_id: input.articleId,
             parent_id: input.parentId,
             depth: input.depth,
@@ -105,17 +126,16 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
             created_at: at,
             updated_at: at,
           })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        ).rows;
         if (input.status === 'approved') {
           await adjustCounts(conn, new Map([[input.articleId, 1]]));
           await bumpContentVersion(conn);
         }
-        return toComment(row);
+        return toComment(row!);
       });
     },
     async findById(id) {
-      const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = (await byId(db, id)).rows;
       return row ? toComment(row) : null;
     },
     async findByIds(ids) {
@@ -135,17 +155,8 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
       return rows.map(toComment);
     },
     async countThreads(articleId, before) {
-      let q = db
-        .selectFrom('comments')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('article_id', '=', articleId)
-        .where('status', '=', 'approved')
-        .where('parent_id', 'is', null);
-      if (before) {
-        const at = before.createdAt.toISOString();
-        q = q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', before.id)])]));
-      }
-      return toCount((await q.executeTakeFirstOrThrow()).n as string | number);
+      const { rows } = before ? await countThreadsBefore(db, articleId, before.createdAt.toISOString(), before.id) : await countAllThreads(db, articleId);
+      return toCount(rows[0]!.n as string | number);
     },
     async list(filter, paging) {
       const rows = await filtered(filter)
@@ -171,24 +182,10 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
       return out;
     },
     async hasApprovedFrom(email) {
-      const row = await db
-        .selectFrom('comments')
-        .select('id')
-        .where('author_email', '=', email.toLowerCase())
-        .where('status', '=', 'approved')
-        .limit(1)
-        .executeTakeFirst();
-      return row !== undefined;
+      return (await approvedFrom(db, email.toLowerCase())).rows.length > 0;
     },
     async findDuplicate(articleId, fingerprint, email, ipHash) {
-      // (article_id, fingerprint) first: the index holds few rows per pair, whatever the article's size.
-      const rows = await db
-        .selectFrom('comments')
-        .selectAll()
-        .where('article_id', '=', articleId)
-        .where('fingerprint', '=', fingerprint)
-        .limit(20)
-        .execute();
+      const { rows } = await sameText(db, articleId, fingerprint);
       const lower = email.toLowerCase();
       const row = rows.find((r) => r.status !== 'trash' && (r.author_email === lower || (ipHash !== null && r.ip_hash === ipHash)));
       return row ? toComment(row) : null;

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { RateLimitRepository } from '../../ports.js';
 import type { GroupCommit } from '../groupCommit.js';
+import { prepareQuery } from '../preparedQuery.js';
 import type { Database } from '../schema.js';
 
 /**
@@ -9,22 +10,29 @@ import type { Database } from '../schema.js';
  * comment's address and email windows) are counted by one statement of several rows.
  */
 export function createRateLimitRepository(db: Kysely<Database>, writes: GroupCommit): RateLimitRepository {
-  const hitMany: RateLimitRepository['hitMany'] = async (hits, nowMs) => {
-    if (hits.length === 0) return [];
-    const rows = await writes.statement((conn) =>
-      conn
+  // One upsert per number of keys (a comment counts 2 or 3), compiled once (preparedQuery.ts).
+  const upserts = new Map<number, ReturnType<typeof upsertOf>>();
+  function upsertOf() {
+    return prepareQuery((nowMs: number, ...rows: Array<{ key: string; window_end: number; hits: number }>) =>
+      db
         .insertInto('rate_limits')
-        .values(hits.map((h) => ({ key: h.key, window_end: nowMs + h.windowMs, hits: 1 })))
+        .values(rows)
         .onConflict((oc) =>
           oc.column('key').doUpdateSet({
             hits: sql<number>`case when rate_limits.window_end <= ${nowMs} then 1 else rate_limits.hits + 1 end`,
             window_end: sql<number>`case when rate_limits.window_end <= ${nowMs} then excluded.window_end else rate_limits.window_end end`,
           }),
         )
-        .returning(['key', 'hits', 'window_end'])
-        .execute(),
+        .returning(['key', 'hits', 'window_end']),
     );
-    const byKey = new Map(rows.map((r) => [r.key, { hits: Number(r.hits), windowEnd: Number(r.window_end) }]));
+  }
+  const hitMany: RateLimitRepository['hitMany'] = async (hits, nowMs) => {
+    if (hits.length === 0) return [];
+    let upsert = upserts.get(hits.length);
+    if (!upsert) upserts.set(hits.length, (upsert = upsertOf()));
+    const rows = hits.map((h) => ({ key: h.key, window_end: nowMs + h.windowMs, hits: 1 }));
+    const { rows: counted } = await writes.statement((conn) => upsert(conn, nowMs, ...rows));
+    const byKey = new Map(counted.map((r) => [r.key, { hits: Number(r.hits), windowEnd: Number(r.window_end) }]));
     return hits.map((h) => byKey.get(h.key)!);
   };
   return {
