@@ -30,7 +30,7 @@ export function prepareQuery<Args extends unknown[], Row>(build: (...args: Args)
   let compiled: CompiledQuery<Row> | undefined;
   let slots: Array<Placeholder | null> = [];
   // Built on the repository's connection, run on `conn`: the same dialect (that connection or one of its transactions).
-  return (conn, ...args) => {
+  return async (conn, ...args) => {
     if (compiled === undefined) {
       const standIns = args.map((arg, i) =>
         isRecord(arg) ? Object.fromEntries(Object.keys(arg).map((key) => [key, new Placeholder(i, key)])) : new Placeholder(i, null),

@@ -3,7 +3,7 @@ import type { Comment, CommentStatus } from '../../../domain/comment.js';
 import { commentStatuses } from '../../../domain/comment.js';
 import type { CommentFilter, CommentRepository } from '../../ports.js';
 import { bumpContentVersion } from '../contentVersion.js';
-import type { GroupCommit } from '../groupCommit.js';
+import type { GroupCommit, WriteEffects } from '../groupCommit.js';
 import { prepareQuery } from '../preparedQuery.js';
 import type { Database } from '../schema.js';
 import { toCount } from '../values.js';
@@ -70,13 +70,17 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
   );
 
   /**
-   * Moves the approved counts by deltas: `comment_count + n` is atomic under the row's lock on both
+   * Moves the approved counts by deltas and the content version, as effects written once per
+   * transaction (groupCommit.ts): `comment_count + n` is atomic under the row's lock on both
    * stores, where a recount by subquery would miss a concurrent transaction's comment.
    */
-  async function adjustCounts(conn: Kysely<Database>, deltas: ReadonlyMap<number, number>): Promise<void> {
+  function readersSee(effects: WriteEffects, deltas: ReadonlyMap<number, number>): void {
     for (const [articleId, delta] of deltas) {
-      if (delta !== 0) await moveCount(conn, articleId, delta);
+      effects.add(`comment_count:${articleId}`, delta, async (conn, total) => {
+        if (total !== 0) await moveCount(conn, articleId, total);
+      });
     }
+    effects.add('content_version', 1, (conn) => bumpContentVersion(conn));
   }
 
   function filtered(filter: CommentFilter) {
@@ -107,7 +111,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
 
   return {
     async create(input) {
-      return inTx(async (conn) => {
+      return inTx(async (conn, effects) => {
         const at = now().toISOString();
         const [row] = (
           await insertComment(conn, {
@@ -127,10 +131,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
             updated_at: at,
           })
         ).rows;
-        if (input.status === 'approved') {
-          await adjustCounts(conn, new Map([[input.articleId, 1]]));
-          await bumpContentVersion(conn);
-        }
+        if (input.status === 'approved') readersSee(effects, new Map([[input.articleId, 1]]));
         return toComment(row!);
       });
     },
@@ -194,7 +195,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
       if (ids.length === 0 || (from && from.length === 0)) return [];
       const fromApproved = !from || from.includes('approved');
       const fromOthers = (from ?? commentStatuses).filter((s) => s !== 'approved' && s !== status);
-      return inTx(async (conn) => {
+      return inTx(async (conn, effects) => {
         const at = now().toISOString();
         // Two conditional updates instead of read-then-write: each row changes once even when two
         // moderators act at the same moment (the loser's WHERE no longer matches), so counts stay exact.
@@ -221,15 +222,12 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
         const deltas = new Map<number, number>();
         for (const row of leaving) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) - 1);
         if (status === 'approved') for (const row of others) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) + 1);
-        if (deltas.size > 0) {
-          await adjustCounts(conn, deltas);
-          await bumpContentVersion(conn);
-        }
+        if (deltas.size > 0) readersSee(effects, deltas);
         return [...leaving, ...others].map((row) => row.id).sort((a, b) => a - b);
       });
     },
     async update(id, edit) {
-      return inTx(async (conn) => {
+      return inTx(async (conn, effects) => {
         const values: Updateable<Database['comments']> = { updated_at: now().toISOString() };
         if (edit.authorName !== undefined) values.author_name = edit.authorName;
         if (edit.authorUrl !== undefined) values.author_url = edit.authorUrl;
@@ -237,7 +235,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
         if (edit.fingerprint !== undefined) values.fingerprint = edit.fingerprint;
         const row = await conn.updateTable('comments').set(values).where('id', '=', id).returningAll().executeTakeFirst();
         if (!row) return null;
-        if (row.status === 'approved') await bumpContentVersion(conn);
+        if (row.status === 'approved') readersSee(effects, new Map());
         return toComment(row);
       });
     },
