@@ -10,11 +10,23 @@
 export interface RateLimiter {
   /** Counts one hit for `key` in the current window of `windowMs`; allowed while the count is ≤ `limit`. */
   hit(key: string, limit: number, windowMs: number): Promise<RateDecision>;
+  /**
+   * `hit` for several distinct keys at once (one statement or one round trip): a comment counts its
+   * address's minute and hour and its email's hour together. Decisions in the order given. Optional:
+   * `hitAll` falls back to one `hit` per key.
+   */
+  hitMany?(hits: readonly RateHit[]): Promise<RateDecision[]>;
   /** How many hits `key` has in the current window of `windowMs`, without counting one. */
   peek(key: string, windowMs: number): Promise<number>;
   /** Forgets `key` (e.g. failed logins after a successful one). */
   reset(key: string): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface RateHit {
+  key: string;
+  limit: number;
+  windowMs: number;
 }
 
 export interface RateDecision {
@@ -23,4 +35,10 @@ export interface RateDecision {
   count: number;
   /** Milliseconds until the window ends (when a refused caller may try again). */
   retryAfterMs: number;
+}
+
+/** Counts every hit, with one call where the limiter can (`hitMany`), else one `hit` per key. */
+export function hitAll(limiter: RateLimiter, hits: readonly RateHit[]): Promise<RateDecision[]> {
+  if (limiter.hitMany) return limiter.hitMany(hits);
+  return Promise.all(hits.map((h) => limiter.hit(h.key, h.limit, h.windowMs)));
 }

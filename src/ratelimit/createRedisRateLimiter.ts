@@ -1,14 +1,22 @@
 import { Redis } from 'ioredis';
 import { AppError } from '../errors/AppError.js';
-import type { RateLimiter } from './RateLimiter.js';
+import type { RateDecision, RateHit, RateLimiter } from './RateLimiter.js';
 
-/** INCR and set the expiry on the first hit, atomically; returns the count and the window's remaining ms. */
+/**
+ * For each key (window ms in the same position of ARGV): INCR and set the expiry on the first hit,
+ * atomically; returns the count and the window's remaining ms of each, flattened.
+ */
 const HIT_SCRIPT = `
-local hits = redis.call('INCR', KEYS[1])
-if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
-return { hits, ttl }
+local out = {}
+for i, key in ipairs(KEYS) do
+  local hits = redis.call('INCR', key)
+  if hits == 1 then redis.call('PEXPIRE', key, ARGV[i]) end
+  local ttl = redis.call('PTTL', key)
+  if ttl < 0 then redis.call('PEXPIRE', key, ARGV[i]); ttl = tonumber(ARGV[i]) end
+  out[#out + 1] = hits
+  out[#out + 1] = ttl
+end
+return out
 `;
 
 export interface RedisRateLimiterOptions {
@@ -32,11 +40,21 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
       throw new AppError('STORE_UNAVAILABLE', `Redis at ${redactUrl(options.url)} does not answer: ${(error as Error).message}`, {}, { cause: error });
     }
   }
+  const hitMany = async (hits: readonly RateHit[]): Promise<RateDecision[]> => {
+    if (hits.length === 0) return [];
+    const keys = hits.map((h) => prefix + h.key);
+    const out = await run(() => redis.eval(HIT_SCRIPT, keys.length, ...keys, ...hits.map((h) => String(h.windowMs))) as Promise<number[]>);
+    return hits.map((h, i) => {
+      const count = out[2 * i]!;
+      return { allowed: count <= h.limit, count, retryAfterMs: Math.max(0, out[2 * i + 1]!) };
+    });
+  };
   return {
     async hit(key, limit, windowMs) {
-      const [hits, ttl] = await run(() => redis.eval(HIT_SCRIPT, 1, prefix + key, String(windowMs)) as Promise<[number, number]>);
-      return { allowed: hits <= limit, count: hits, retryAfterMs: Math.max(0, ttl) };
+      const [decision] = await hitMany([{ key, limit, windowMs }]);
+      return decision!;
     },
+    hitMany,
     async peek(key) {
       const value = await run(() => redis.get(prefix + key));
       return value === null ? 0 : Number(value);

@@ -1,5 +1,5 @@
 import type { RateLimitRepository } from '../store/ports.js';
-import type { RateLimiter } from './RateLimiter.js';
+import type { RateDecision, RateHit, RateLimiter } from './RateLimiter.js';
 
 export interface StoreRateLimiterOptions {
   rateLimits: RateLimitRepository;
@@ -16,16 +16,21 @@ export function createStoreRateLimiter(options: StoreRateLimiterOptions): RateLi
   const { rateLimits, now } = options;
   const sweepEveryMs = options.sweepEveryMs ?? 600_000;
   let lastSweep = now().getTime();
+  const hitMany = async (hits: readonly RateHit[]): Promise<RateDecision[]> => {
+    const nowMs = now().getTime();
+    if (sweepEveryMs > 0 && nowMs - lastSweep > sweepEveryMs) {
+      lastSweep = nowMs;
+      await rateLimits.sweep(nowMs);
+    }
+    const counted = await rateLimits.hitMany(hits, nowMs);
+    return counted.map(({ hits: count, windowEnd }, i) => ({ allowed: count <= hits[i]!.limit, count, retryAfterMs: Math.max(0, windowEnd - nowMs) }));
+  };
   return {
     async hit(key, limit, windowMs) {
-      const nowMs = now().getTime();
-      if (sweepEveryMs > 0 && nowMs - lastSweep > sweepEveryMs) {
-        lastSweep = nowMs;
-        await rateLimits.sweep(nowMs);
-      }
-      const { hits, windowEnd } = await rateLimits.hit(key, nowMs, windowMs);
-      return { allowed: hits <= limit, count: hits, retryAfterMs: Math.max(0, windowEnd - nowMs) };
+      const [decision] = await hitMany([{ key, limit, windowMs }]);
+      return decision!;
     },
+    hitMany,
     peek(key) {
       return rateLimits.peek(key, now().getTime());
     },

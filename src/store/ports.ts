@@ -341,6 +341,8 @@ export interface CommentRepository {
 export interface RateLimitRepository {
   /** Counts a hit for `key` in the window that ends at `windowEnd` (ms since epoch) unless a later one is open; returns hits and the window's end. */
   hit(key: string, nowMs: number, windowMs: number): Promise<{ hits: number; windowEnd: number }>;
+  /** `hit` for several distinct keys, each with its window, in one atomic statement; results in the order given. */
+  hitMany(hits: ReadonlyArray<{ key: string; windowMs: number }>, nowMs: number): Promise<Array<{ hits: number; windowEnd: number }>>;
   peek(key: string, nowMs: number): Promise<number>;
   reset(key: string): Promise<void>;
   /** Deletes windows that ended before `nowMs`. */

@@ -185,6 +185,34 @@ for (const kind of storeKinds) {
       expect(await store.rateLimits.sweep(clock)).toBe(1);
     });
 
+    it('counts several windows in one call, each key on its own window, exact under concurrency', async () => {
+      const limiter = createStoreRateLimiter({ rateLimits: store.rateLimits, now });
+      const hits = [
+        { key: 'ip:m', limit: 3, windowMs: 60_000 },
+        { key: 'ip:h', limit: 5, windowMs: 3_600_000 },
+        { key: 'email:h', limit: 4, windowMs: 3_600_000 },
+      ];
+      const rounds = await Promise.all(Array.from({ length: 6 }, () => limiter.hitMany!(hits)));
+      // Every call got one decision per key, in the order asked; the six calls counted 1…6 on each key.
+      for (const [i, key] of ['ip:m', 'ip:h', 'email:h'].entries()) {
+        expect(rounds.map((r) => r[i]!.count).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+        expect(await limiter.peek(key, 0)).toBe(6);
+      }
+      expect(rounds.filter((r) => r[0]!.allowed)).toHaveLength(3);
+      expect(rounds.filter((r) => r[1]!.allowed)).toHaveLength(5);
+      expect(rounds.filter((r) => r[2]!.allowed)).toHaveLength(4);
+      // The minute ends, the hours do not: only the minute starts again at 1.
+      clock += 61_000;
+      const [minute, hour, email] = await limiter.hitMany!(hits);
+      expect(minute).toEqual({ allowed: true, count: 1, retryAfterMs: 60_000 });
+      expect(hour).toMatchObject({ allowed: false, count: 7, retryAfterMs: 3_600_000 - 61_000 });
+      expect(email).toMatchObject({ allowed: false, count: 7 });
+      // A key seen for the first time in a call with known ones starts at 1.
+      const [fresh, again] = await limiter.hitMany!([{ key: 'new', limit: 1, windowMs: 1000 }, hits[0]!]);
+      expect(fresh).toEqual({ allowed: true, count: 1, retryAfterMs: 1000 });
+      expect(again!.count).toBe(2);
+    });
+
     it('creates each secret once and returns the same value to every caller', async () => {
       const values = await Promise.all(Array.from({ length: 5 }, () => store.secrets.get('comment-token')));
       expect(new Set(values).size).toBe(1);

@@ -8,6 +8,7 @@ import { compileWordList, type CompiledWordList } from '../../domain/comments/ma
 import { sanitizeCommentHtml } from '../../domain/comments/sanitizeCommentHtml.js';
 import { validateCommentForm, type CommentFieldErrors, type CommentFormInput } from '../../domain/comments/validateCommentForm.js';
 import { AppError } from '../../errors/AppError.js';
+import { hitAll, type RateHit } from '../../ratelimit/RateLimiter.js';
 import type { CommentDeps } from './CommentDeps.js';
 
 export interface PostCommentInput extends CommentFormInput {
@@ -69,19 +70,20 @@ export async function postComment(deps: CommentDeps, input: PostCommentInput): P
 
   const keys = await deps.keys();
   const ipHash = hashIp(keys.ip, input.ip);
-  for (const [key, limit, windowMs] of [
-    [`comment:ip:m:${ipHash}`, limits.commentsPerIpPerMinute, 60_000],
-    [`comment:ip:h:${ipHash}`, limits.commentsPerIpPerHour, 3_600_000],
-  ] as const) {
-    const decision = await limiter.hit(key, limit, windowMs);
-    if (!decision.allowed) throw rateLimited(decision.retryAfterMs);
-  }
-
   const form = validateCommentForm(input);
+  const token = checkFormToken(keys.token, article.id, input.token, now.getTime(), limits.commentMinFillSeconds * 1000, TOKEN_MAX_AGE_MS);
+  // One count (one statement, or one Redis call) for the address's minute and hour and, when the
+  // form can be posted, the email's hour. Every post counts against its address, invalid ones too.
+  const hits: RateHit[] = [
+    { key: `comment:ip:m:${ipHash}`, limit: limits.commentsPerIpPerMinute, windowMs: 60_000 },
+    { key: `comment:ip:h:${ipHash}`, limit: limits.commentsPerIpPerHour, windowMs: 3_600_000 },
+  ];
+  if (form.ok && token.ok) hits.push({ key: `comment:email:h:${commentFingerprint(form.value.authorEmail)}`, limit: limits.commentsPerEmailPerHour, windowMs: 3_600_000 });
+  const [perMinute, perHour, perEmail] = await hitAll(limiter, hits);
+  for (const decision of [perMinute!, perHour!]) if (!decision.allowed) throw rateLimited(decision.retryAfterMs);
+
   if (!form.ok) throw invalid(form.errors);
   const { value } = form;
-
-  const token = checkFormToken(keys.token, article.id, input.token, now.getTime(), limits.commentMinFillSeconds * 1000, TOKEN_MAX_AGE_MS);
   if (!token.ok) throw invalid({ form: TOKEN_MESSAGES[token.reason] });
 
   let parentId: number | null = null;
@@ -93,9 +95,7 @@ export async function postComment(deps: CommentDeps, input: PostCommentInput): P
     parentId = parent.depth >= settings.maxDepth ? parent.parentId : parent.id;
     depth = parent.depth >= settings.maxDepth ? parent.depth : parent.depth + 1;
   }
-
-  const perEmail = await limiter.hit(`comment:email:h:${commentFingerprint(value.authorEmail)}`, limits.commentsPerEmailPerHour, 3_600_000);
-  if (!perEmail.allowed) throw rateLimited(perEmail.retryAfterMs);
+  if (perEmail && !perEmail.allowed) throw rateLimited(perEmail.retryAfterMs);
 
   const fingerprint = commentFingerprint(value.text);
   if (await store.comments.findDuplicate(article.id, fingerprint, value.authorEmail, ipHash)) {

@@ -9,6 +9,7 @@ import type { Database } from './schema.js';
 import { indexableArticles, syncArticleSearch } from './search/syncArticleSearch.js';
 import type { DialectQueries } from './dialectQueries.js';
 import type { QueryObservers } from './queryObservers.js';
+import { createGroupCommit, separateTransactions, withinTransaction } from './groupCommit.js';
 
 export interface KyselyStoreOptions {
   db: Kysely<Database>;
@@ -23,6 +24,11 @@ export interface KyselyStoreOptions {
   migrationSchema?: string;
   /** The dialect's search index and the analyzer that feeds it. */
   search: SearchWiring;
+  /**
+   * Concurrent small writes (comments, rate-limit hits) share one transaction and one commit
+   * (groupCommit.ts): for a store with a single writer (SQLite). Default: each its own transaction.
+   */
+  groupCommit?: boolean;
   /** Extra clean-up after the Kysely instance is destroyed. */
   onClose?: () => Promise<void> | void;
   /**
@@ -44,6 +50,7 @@ class MigrationFailed extends Error {
 export function createKyselyStore(options: KyselyStoreOptions): Store {
   const { db, capabilities } = options;
   const now = options.now ?? (() => new Date());
+  const writes = options.groupCommit ? createGroupCommit(db) : separateTransactions(db);
   const migrations = allMigrations(options.migrationDialect);
   const migrator = new Migrator({
     db,
@@ -57,13 +64,13 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
   });
 
   return {
-    ...createRepositories(db, now, false, options.search, options.dialectQueries),
+    ...createRepositories(db, now, false, options.search, options.dialectQueries, writes),
     capabilities,
     contentVersion: contentVersionReader(db),
     transaction(work) {
       return db.transaction().execute(async (trx) => {
         const pending = new Set<number>();
-        const result = await work(createRepositories(trx, now, true, options.search, options.dialectQueries, pending));
+        const result = await work(createRepositories(trx, now, true, options.search, options.dialectQueries, withinTransaction(trx), pending));
         // Articles written in this transaction are indexed in bulk before it commits.
         if (pending.size > 0) await syncArticleSearch(trx, options.search.indexOf(trx), options.search.analyze, pending);
         return result;

@@ -28,6 +28,7 @@ import { createAuditRepository } from './repositories/audit.js';
 import { createJobRepository } from './repositories/jobs.js';
 import { createPresenceRepository } from './repositories/presence.js';
 import type { DialectQueries } from './dialectQueries.js';
+import type { GroupCommit } from './groupCommit.js';
 
 /**
  * Write methods that change what readers see: each bumps the content version once it succeeded.
@@ -77,6 +78,7 @@ export function createRepositories(
   inTransaction: boolean,
   search: SearchWiring,
   dialect: DialectQueries,
+  writes: GroupCommit,
   pendingSearch?: Set<number>,
 ): Repositories {
   const articlesWritten = async (conn: Kysely<Database>, ids: readonly number[]) => {
@@ -97,8 +99,8 @@ export function createRepositories(
     media: createMediaRepository(db, now),
     redirects: createRedirectRepository(db, now),
     settings: createSettingsRepository(db),
-    comments: createCommentRepository(db, now, inTransaction),
-    rateLimits: createRateLimitRepository(db),
+    comments: createCommentRepository(db, now, writes),
+    rateLimits: createRateLimitRepository(db, writes),
     secrets: createSecretRepository(db, now),
     jobs: createJobRepository(db, now, dialect),
     audit: createAuditRepository(db, now),

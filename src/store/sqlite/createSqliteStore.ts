@@ -53,6 +53,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     dialectQueries: jobQueries,
     listenForJobs: listenForJobs(),
     migrationLock: sqliteMigrationLock(sqlite),
+    // One writer at a time: concurrent comment posts and rate-limit hits share a commit (decision 013).
+    groupCommit: true,
     ...(options.now ? { now: options.now } : {}),
   });
 }

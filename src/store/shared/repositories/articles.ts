@@ -6,6 +6,7 @@ import type { AdminArticleFilter, AdminArticleRow, ArticleRepository, ArticleSav
 import { bumpContentVersion } from '../contentVersion.js';
 import { articleContentColumns } from '../rowValues.js';
 import type { Database } from '../schema.js';
+import { prepareQuery } from '../preparedQuery.js';
 import { fromIsoOrNull, likeContains, toCount, toFlag, toIsoOrNull } from '../values.js';
 
 type ArticleRow = Selectable<Database['articles']>;
@@ -167,24 +168,19 @@ export function createArticleRepository(
     return q;
   }
 
-  async function relations(conn: Kysely<Database>, id: number): Promise<Relations> {
-    const rows = await conn
+  // Read with every article (pages, the comment form's posts): compiled once (preparedQuery.ts).
+  const relationRows = prepareQuery((id: number) =>
+    db
       .selectFrom('article_sections')
       .select([sql<string>`'s'`.as('kind'), 'section_id as ref', 'position'])
       .where('article_id', '=', id)
-      .unionAll(
-        conn
-          .selectFrom('article_tags')
-          .select([sql<string>`'t'`.as('kind'), 'tag_id as ref', 'position'])
-          .where('article_id', '=', id),
-      )
-      .unionAll(
-        conn
-          .selectFrom('article_authors')
-          .select([sql<string>`'a'`.as('kind'), 'author_id as ref', 'position'])
-          .where('article_id', '=', id),
-      )
-      .execute();
+      .unionAll(db.selectFrom('article_tags').select([sql<string>`'t'`.as('kind'), 'tag_id as ref', 'position']).where('article_id', '=', id))
+      .unionAll(db.selectFrom('article_authors').select([sql<string>`'a'`.as('kind'), 'author_id as ref', 'position']).where('article_id', '=', id)),
+  );
+  const rowById = prepareQuery((id: number) => db.selectFrom('articles').selectAll().where('id', '=', id));
+
+  async function relations(conn: Kysely<Database>, id: number): Promise<Relations> {
+    const { rows } = await relationRows(conn, id);
     const pick = (kind: string) =>
       rows
         .filter((r) => r.kind === kind)
@@ -470,7 +466,7 @@ export function createArticleRepository(
     },
 
     async findById(id) {
-      const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = (await rowById(db, id)).rows;
       return row ? toArticle(row, await relations(db, row.id)) : null;
     },
 

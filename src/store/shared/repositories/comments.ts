@@ -1,9 +1,11 @@
-import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Comment, CommentStatus } from '../../../domain/comment.js';
 import { commentStatuses } from '../../../domain/comment.js';
 import type { CommentFilter, CommentRepository } from '../../ports.js';
 import { bumpContentVersion } from '../contentVersion.js';
 import { commentColumns } from '../rowValues.js';
+import type { GroupCommit, WriteEffects } from '../groupCommit.js';
+import { prepareQuery } from '../preparedQuery.js';
 import type { Database } from '../schema.js';
 import { toCount } from '../values.js';
 
@@ -39,24 +41,47 @@ function likePattern(text: string): string {
  * disappears or changes) recount the article's approved comments and move the content version in
  * the same transaction, so the article page and its count can never disagree.
  */
-export function createCommentRepository(db: Kysely<Database>, now: () => Date, inTransaction: boolean): CommentRepository {
-  function inTx<T>(work: (conn: Kysely<Database>) => Promise<T>): Promise<T> {
-    return inTransaction ? work(db) : db.transaction().execute(work);
-  }
+export function createCommentRepository(db: Kysely<Database>, now: () => Date, writes: GroupCommit): CommentRepository {
+  const inTx = writes.run;
+
+  // The queries of a reader's post, compiled once (preparedQuery.ts).
+  const insertComment = prepareQuery((row: Insertable<Database['comments']>) => db.insertInto('comments').values(row).returningAll());
+  const moveCount = prepareQuery((articleId: number, delta: number) =>
+    db
+      .updateTable('articles')
+      .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
+      .where('id', '=', articleId),
+  );
+  const byId = prepareQuery((id: number) => db.selectFrom('comments').selectAll().where('id', '=', id));
+  // (article_id, fingerprint) first: the index holds few rows per pair, whatever the article's size.
+  const sameText = prepareQuery((articleId: number, fingerprint: string) =>
+    db.selectFrom('comments').selectAll().where('article_id', '=', articleId).where('fingerprint', '=', fingerprint).limit(20),
+  );
+  const approvedFrom = prepareQuery((email: string) =>
+    db.selectFrom('comments').select('id').where('author_email', '=', email).where('status', '=', 'approved').limit(1),
+  );
+  const threads = db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('status', '=', 'approved')
+    .where('parent_id', 'is', null);
+  const countAllThreads = prepareQuery((articleId: number) => threads.where('article_id', '=', articleId));
+  const countThreadsBefore = prepareQuery((articleId: number, at: string, id: number) =>
+    threads.where('article_id', '=', articleId).where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])])),
+  );
 
   /**
-   * Moves the approved counts by deltas: `comment_count + n` is atomic under the row's lock on both
+   * Moves the approved counts by deltas and the content version, as effects written once per
+   * transaction (groupCommit.ts): `comment_count + n` is atomic under the row's lock on both
    * stores, where a recount by subquery would miss a concurrent transaction's comment.
    */
-  async function adjustCounts(conn: Kysely<Database>, deltas: ReadonlyMap<number, number>): Promise<void> {
+  function readersSee(effects: WriteEffects, deltas: ReadonlyMap<number, number>): void {
     for (const [articleId, delta] of deltas) {
-      if (delta === 0) continue;
-      await conn
-        .updateTable('articles')
-        .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
-        .where('id', '=', articleId)
-        .execute();
+      effects.add(`comment_count:${articleId}`, delta, async (conn, total) => {
+        if (total !== 0) await moveCount(conn, articleId, total);
+      });
     }
+    effects.add('content_version', 1, (conn) => bumpContentVersion(conn));
   }
 
   function filtered(filter: CommentFilter) {
@@ -87,22 +112,17 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
 
   return {
     async create(input) {
-      return inTx(async (conn) => {
+      return inTx(async (conn, effects) => {
         const at = now().toISOString();
-        const row = await conn
-          .insertInto('comments')
-          .values(commentColumns(input, at, at))
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        if (input.status === 'approved') {
-          await adjustCounts(conn, new Map([[input.articleId, 1]]));
-          await bumpContentVersion(conn);
-        }
-        return toComment(row);
+        const [row] = (
+          await insertComment(conn, commentColumns(input, at, at))
+        ).rows;
+        if (input.status === 'approved') readersSee(effects, new Map([[input.articleId, 1]]));
+        return toComment(row!);
       });
     },
     async findById(id) {
-      const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = (await byId(db, id)).rows;
       return row ? toComment(row) : null;
     },
     async findByIds(ids) {
@@ -122,17 +142,8 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
       return rows.map(toComment);
     },
     async countThreads(articleId, before) {
-      let q = db
-        .selectFrom('comments')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('article_id', '=', articleId)
-        .where('status', '=', 'approved')
-        .where('parent_id', 'is', null);
-      if (before) {
-        const at = before.createdAt.toISOString();
-        q = q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', before.id)])]));
-      }
-      return toCount((await q.executeTakeFirstOrThrow()).n as string | number);
+      const { rows } = before ? await countThreadsBefore(db, articleId, before.createdAt.toISOString(), before.id) : await countAllThreads(db, articleId);
+      return toCount(rows[0]!.n as string | number);
     },
     async list(filter, paging) {
       const rows = await filtered(filter)
@@ -158,24 +169,10 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
       return out;
     },
     async hasApprovedFrom(email) {
-      const row = await db
-        .selectFrom('comments')
-        .select('id')
-        .where('author_email', '=', email.toLowerCase())
-        .where('status', '=', 'approved')
-        .limit(1)
-        .executeTakeFirst();
-      return row !== undefined;
+      return (await approvedFrom(db, email.toLowerCase())).rows.length > 0;
     },
     async findDuplicate(articleId, fingerprint, email, ipHash) {
-      // (article_id, fingerprint) first: the index holds few rows per pair, whatever the article's size.
-      const rows = await db
-        .selectFrom('comments')
-        .selectAll()
-        .where('article_id', '=', articleId)
-        .where('fingerprint', '=', fingerprint)
-        .limit(20)
-        .execute();
+      const { rows } = await sameText(db, articleId, fingerprint);
       const lower = email.toLowerCase();
       const row = rows.find((r) => r.status !== 'trash' && (r.author_email === lower || (ipHash !== null && r.ip_hash === ipHash)));
       return row ? toComment(row) : null;
@@ -184,7 +181,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
       if (ids.length === 0 || (from && from.length === 0)) return [];
       const fromApproved = !from || from.includes('approved');
       const fromOthers = (from ?? commentStatuses).filter((s) => s !== 'approved' && s !== status);
-      return inTx(async (conn) => {
+      return inTx(async (conn, effects) => {
         const at = now().toISOString();
         // Two conditional updates instead of read-then-write: each row changes once even when two
         // moderators act at the same moment (the loser's WHERE no longer matches), so counts stay exact.
@@ -211,15 +208,12 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
         const deltas = new Map<number, number>();
         for (const row of leaving) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) - 1);
         if (status === 'approved') for (const row of others) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) + 1);
-        if (deltas.size > 0) {
-          await adjustCounts(conn, deltas);
-          await bumpContentVersion(conn);
-        }
+        if (deltas.size > 0) readersSee(effects, deltas);
         return [...leaving, ...others].map((row) => row.id).sort((a, b) => a - b);
       });
     },
     async update(id, edit) {
-      return inTx(async (conn) => {
+      return inTx(async (conn, effects) => {
         const values: Updateable<Database['comments']> = { updated_at: now().toISOString() };
         if (edit.authorName !== undefined) values.author_name = edit.authorName;
         if (edit.authorUrl !== undefined) values.author_url = edit.authorUrl;
@@ -227,7 +221,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
         if (edit.fingerprint !== undefined) values.fingerprint = edit.fingerprint;
         const row = await conn.updateTable('comments').set(values).where('id', '=', id).returningAll().executeTakeFirst();
         if (!row) return null;
-        if (row.status === 'approved') await bumpContentVersion(conn);
+        if (row.status === 'approved') readersSee(effects, new Map());
         return toComment(row);
       });
     },

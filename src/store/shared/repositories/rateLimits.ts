@@ -1,28 +1,46 @@
 import { sql, type Kysely } from 'kysely';
 import type { RateLimitRepository } from '../../ports.js';
+import type { GroupCommit } from '../groupCommit.js';
+import { prepareQuery } from '../preparedQuery.js';
 import type { Database } from '../schema.js';
 
 /**
  * Fixed windows in one row per key, counted with a single upsert so concurrent hits from any
- * node are never lost: a hit after the window ended starts a new one at 1.
+ * node are never lost: a hit after the window ended starts a new one at 1. Several keys (a
+ * comment's address and email windows) are counted by one statement of several rows.
  */
-export function createRateLimitRepository(db: Kysely<Database>): RateLimitRepository {
-  return {
-    async hit(key, nowMs, windowMs) {
-      const end = nowMs + windowMs;
-      const row = await db
+export function createRateLimitRepository(db: Kysely<Database>, writes: GroupCommit): RateLimitRepository {
+  // One upsert per number of keys (a comment counts 2 or 3), compiled once (preparedQuery.ts).
+  const upserts = new Map<number, ReturnType<typeof upsertOf>>();
+  function upsertOf() {
+    return prepareQuery((nowMs: number, ...rows: Array<{ key: string; window_end: number; hits: number }>) =>
+      db
         .insertInto('rate_limits')
-        .values({ key, window_end: end, hits: 1 })
+        .values(rows)
         .onConflict((oc) =>
           oc.column('key').doUpdateSet({
             hits: sql<number>`case when rate_limits.window_end <= ${nowMs} then 1 else rate_limits.hits + 1 end`,
-            window_end: sql<number>`case when rate_limits.window_end <= ${nowMs} then ${end} else rate_limits.window_end end`,
+            window_end: sql<number>`case when rate_limits.window_end <= ${nowMs} then excluded.window_end else rate_limits.window_end end`,
           }),
         )
-        .returning(['hits', 'window_end'])
-        .executeTakeFirstOrThrow();
-      return { hits: Number(row.hits), windowEnd: Number(row.window_end) };
+        .returning(['key', 'hits', 'window_end']),
+    );
+  }
+  const hitMany: RateLimitRepository['hitMany'] = async (hits, nowMs) => {
+    if (hits.length === 0) return [];
+    let upsert = upserts.get(hits.length);
+    if (!upsert) upserts.set(hits.length, (upsert = upsertOf()));
+    const rows = hits.map((h) => ({ key: h.key, window_end: nowMs + h.windowMs, hits: 1 }));
+    const { rows: counted } = await writes.statement((conn) => upsert(conn, nowMs, ...rows));
+    const byKey = new Map(counted.map((r) => [r.key, { hits: Number(r.hits), windowEnd: Number(r.window_end) }]));
+    return hits.map((h) => byKey.get(h.key)!);
+  };
+  return {
+    async hit(key, nowMs, windowMs) {
+      const [counted] = await hitMany([{ key, windowMs }], nowMs);
+      return counted!;
     },
+    hitMany,
     async peek(key, nowMs) {
       const row = await db.selectFrom('rate_limits').select(['hits', 'window_end']).where('key', '=', key).executeTakeFirst();
       return row && Number(row.window_end) > nowMs ? Number(row.hits) : 0;
