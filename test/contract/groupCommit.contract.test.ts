@@ -11,7 +11,7 @@ import type { Database as Schema } from '../../src/store/shared/schema.js';
 import { createSqliteStore } from '../../src/store/sqlite/createSqliteStore.js';
 
 /**
- * Group commit on the SQLite store (decision 013): concurrent comment writes share one transaction,
+ * Group commit on the SQLite store (decision 018): concurrent comment writes share one transaction,
  * each caller is answered only once that transaction is on disk, a failing write takes nothing else
  * down, and a failed commit fails every write of its group. A second connection to the same file
  * checks what is really committed.

@@ -53,7 +53,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     dialectQueries: jobQueries,
     listenForJobs: listenForJobs(),
     migrationLock: sqliteMigrationLock(sqlite),
-    // One writer at a time: concurrent comment posts and rate-limit hits share a commit (decision 013).
+    // One writer at a time: concurrent comment posts and rate-limit hits share a commit (decision 018).
     groupCommit: true,
     ...(options.now ? { now: options.now } : {}),
   });
