@@ -3,6 +3,8 @@ import type { DialectQueries } from '../shared/dialectQueries.js';
 import { dueJobs } from '../shared/dialectQueries.js';
 
 export const JOBS_CHANNEL = 'khabar_jobs';
+/** Every node listens here for purges other nodes recorded (then reads the purge log). */
+export const PURGES_CHANNEL = 'khabar_purges';
 
 /**
  * PostgreSQL: the due rows are locked with FOR UPDATE SKIP LOCKED, so concurrent workers on other
@@ -19,5 +21,8 @@ export const jobQueries: DialectQueries = {
   },
   async signalJobsQueued(db) {
     await sql`select pg_notify(${JOBS_CHANNEL}, '')`.execute(db);
+  },
+  async signalPurge(db) {
+    await sql`select pg_notify(${PURGES_CHANNEL}, '')`.execute(db);
   },
 };

@@ -19,6 +19,8 @@ export interface DialectQueries {
   claimJobs(db: Kysely<Database>, input: ClaimInput): Promise<JobRow[]>;
   /** Tells other processes a job was queued (inside a transaction: delivered at commit). */
   signalJobsQueued(db: Kysely<Database>): Promise<void>;
+  /** Tells other processes purges were recorded (inside a transaction: delivered at commit). */
+  signalPurge(db: Kysely<Database>): Promise<void>;
 }
 
 /** Pending and due, or running under a lock that expired (its worker died). */

@@ -48,6 +48,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     migrationDialect: sqliteMigrationDialect,
     dialectQueries: jobQueries,
     listenForJobs: listenForJobs(),
+    listenForPurges: listenForJobs(),
     ...(options.now ? { now: options.now } : {}),
   });
 }

@@ -17,4 +17,7 @@ export const jobQueries: DialectQueries = {
   async signalJobsQueued() {
     // Nothing to signal: SQLite nodes share one machine and poll every second.
   },
+  async signalPurge() {
+    // Nothing to signal: processes on one SQLite file poll the purge log (every 100 ms).
+  },
 };

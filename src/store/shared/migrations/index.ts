@@ -9,6 +9,7 @@ import { m006Accounts } from './m006_accounts.js';
 import { m007Workflow } from './m007_workflow.js';
 import { m008Media } from './m008_media.js';
 import { m009CommentIndexes } from './m009_comment_indexes.js';
+import { m011PurgeLog } from './m011_purge_log.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
 export function allMigrations(d: MigrationDialect): Record<string, Migration> {
@@ -22,5 +23,6 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '007_workflow': m007Workflow(d),
     '008_media': m008Media(),
     '009_comment_indexes': m009CommentIndexes(),
+    '011_purge_log': m011PurgeLog(),
   };
 }

@@ -2,7 +2,8 @@ import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Comment, CommentStatus } from '../../../domain/comment.js';
 import { commentStatuses } from '../../../domain/comment.js';
 import type { CommentFilter, CommentRepository } from '../../ports.js';
-import { bumpContentVersion } from '../contentVersion.js';
+import { recordPurge, transactionWithPurges } from '../purgeLog.js';
+import { surrogateKey } from '../../../domain/surrogateKeys.js';
 import type { Database } from '../schema.js';
 import { toCount } from '../values.js';
 
@@ -28,6 +29,11 @@ function toComment(row: CommentRow): Comment {
   };
 }
 
+/** What an approved comment appearing, changing or leaving purges: its article's pages and cards, the comment feed. */
+function commentKeys(articleIds: Iterable<number>): string[] {
+  return [...[...articleIds].map(surrogateKey.article), surrogateKey.comments];
+}
+
 /** `LIKE` with the user's text taken literally. */
 function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -40,7 +46,7 @@ function likePattern(text: string): string {
  */
 export function createCommentRepository(db: Kysely<Database>, now: () => Date, inTransaction: boolean): CommentRepository {
   function inTx<T>(work: (conn: Kysely<Database>) => Promise<T>): Promise<T> {
-    return inTransaction ? work(db) : db.transaction().execute(work);
+    return inTransaction ? work(db) : transactionWithPurges(db, work);
   }
 
   /**
@@ -110,7 +116,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
           .executeTakeFirstOrThrow();
         if (input.status === 'approved') {
           await adjustCounts(conn, new Map([[input.articleId, 1]]));
-          await bumpContentVersion(conn);
+          await recordPurge(conn, commentKeys([input.articleId]), now);
         }
         return toComment(row);
       });
@@ -227,7 +233,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
         if (status === 'approved') for (const row of others) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) + 1);
         if (deltas.size > 0) {
           await adjustCounts(conn, deltas);
-          await bumpContentVersion(conn);
+          await recordPurge(conn, commentKeys(deltas.keys()), now);
         }
         return [...leaving, ...others].map((row) => row.id).sort((a, b) => a - b);
       });
@@ -241,7 +247,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, i
         if (edit.fingerprint !== undefined) values.fingerprint = edit.fingerprint;
         const row = await conn.updateTable('comments').set(values).where('id', '=', id).returningAll().executeTakeFirst();
         if (!row) return null;
-        if (row.status === 'approved') await bumpContentVersion(conn);
+        if (row.status === 'approved') await recordPurge(conn, commentKeys([row.article_id]), now);
         return toComment(row);
       });
     },
