@@ -27,6 +27,11 @@ import { mediaRoutes } from './web/admin-api/mediaRoutes.js';
 import { createConcurrencyGate } from './lib/concurrencyGate.js';
 import type { MediaDeps } from './operations/media/MediaDeps.js';
 import { createApp } from './web/createApp.js';
+import { createStorePurgeBus } from './cache/createStorePurgeBus.js';
+import { keyedVersion } from './cache/keyedVersion.js';
+import type { PurgeBus } from './cache/PurgeBus.js';
+import { surrogateKey } from './domain/surrogateKeys.js';
+import { createPageCache } from './web/cache/createPageCache.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
 import { createStoreRateLimiter } from './ratelimit/createStoreRateLimiter.js';
@@ -43,6 +48,8 @@ import { taxonomyRoutes } from './web/admin-api/taxonomyRoutes.js';
 export interface Khabar {
   app: FastifyInstance;
   store: Store;
+  /** Purges of every process and node (the page cache, read memo and CDN purgers subscribe). */
+  purges: PurgeBus;
   /** The job worker this node runs (scheduled publishing); stopped by close(). */
   jobs: JobWorker;
   /** Writes buffered "most read" counts now (they are written every 10 s otherwise). */
@@ -121,9 +128,20 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     throw error;
   }
   const contentVersion = () => store.contentVersion();
-  const site = createSiteSettingsSource({ config: config.site, settings: store.settings, contentVersion });
-  const sections = createSectionDirectory({ sections: store.sections, contentVersion });
-  const memo = createReadMemo({ contentVersion, enabled: config.readMemo });
+  // Purges from this process (after commit) and from every other one (the store's purge log).
+  const purges = await createStorePurgeBus({
+    store,
+    pollMs: store.capabilities.notify ? 1000 : config.pageCache.pollMs,
+    onError: (error) => logger.warn({ err: error }, 'purge log not read'),
+  });
+  const subscribe = purges.subscribe;
+  const site = createSiteSettingsSource({ config: config.site, settings: store.settings, contentVersion: keyedVersion(subscribe, (key) => key === surrogateKey.settings) });
+  const sections = createSectionDirectory({ sections: store.sections, contentVersion: keyedVersion(subscribe, (key) => key === surrogateKey.sectionTree) });
+  const memo = createReadMemo({ subscribe, enabled: config.readMemo });
+  const pageCache = config.pageCache.enabled
+    ? createPageCache({ maxBytes: config.pageCache.maxBytes, onError: (error) => logger.error({ err: error }, 'page re-render failed') })
+    : null;
+  if (pageCache) subscribe((keys) => pageCache.purge(keys));
   const reading: ReadingDeps = { store, site, sections, now };
   const viewCounter = createViewCounter({
     articles: store.articles,
@@ -151,6 +169,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     store,
     reading,
     memo,
+    pageCache,
+    purges,
     media,
     mediaRoot: mediaRootOf(config),
     viewCounter,
@@ -195,6 +215,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   return {
     app,
     store,
+    purges,
     jobs,
     flushViews: () => viewCounter.flush(),
     // Runs the jobs due now (AVIF copies of fresh uploads) instead of waiting for the next poll.
@@ -206,6 +227,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       closed = true;
       await jobs.stop();
       await app.close();
+      await purges.close();
       await viewCounter.close();
       if (!options.rateLimiter) await limiter.close();
       if (!options.store) await store.close();

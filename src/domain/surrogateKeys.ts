@@ -66,12 +66,13 @@ export function articleChangeKeys(before: Article | null, after: Article | null,
   const isLive = after?.status === 'published';
   if (!wasLive && !isLive) return [];
   const id = (after ?? before)!.id;
-  const keys = new Set<string>([surrogateKey.article(id), surrogateKey.search]);
+  // The site comment feed names the articles its comments are on.
+  const keys = new Set<string>([surrogateKey.article(id), surrogateKey.search, surrogateKey.comments]);
   const listed = (a: Article | null) => (a?.status === 'published' ? a : null);
   const was = listed(before);
   const is = listed(after);
   if (!was || !is || listingOf(was) !== listingOf(is)) {
-    for (const k of [surrogateKey.home, surrogateKey.feed, surrogateKey.sitemap]) keys.add(k);
+    for (const k of [surrogateKey.home, surrogateKey.feed, surrogateKey.sitemap, surrogateKey.redirect]) keys.add(k);
     for (const a of [was, is]) {
       if (!a) continue;
       for (const s of a.sectionIds) {

@@ -70,11 +70,11 @@ const PURGES: { [R in keyof Repositories]?: Record<string, PurgeRule> } = {
     update: {
       before: sectionBefore,
       keys: (_a, updated: Section | null, b: Awaited<ReturnType<typeof sectionBefore>>) =>
-        updated ? [k.sectionTree, k.sitemap, k.search, ...sectionKeys(b.section, b.parents), ...sectionKeys(updated, b.parents)] : [],
+        updated ? [k.sectionTree, k.sitemap, k.search, k.redirect, ...sectionKeys(b.section, b.parents), ...sectionKeys(updated, b.parents)] : [],
     },
     delete: {
       before: sectionBefore,
-      keys: (_a, deleted: boolean, b: Awaited<ReturnType<typeof sectionBefore>>) => (deleted ? [k.sectionTree, k.sitemap, k.search, ...sectionKeys(b.section, b.parents)] : []),
+      keys: (_a, deleted: boolean, b: Awaited<ReturnType<typeof sectionBefore>>) => (deleted ? [k.sectionTree, k.sitemap, k.search, k.redirect, ...sectionKeys(b.section, b.parents)] : []),
     },
   },
   tags: {
