@@ -49,6 +49,15 @@ export const surrogateKey = {
   media: (id: number) => `media:${id}`,
 } as const;
 
+/**
+ * Keys of lists (the front page, archives, feeds): an article joining one may show a few seconds
+ * late, so a page purged by these alone may be served stale while it is re-rendered. Any other
+ * key (a correction, a comment, settings) makes the purge immediate.
+ */
+export function isListingKey(key: string): boolean {
+  return key === surrogateKey.home || key === surrogateKey.feed || /^(?:section|tag|author):\d+$/.test(key);
+}
+
 /** An article's state as far as lists are concerned: where, when and how it is listed. */
 function listingOf(a: Article): string {
   return JSON.stringify([a.status, a.publishedAt?.getTime() ?? null, a.slug, a.sectionIds, a.tagIds, a.authorIds, a.isBreaking, a.isFeatured]);

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isListingKey } from '../../domain/surrogateKeys.js';
 import { createTaggedCache } from '../../lib/createTaggedCache.js';
 import { createPurgeHistory } from '../../lib/purgeHistory.js';
 import { toCachedAnswer, type CachedAnswer, type RenderedAnswer } from './CachedAnswer.js';
@@ -106,8 +107,10 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       // Renders under way read what just changed: requests from now on start their own.
       inflight.clear();
       const now = clock();
+      const immediate = keys.filter((key) => !isListingKey(key));
       entries.purge(keys, (_key, entry) => {
-        if (entry.staleMs <= 0) return false;
+        // Stale while re-rendered only when the page allows it and all that changed is a list it shows.
+        if (entry.staleMs <= 0 || immediate.includes('*') || entry.keys.some((key) => immediate.includes(key))) return false;
         entry.purgedUntil ??= now + entry.staleMs;
         return true;
       });
