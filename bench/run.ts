@@ -538,7 +538,7 @@ async function main() {
           `(rounds raw ${p99s.raw.join('/')}, khabar ${p99s.khabar.join('/')}) — floor ≤ ${P99_FACTOR}× raw: ${p99Pass ? 'PASS' : 'FAIL'}`,
         `Stampede: 500 concurrent requests for the article right after its purge: ${herd.renders} render(s), ${herd.answered} answered 200 in ${fmt(herd.ms)} ms — floor 1 render: ${herd.renders === 1 ? 'PASS' : 'FAIL'}`,
         `Publish → fresh (title corrected by another process through the store; page polled every 10 ms): ${fresh.map((t) => fmt(t)).join(', ')} ms, max ${fmt(freshMax)} ms — floor ≤ ${FRESH_LIMIT_MS} ms: ${freshMax <= FRESH_LIMIT_MS ? 'PASS' : 'FAIL'}`,
-        `Cache filled with ${fmt(filled)} article pages before the final RSS sample (default pageCache.maxBytes, 96 MB)`,
+        `Cache filled with ${fmt(filled)} article pages before the final RSS sample (default pageCache.maxBytes, 64 MB)`,
       ];
       // During the run the harness's own load adds ~2; more than that means something else ran too.
       const loadLine = `Load average (1 min): ${loadBefore.toFixed(2)} before the run${busyNote(loadBefore, m.nproc)}, ${(os.loadavg()[0] ?? 0).toFixed(2)} at the end (the run itself keeps about 2 busy)`;

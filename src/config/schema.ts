@@ -139,7 +139,7 @@ export const configSchema = z.object({
     .object({
       enabled: z.boolean().default(true),
       /** Bytes of rendered pages (with their brotli and gzip copies) held at most; least recently used go first. */
-      maxBytes: z.coerce.number().int().min(1024 * 1024).max(64 * 1024 * 1024 * 1024).default(96 * 1024 * 1024),
+      maxBytes: z.coerce.number().int().min(1024 * 1024).max(64 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
       /** How often a process reads the purge log for other processes' purges (SQLite; PostgreSQL is woken by NOTIFY and polls every second as a fallback). */
       pollMs: z.coerce.number().int().min(10).max(1000).default(100),
     })
