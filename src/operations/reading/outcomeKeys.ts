@@ -4,20 +4,9 @@ import type { SectionIndex } from '../site/sectionDirectory.js';
 import type { FrameData } from './readFrame.js';
 import type { PublicOutcome } from './readPublicPath.js';
 
-/** The keys of what every HTML page shows around its content (settings, navigation, breaking news, footer). */
-export function frameKeys(frame: FrameData): string[] {
-  return outcomeKeys({ kind: 'page', frame, page: null as never });
-}
 
-/**
- * The surrogate keys of what a public answer shows (the write side is domain/surrogateKeys.ts):
- * the page cache and the read memo tag their entries with them, and Varnish/CDNs get them in
- * `Surrogate-Key`. Keys are deduplicated; order carries no meaning.
- *
- * @example outcomeKeys({ kind: 'article', data, canonicalPath, commentPage: 1 }) // includes 'article:12'
- */
-export function outcomeKeys(outcome: PublicOutcome): string[] {
-  const keys = new Set<string>([k.settings]);
+/** Adders of keys into `keys`, shared by every kind of answer. */
+function collector(keys: Set<string>) {
   const add = (...more: string[]) => {
     for (const key of more) keys.add(key);
   };
@@ -39,6 +28,26 @@ export function outcomeKeys(outcome: PublicOutcome): string[] {
     add(k.nav, k.breaking, k.pages);
     cards(f.sections, f.breaking);
   };
+  return { add, sectionLabel, cards, frame };
+}
+
+/** The keys of what every HTML page shows around its content (settings, navigation, breaking news, footer). */
+export function frameKeys(frame: FrameData): string[] {
+  const keys = new Set<string>([k.settings]);
+  collector(keys).frame(frame);
+  return [...keys];
+}
+
+/**
+ * The surrogate keys of what a public answer shows (the write side is domain/surrogateKeys.ts):
+ * the page cache and the read memo tag their entries with them, and Varnish/CDNs get them in
+ * `Surrogate-Key`. Keys are deduplicated; order carries no meaning.
+ *
+ * @example outcomeKeys({ kind: 'article', data, canonicalPath, commentPage: 1 }) // includes 'article:12'
+ */
+export function outcomeKeys(outcome: PublicOutcome): string[] {
+  const keys = new Set<string>([k.settings]);
+  const { add, sectionLabel, cards, frame } = collector(keys);
   switch (outcome.kind) {
     case 'home': {
       const { data } = outcome;
