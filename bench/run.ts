@@ -22,6 +22,7 @@ import { createPermalink, encodePath } from '../src/domain/permalink.js';
 import { benchRoot, buildBenchStore, type BenchMarker, type BuildResult } from './buildStore.js';
 import { formatProfileSummary, summarizeCpuProfile } from './cpuProfile.js';
 import type { RawPage } from './rawServer.js';
+import { fillCache, median, publishToFresh, stampede } from './cacheChecks.js';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -34,8 +35,13 @@ const USAGE = `usage: npm run bench -- [options]
   --seed N          generator seed (default 1)
   --quick           smoke run: 5000 articles, 3 s per page (not recorded in RESULTS.md)
   --no-record       do not append to bench/RESULTS.md
-  --profile PAGE    profile Khabar on one page (home, section, article): CPU profile + SQL timings
-  --help`;
+  --profile PAGE    profile Khabar on one page (home, section, article, tag, feed, search): CPU profile + SQL timings
+  --peer NAME=URL   another server holding the same content, measured on the same paths (repeatable)
+  --p99-connections C  connections of the p99 comparison on the cached article (default 256)
+  --help
+
+Khabar runs twice: with its page cache ("khabar") and with KHABAR_PAGE_CACHE=0 ("uncached": every
+request renders, from the read memo's data).`;
 
 interface Options {
   articles: number;
@@ -46,6 +52,8 @@ interface Options {
   quick: boolean;
   record: boolean;
   profile: string | null;
+  peers: Array<{ name: string; baseUrl: string }>;
+  p99Connections: number;
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
@@ -67,6 +75,8 @@ function parseOptions(argv: string[]): Options {
       quick: { type: 'boolean', default: false },
       'no-record': { type: 'boolean', default: false },
       profile: { type: 'string' },
+      peer: { type: 'string', multiple: true },
+      'p99-connections': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -86,14 +96,23 @@ function parseOptions(argv: string[]): Options {
     quick,
     record: !quick && !values['no-record'] && values.profile === undefined,
     profile: values.profile ?? null,
+    peers: (values.peer ?? []).map((spec) => {
+      const eq = spec.indexOf('=');
+      if (eq < 1 || !/^https?:\/\//.test(spec.slice(eq + 1))) throw new Error(`--peer expects NAME=URL, got ${spec}`);
+      return { name: spec.slice(0, eq), baseUrl: spec.slice(eq + 1).replace(/\/$/, '') };
+    }),
+    p99Connections: positiveInt('p99-connections', values['p99-connections'], 256),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Floors of this issue (before the caching issue)
+// Floors (issue #8): `page|target` → least share of the raw server's req/s
 
-const FLOORS: Record<string, number | null> = { article: 0.25, home: 0.15, section: null };
-const RSS_LIMIT_MB = 250;
+const FLOORS: Record<string, number | null> = { 'article|khabar': 0.7, 'article|uncached': 0.3 };
+const RSS_LIMIT_MB = 300;
+/** The cached article's p99 at 256 connections, at most this many times the raw server's. */
+const P99_FACTOR = 2;
+const FRESH_LIMIT_MS = 1000;
 
 // ---------------------------------------------------------------------------------------------
 // Child processes
@@ -283,6 +302,7 @@ function pagesToMeasure(marker: BenchMarker): PageSpec[] {
     { name: 'home', path: '/', note: 'front page' },
     { name: 'section', path: encodePath(`/category/${marker.sectionSlug}/`), note: `section ${marker.sectionSlug} (with 2 subsections), page 1` },
     { name: 'article', path: encodePath(articlePath), note: `article with a median body (${marker.probe.bodyChars} chars of HTML), 2+ tags` },
+    { name: 'feed', path: '/feed/', note: 'the site RSS feed' },
   ];
 }
 
@@ -354,29 +374,32 @@ function table(header: string[], rows: string[][]): string {
 
 function resultTable(results: PageResult[]): { text: string; failures: string[] } {
   const failures: string[] = [];
-  const rows = results.map(({ page, byTarget }) => {
+  const rows: string[][] = [];
+  const bad = (r: LoadResult) => r.errors + r.non2xx;
+  for (const { page, byTarget } of results) {
     const raw = byTarget.get('raw')!;
-    const khabar = byTarget.get('khabar')!;
-    const ratio = khabar.rps / raw.rps;
-    const floor = FLOORS[page.name] ?? null;
-    const pass = floor === null ? '—' : ratio >= floor ? 'pass' : 'FAIL';
-    if (pass === 'FAIL') failures.push(`${page.name}: ${(ratio * 100).toFixed(1)}% of raw < ${floor! * 100}%`);
-    // autocannon counts timeouts among errors.
-    const bad = (r: LoadResult) => r.errors + r.non2xx;
-    return [
-      page.name,
-      `${fmt(page.body.byteLength / 1024, 1)} KB`,
-      fmt(raw.rps),
-      fmt(khabar.rps),
-      `${(ratio * 100).toFixed(1)}%`,
-      `${raw.p50} / ${raw.p99}`,
-      `${khabar.p50} / ${khabar.p99}`,
-      `${bad(raw)} / ${bad(khabar)}`,
-      floor === null ? '—' : `≥ ${floor * 100}%`,
-      pass,
-    ];
-  });
-  const header = ['page', 'bytes', 'raw req/s', 'khabar req/s', 'ratio', 'raw p50/p99 ms', 'khabar p50/p99 ms', 'errors+non-2xx raw/khabar', 'floor', 'result'];
+    for (const [target, r] of byTarget) {
+      if (target === 'raw') continue;
+      const ratio = r.rps / raw.rps;
+      const floor = FLOORS[`${page.name}|${target}`] ?? null;
+      const pass = floor === null ? '—' : ratio >= floor ? 'PASS' : 'FAIL';
+      if (pass === 'FAIL') failures.push(`${page.name} (${target}): ${(ratio * 100).toFixed(1)}% of raw < ${floor! * 100}%`);
+      rows.push([
+        page.name,
+        target,
+        `${fmt(page.body.byteLength / 1024, 1)} KB`,
+        fmt(raw.rps),
+        fmt(r.rps),
+        `${(ratio * 100).toFixed(1)}%`,
+        `${raw.p50} / ${raw.p99}`,
+        `${r.p50} / ${r.p99}`,
+        `${bad(raw)} / ${bad(r)}`,
+        floor === null ? '—' : `≥ ${floor * 100}%`,
+        pass,
+      ]);
+    }
+  }
+  const header = ['page', 'server', 'bytes', 'raw req/s', 'req/s', 'ratio', 'raw p50/p99 ms', 'p50/p99 ms', 'errors+non-2xx raw/server', 'floor', 'result'];
   return { text: table(header, rows), failures };
 }
 
@@ -429,11 +452,21 @@ async function main() {
   const rss = createRssSampler(khabar.pid);
   const khabarUrl = `http://127.0.0.1:${khabar.port}`;
   console.log(`khabar: pid ${khabar.pid}, ${khabarUrl}, ready in ${fmt(bootMs)} ms`);
+  // The same build with the page cache off: every request renders (from the read memo's data).
+  const uncached = options.profile ? null : await startChild('uncached', 'bench/server.js', 'KHABAR_BENCH_READY', { ...khabarEnv, KHABAR_PAGE_CACHE: '0' });
+  const uncachedUrl = uncached ? `http://127.0.0.1:${uncached.port}` : '';
+  if (uncached) console.log(`uncached: pid ${uncached.pid}, ${uncachedUrl} (KHABAR_PAGE_CACHE=0)`);
 
   try {
     const specs = pagesToMeasure(build.marker);
     const pages: CapturedPage[] = [];
     for (const spec of specs) pages.push(await capture(khabarUrl, spec));
+    // A tag the probe article carries, and a search for a word of its title.
+    const probeHtml = pages.find((p) => p.name === 'article')!.body.toString();
+    const tagHref = /href="(\/tag\/[^"]+)"/.exec(probeHtml)?.[1];
+    if (tagHref) pages.push(await capture(khabarUrl, { name: 'tag', path: tagHref, note: `tag ${decodeURI(tagHref)}, page 1` }));
+    const word = (/<h1[^>]*>([^<]+)</.exec(probeHtml)?.[1] ?? 'المغرب').trim().split(/\s+/).find((w) => w.length >= 4) ?? 'المغرب';
+    pages.push(await capture(khabarUrl, { name: 'search', path: `/search?q=${encodeURIComponent(word)}`, note: `search for ${word} (not page-cached: read memo)` }));
     const idle = rss.sample();
     for (const p of pages) console.log(`  ${p.name.padEnd(8)} ${decodeURI(p.path)}  ${fmt(p.body.byteLength)} bytes, ${p.contentType}`);
 
@@ -459,6 +492,8 @@ async function main() {
       const targets: Target[] = [
         { name: 'raw', baseUrl: rawUrl },
         { name: 'khabar', baseUrl: khabarUrl, pid: khabar.pid },
+        ...(uncached ? [{ name: 'uncached', baseUrl: uncachedUrl }] : []),
+        ...options.peers,
       ];
       const results: PageResult[] = [];
       for (const page of pages) {
@@ -478,13 +513,41 @@ async function main() {
         }
         results.push({ page, byTarget });
       }
+      // p99 at high concurrency on the cached article, raw and Khabar alternating, median of three.
+      const article = pages.find((p) => p.name === 'article')!;
+      const p99s = { raw: [] as number[], khabar: [] as number[] };
+      for (let round = 0; round < 3; round++) {
+        for (const [name, base] of [['raw', rawUrl], ['khabar', khabarUrl]] as const) {
+          const r = await load(base + article.path, { connections: options.p99Connections, duration: options.duration });
+          p99s[name].push(r.p99);
+          console.log(`  p99 round ${round + 1} ${name.padEnd(7)} ${options.p99Connections} connections: ${fmt(r.rps)} req/s, p99 ${r.p99} ms`);
+        }
+      }
+      const p99Raw = median(p99s.raw);
+      const p99Khabar = median(p99s.khabar);
+      const p99Pass = p99Khabar <= P99_FACTOR * Math.max(1, p99Raw);
+      const dbFile = path.join(dataDir, 'khabar.db');
+      const herd = await stampede({ dbFile, slug: build.marker.probe.slug, url: khabarUrl + article.path, n: 500 });
+      const fresh = await publishToFresh({ dbFile, slug: build.marker.probe.slug, url: khabarUrl + article.path, rounds: 5 });
+      const freshMax = Math.max(...fresh);
+      const filled = await fillCache(khabarUrl, options.quick ? 1_000 : 5_000);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const after = rss.sample();
+      const cacheLines = [
+        `p99 at ${options.p99Connections} connections on the cached article (median of 3 alternating runs): raw ${p99Raw} ms, khabar ${p99Khabar} ms ` +
+          `(rounds raw ${p99s.raw.join('/')}, khabar ${p99s.khabar.join('/')}) — floor ≤ ${P99_FACTOR}× raw: ${p99Pass ? 'PASS' : 'FAIL'}`,
+        `Stampede: 500 concurrent requests for the article right after its purge: ${herd.renders} render(s), ${herd.answered} answered 200 in ${fmt(herd.ms)} ms — floor 1 render: ${herd.renders === 1 ? 'PASS' : 'FAIL'}`,
+        `Publish → fresh (title corrected by another process through the store; page polled every 10 ms): ${fresh.map((t) => fmt(t)).join(', ')} ms, max ${fmt(freshMax)} ms — floor ≤ ${FRESH_LIMIT_MS} ms: ${freshMax <= FRESH_LIMIT_MS ? 'PASS' : 'FAIL'}`,
+        `Cache filled with ${fmt(filled)} article pages before the final RSS sample (default pageCache.maxBytes, 64 MB)`,
+      ];
       // During the run the harness's own load adds ~2; more than that means something else ran too.
       const loadLine = `Load average (1 min): ${loadBefore.toFixed(2)} before the run${busyNote(loadBefore, m.nproc)}, ${(os.loadavg()[0] ?? 0).toFixed(2)} at the end (the run itself keeps about 2 busy)`;
       rss.stop();
 
       const { text, failures } = resultTable(results);
+      if (!p99Pass) failures.push(`p99 ${p99Khabar} ms > ${P99_FACTOR}× raw ${p99Raw} ms`);
+      if (herd.renders !== 1) failures.push(`stampede: ${herd.renders} renders`);
+      if (freshMax > FRESH_LIMIT_MS) failures.push(`publish → fresh ${fmt(freshMax)} ms`);
       const peakMb = Math.max(rss.peakMb, after?.hwmMb ?? 0);
       const rssPass = peakMb <= RSS_LIMIT_MB;
       if (!rssPass) failures.push(`RSS peak ${fmt(peakMb)} MB > ${RSS_LIMIT_MB} MB`);
@@ -499,6 +562,7 @@ async function main() {
       console.log('');
       console.log(text);
       console.log('');
+      for (const line of cacheLines) console.log(line);
       console.log(rssLine);
       console.log(buildLine);
       console.log(`Khabar start-up (process spawn to listening, tsx included): ${fmt(bootMs)} ms`);
@@ -509,7 +573,7 @@ async function main() {
       else console.log('PASS: every floor of this issue is met');
 
       if (options.record) {
-        record({ options, argv, started, m, text, rssLine, buildLine, loadLine, failures, pages });
+        record({ options, argv, started, m, text, rssLine: [...cacheLines, rssLine].join('\n\n'), buildLine, loadLine, failures, pages });
         console.log(`\nappended to ${path.relative(process.cwd(), resultsFile)}`);
       } else {
         console.log(`\nnot recorded in bench/RESULTS.md (${options.quick ? '--quick' : '--no-record'})`);
@@ -520,6 +584,7 @@ async function main() {
   } finally {
     rss.stop();
     await stopChild(khabar);
+    if (uncached) await stopChild(uncached);
   }
 }
 

@@ -37,6 +37,8 @@ const config = loadConfig({
     demo: false,
     // KHABAR_READ_MEMO=0 measures every page read straight from the store (no per-version memo).
     readMemo: process.env.KHABAR_READ_MEMO !== '0',
+    // KHABAR_PAGE_CACHE=0 measures Khabar rendering every request (the "uncached" rows).
+    pageCache: { enabled: process.env.KHABAR_PAGE_CACHE !== '0' },
     logLevel: 'warn',
     baseUrl: 'https://bench.khabar.example',
     server: { port: 0, host: '127.0.0.1' },

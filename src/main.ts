@@ -34,6 +34,11 @@ import { createMetrics, type Metrics } from './web/metrics.js';
 import { readQueueStats } from './jobs/readQueueStats.js';
 import { CDN_PURGE_JOB, enqueueCdnPurge, type EnqueueCdnPurgeDeps } from './operations/cdn/enqueueCdnPurge.js';
 import { cdnPurgeHandler } from './operations/cdn/cdnPurgeHandler.js';
+import { createStorePurgeBus } from './cache/createStorePurgeBus.js';
+import { keyedVersion } from './cache/keyedVersion.js';
+import type { PurgeBus } from './cache/PurgeBus.js';
+import { surrogateKey } from './domain/surrogateKeys.js';
+import { createPageCache } from './web/cache/createPageCache.js';
 import { commentKeysFrom, type CommentDeps } from './operations/comments/CommentDeps.js';
 import { createRedisRateLimiter } from './ratelimit/createRedisRateLimiter.js';
 import { createStoreRateLimiter } from './ratelimit/createStoreRateLimiter.js';
@@ -52,6 +57,8 @@ export interface Khabar {
   store: Store;
   /** What reading operations (pages, feeds, sitemaps) read through: the store with its memoized settings and sections. */
   reading: ReadingDeps;
+  /** Purges of every process and node (the page cache, read memo and CDN purgers subscribe). */
+  purges: PurgeBus;
   /** The job worker this node runs (scheduled publishing); stopped by close(). */
   jobs: JobWorker;
   /** Writes buffered "most read" counts now (they are written every 10 s otherwise). */
@@ -152,9 +159,20 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     throw error;
   }
   const contentVersion = () => store.contentVersion();
-  const site = createSiteSettingsSource({ config: config.site, settings: store.settings, contentVersion });
-  const sections = createSectionDirectory({ sections: store.sections, contentVersion });
-  const memo = createReadMemo({ contentVersion, enabled: config.readMemo });
+  // Purges from this process (after commit) and from every other one (the store's purge log).
+  const purges = await createStorePurgeBus({
+    store,
+    pollMs: store.capabilities.notify ? 1000 : config.pageCache.pollMs,
+    onError: (error) => logger.warn({ err: error }, 'purge log not read'),
+  });
+  const subscribe = purges.subscribe;
+  const site = createSiteSettingsSource({ config: config.site, settings: store.settings, contentVersion: keyedVersion(subscribe, (key) => key === surrogateKey.settings) });
+  const sections = createSectionDirectory({ sections: store.sections, contentVersion: keyedVersion(subscribe, (key) => key === surrogateKey.sectionTree) });
+  const memo = createReadMemo({ subscribe, enabled: config.readMemo });
+  const pageCache = config.pageCache.enabled
+    ? createPageCache({ maxBytes: config.pageCache.maxBytes, onError: (error) => logger.error({ err: error }, 'page re-render failed') })
+    : null;
+  if (pageCache) subscribe((keys) => pageCache.purge(keys));
   const reading: ReadingDeps = { store, site, sections, now };
   const viewCounter = createViewCounter({
     articles: store.articles,
@@ -184,6 +202,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     store,
     reading,
     memo,
+    pageCache,
+    purges,
     media,
     mediaRoot: mediaRootOf(config),
     viewCounter,
@@ -217,6 +237,13 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     now,
     wake: () => void jobs.runDue(),
   };
+  // The node that made a change tells the CDN/Varnish (once: other nodes' purges arrive through the log, not here).
+  const offCdnPurges =
+    config.cdn.purgeEndpoints.length > 0
+      ? store.onPurge((record) => {
+          enqueueCdnPurge(cdnPurge, record.keys).catch((error: unknown) => logger.error({ err: error }, 'could not queue a CDN purge'));
+        })
+      : () => {};
   const jobs = createJobWorker({
     store,
     now,
@@ -242,6 +269,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     app,
     store,
     reading,
+    purges,
     jobs,
     outbound,
     metrics,
@@ -256,6 +284,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       closed = true;
       await jobs.stop();
       await app.close();
+      offCdnPurges();
+      await purges.close();
       await viewCounter.close();
       if (!options.rateLimiter) await limiter.close();
       if (!options.store) await store.close();

@@ -172,8 +172,18 @@ export const configSchema = z.object({
         .prefault({}),
     })
     .prefault({}),
-  /** Memoize what pages read from the store per content version (docs/decisions/005-read-memo.md). */
+  /** Memoize what pages read from the store until a purge (docs/decisions/005-read-memo.md, 014-page-cache.md). */
   readMemo: z.boolean().default(true),
+  /** The page cache of public answers (docs/decisions/014-page-cache.md). */
+  pageCache: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Bytes of rendered pages (with their brotli and gzip copies) held at most; least recently used go first. */
+      maxBytes: z.coerce.number().int().min(1024 * 1024).max(64 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+      /** How often a process reads the purge log for other processes' purges (SQLite; PostgreSQL is woken by NOTIFY and polls every second as a fallback). */
+      pollMs: z.coerce.number().int().min(10).max(1000).default(100),
+    })
+    .prefault({}),
   /** Site search (docs/decisions/007-search-index.md). */
   search: z
     .object({

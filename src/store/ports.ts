@@ -576,11 +576,40 @@ export interface Repositories {
   presence: PresenceRepository;
 }
 
+/** One reader-visible write: the content version it moved to and the surrogate keys it purges. */
+export interface PurgeRecord {
+  seq: number;
+  keys: string[];
+}
+
+/**
+ * The store's purge log (docs/decisions/014-page-cache.md): every reader-visible write records its
+ * surrogate keys under the content version it moved to, so every process and node can apply them.
+ */
+export interface PurgeLog {
+  /** The newest sequence (the content version): one primary-key read. */
+  latest(): Promise<number>;
+  /** Records after `afterSeq`, oldest first. */
+  since(afterSeq: number, limit: number): Promise<PurgeRecord[]>;
+  /** Records a purge that no content write made (an operator's `khabar cache purge`). */
+  record(keys: readonly string[]): Promise<void>;
+  /** Forgets all but the newest `keepLast` records (a node further behind purges everything). */
+  prune(keepLast: number): Promise<void>;
+}
+
 /** The store every operation talks to. */
 export interface Store extends Repositories {
   readonly capabilities: Capabilities;
   /** A number that grows with every content write (any process, any node): one primary-key read. */
   contentVersion(): Promise<number>;
+  readonly purges: PurgeLog;
+  /** Calls `listener` with each purge this store object's writes recorded, once it committed. */
+  onPurge(listener: (record: PurgeRecord) => void): () => void;
+  /**
+   * Calls `wake` when another process recorded purges (PostgreSQL LISTEN/NOTIFY); a no-op where
+   * the store has no notifications (SQLite: readers poll). Returns the unsubscribe.
+   */
+  onPurgesLogged(wake: () => void): Promise<() => Promise<void>>;
   /** Runs `work` in one transaction; everything or nothing is written. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /**

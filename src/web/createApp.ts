@@ -5,6 +5,8 @@ import type { ResolvedConfig } from '../config/loadConfig.js';
 import { isAppError } from '../errors/AppError.js';
 import type { MediaStorage } from '../media/MediaStorage.js';
 import { createReadMemo, type ReadMemo } from '../operations/reading/createReadMemo.js';
+import type { PurgeBus } from '../cache/PurgeBus.js';
+import type { PageCache } from './cache/createPageCache.js';
 import type { ReadingDeps } from '../operations/reading/ReadingDeps.js';
 import type { FrameData } from '../operations/reading/readFrame.js';
 import { readFrame } from '../operations/reading/readFrame.js';
@@ -41,6 +43,10 @@ export interface AppDeps {
   store: Store;
   reading: ReadingDeps;
   memo: ReadMemo;
+  /** The page cache of public answers; null when switched off (config pageCache.enabled). */
+  pageCache: PageCache | null;
+  /** Purges from every process (the search memo follows them). */
+  purges: PurgeBus;
   media: MediaStorage;
   /** Folder served at /media/. */
   mediaRoot: string;
@@ -192,7 +198,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerAdminApi(app, deps.admin, deps.adminRoutes);
   registerAdminApp(app, deps.adminApp === undefined ? loadAdminApp(adminDistDir) : deps.adminApp, (reply) => sendErrorPage(reply, 404));
-  registerSitemapRoutes(app, { reading: deps.reading, memo: deps.memo, baseUrl: deps.config.baseUrl, mediaUrlPath: (key) => deps.media.urlPath(key), sendErrorPage });
+  registerSitemapRoutes(app, { reading: deps.reading, memo: deps.memo, pageCache: deps.pageCache, baseUrl: deps.config.baseUrl, mediaUrlPath: (key) => deps.media.urlPath(key), sendErrorPage });
   const commentPages = await registerCommentRoutes(app, {
     comments: deps.comments,
     reading: deps.reading,
@@ -205,7 +211,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reading: deps.reading,
     search: deps.search,
     presenter,
-    memo: createReadMemo({ contentVersion: () => deps.store.contentVersion(), enabled: deps.config.readMemo, maxEntries: 500 }),
+    memo: createReadMemo({ subscribe: deps.purges.subscribe, enabled: deps.config.readMemo, maxEntries: 500 }),
     ...(deps.rateLimiter ? { rateLimiter: deps.rateLimiter } : {}),
     rateLimitPerMinute: deps.config.search.rateLimitPerMinute,
   });

@@ -1,38 +1,61 @@
-import { LRUCache } from 'lru-cache';
+import { createPurgeHistory } from '../../lib/purgeHistory.js';
+import { createTaggedCache } from '../../lib/createTaggedCache.js';
 
 /**
- * Memoizes what reading operations derive from the store, per content version: a page's data is
- * read from the store once per content change, while its HTML is still rendered per request
- * (the page cache of issue #8 is a separate layer). Exact across processes and nodes, because the
- * version lives in the store; concurrent requests for the same key share one computation.
+ * Memoizes what reading operations derive from the store, tagged with the surrogate keys of what
+ * it shows: a purge (from this process or any node, through the PurgeBus) drops exactly the
+ * entries it concerns, so a comment on one article no longer drops every section's data.
+ * Concurrent requests for the same key share one computation.
  */
 export interface ReadMemo {
-  /** `keep` decides whether a computed value is worth keeping (e.g. not a 404 for a random URL). */
-  get<T>(key: string, compute: () => Promise<T>, keep?: (value: T) => boolean): Promise<T>;
+  get<T>(key: string, compute: () => Promise<T>, options?: MemoOptions<T>): Promise<T>;
 }
 
-export function createReadMemo(options: { contentVersion: () => Promise<number>; enabled: boolean; maxEntries?: number }): ReadMemo {
+export interface MemoOptions<T> {
+  /** Whether a computed value is worth keeping (e.g. not a 404 for a random URL). */
+  keep?: (value: T) => boolean;
+  /** The surrogate keys of a value; without them, any purge drops it. */
+  keys?: (value: T) => readonly string[];
+}
+
+/** Entries without keys carry this tag, purged by every purge. */
+const ANY = '\u0000any';
+
+export function createReadMemo(options: {
+  /** Purges to follow: the PurgeBus's subscribe. */
+  subscribe: (fn: (keys: readonly string[]) => void) => () => void;
+  enabled: boolean;
+  maxEntries?: number;
+}): ReadMemo {
   if (!options.enabled) return { get: (_key, compute) => compute() };
-  let version = -1;
-  let entries = new LRUCache<string, Promise<unknown>>({ max: options.maxEntries ?? 1000 });
+  const entries = createTaggedCache<{ value: Promise<unknown> }>({ maxEntries: options.maxEntries ?? 1000 });
+  const inflight = new Map<string, Promise<unknown>>();
+  const history = createPurgeHistory();
+  options.subscribe((keys) => {
+    history.record(keys);
+    entries.purge([...keys, ANY]);
+    // Computations under way may have read what just changed: later callers start afresh.
+    inflight.clear();
+  });
   return {
-    async get<T>(key: string, compute: () => Promise<T>, keep?: (value: T) => boolean): Promise<T> {
-      const current = await options.contentVersion();
-      if (current !== version) {
-        version = current;
-        entries = new LRUCache<string, Promise<unknown>>({ max: options.maxEntries ?? 1000 });
-      }
-      const hit = entries.get(key) as Promise<T> | undefined;
-      if (hit) return hit;
+    get<T>(key: string, compute: () => Promise<T>, memoOptions: MemoOptions<T> = {}): Promise<T> {
+      const hit = entries.get(key) ?? (inflight.has(key) ? { value: inflight.get(key)! } : undefined);
+      if (hit) return hit.value as Promise<T>;
+      const started = history.now();
       const pending = compute();
-      const bucket = entries;
-      bucket.set(key, pending);
+      inflight.set(key, pending);
       pending.then(
         (value) => {
-          if (keep && !keep(value) && bucket.get(key) === pending) bucket.delete(key);
+          if (inflight.get(key) === pending) inflight.delete(key);
+          if (memoOptions.keep && !memoOptions.keep(value)) return;
+          // Read before a purge of what it shows: not kept (without keys: before any purge).
+          if (memoOptions.keys) {
+            const tags = memoOptions.keys(value);
+            if (!history.purgedSince(started, tags)) entries.set(key, { value: pending }, tags);
+          } else if (history.now() === started) entries.set(key, { value: pending }, [ANY]);
         },
         () => {
-          if (bucket.get(key) === pending) bucket.delete(key);
+          if (inflight.get(key) === pending) inflight.delete(key);
         },
       );
       return pending;

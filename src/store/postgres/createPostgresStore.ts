@@ -8,7 +8,8 @@ import { createKyselyStore } from '../shared/createKyselyStore.js';
 import { createQueryObservers } from '../shared/queryObservers.js';
 import type { AnalyzeDocument } from '../shared/search/syncArticleSearch.js';
 import type { Database as Schema } from '../shared/schema.js';
-import { jobQueries } from './jobQueries.js';
+import { jobQueries, PURGES_CHANNEL } from './jobQueries.js';
+import { listenForChannel } from './listenForChannel.js';
 import { listenForJobs } from './listenForJobs.js';
 import { postgresMigrationDialect } from './migrationDialect.js';
 import { poolWithUnavailableErrors } from './poolWithUnavailableErrors.js';
@@ -57,6 +58,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     migrationDialect: postgresMigrationDialect,
     dialectQueries: jobQueries,
     listenForJobs: listenForJobs(options.connectionString),
+    listenForPurges: listenForChannel(options.connectionString, PURGES_CHANNEL),
     // Kysely looks for its tables in every schema unless told which one is ours.
     migrationSchema: schema,
     ...(options.now ? { now: options.now } : {}),

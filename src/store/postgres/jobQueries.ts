@@ -3,6 +3,8 @@ import type { DialectQueries } from '../shared/dialectQueries.js';
 import { dueJobs } from '../shared/dialectQueries.js';
 
 export const JOBS_CHANNEL = 'khabar_jobs';
+/** Every node listens here for purges other nodes recorded (then reads the purge log). */
+export const PURGES_CHANNEL = 'khabar_purges';
 
 /**
  * PostgreSQL: the due rows are locked with FOR UPDATE SKIP LOCKED, so concurrent workers on other
@@ -23,5 +25,8 @@ export const jobQueries: DialectQueries = {
   async alignIdentity(db, table) {
     // Identity columns "by default" accept explicit ids but do not move their sequence past them.
     await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select coalesce(max(id), 0) from ${sql.table(table)}), 1))`.execute(db);
+  },
+  async signalPurge(db) {
+    await sql`select pg_notify(${PURGES_CHANNEL}, '')`.execute(db);
   },
 };

@@ -1,7 +1,9 @@
 import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { AppError } from '../../errors/AppError.js';
 import type { Capabilities, Store } from '../ports.js';
-import { bumpContentVersion, contentVersionReader } from './contentVersion.js';
+import { contentVersionReader } from './contentVersion.js';
+import { createPurgeLog, recordPurge, registerPurgeTarget, transactionWithPurges } from './purgeLog.js';
+import type { PurgeRecord } from '../ports.js';
 import { createRepositories, type SearchWiring } from './createRepositories.js';
 import { allMigrations } from './migrations/index.js';
 import type { MigrationDialect } from './migrations/MigrationDialect.js';
@@ -19,6 +21,8 @@ export interface KyselyStoreOptions {
   dialectQueries: DialectQueries;
   /** The adapter's job notifications (see Store.onJobsQueued). */
   listenForJobs: (wake: () => void) => Promise<() => Promise<void>>;
+  /** The adapter's purge notifications (see Store.onPurgesLogged). */
+  listenForPurges: (wake: () => void) => Promise<() => Promise<void>>;
   now?: () => Date;
   /** Schema holding the migration tables (PostgreSQL); tables of the same name elsewhere are not ours. */
   migrationSchema?: string;
@@ -63,12 +67,26 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
     ...(options.migrationSchema ? { migrationTableSchema: options.migrationSchema } : {}),
   });
 
+  const purgeListeners = new Set<(record: PurgeRecord) => void>();
+  registerPurgeTarget(db, {
+    emit(record) {
+      for (const listener of purgeListeners) listener(record);
+    },
+    signal: (conn) => options.dialectQueries.signalPurge(conn),
+  });
+
   return {
     ...createRepositories(db, now, false, options.search, options.dialectQueries, writes),
     capabilities,
     contentVersion: contentVersionReader(db),
+    purges: createPurgeLog(db, now),
+    onPurge(listener) {
+      purgeListeners.add(listener);
+      return () => purgeListeners.delete(listener);
+    },
+    onPurgesLogged: options.listenForPurges,
     transaction(work) {
-      return db.transaction().execute(async (trx) => {
+      return transactionWithPurges(db, async (trx) => {
         const pending = new Set<number>();
         const result = await work(createRepositories(trx, now, true, options.search, options.dialectQueries, withinTransaction(trx), pending));
         // Articles written in this transaction are indexed in bulk before it commits.
@@ -79,7 +97,7 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
     async reindex(reindexOptions = {}) {
       const batchSize = reindexOptions.batchSize ?? 500;
       // rebuild runs inside one transaction: readers keep the old index until the new one commits.
-      const indexed = await db.transaction().execute(async (trx) => {
+      const indexed = await transactionWithPurges(db, async (trx) => {
         const index = options.search.indexOf(trx);
         async function* batches() {
           let last = 0;
@@ -97,7 +115,7 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
           }
         }
         const count = await index.rebuild(batches());
-        await bumpContentVersion(trx);
+        await recordPurge(trx, ['search'], now);
         return count;
       });
       return { indexed };

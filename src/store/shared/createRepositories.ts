@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Repositories, SearchIndex } from '../ports.js';
-import { bumpContentVersion } from './contentVersion.js';
+import type { Section } from '../../domain/section.js';
+import { surrogateKey } from '../../domain/surrogateKeys.js';
+import { ancestorsIn, sectionParents } from './articlePurgeKeys.js';
+import { recordPurge } from './purgeLog.js';
 import type { Database } from './schema.js';
 import { createCommentRepository } from './repositories/comments.js';
 import { createRateLimitRepository } from './repositories/rateLimits.js';
@@ -30,36 +33,82 @@ import { createPresenceRepository } from './repositories/presence.js';
 import type { DialectQueries } from './dialectQueries.js';
 import type { GroupCommit } from './groupCommit.js';
 
-/**
- * Write methods that change what readers see: each bumps the content version once it succeeded.
- * `articles.save` is not listed: it bumps inside its own transaction, only when the article is or
- * was published (a draft's autosave changes nothing readers see).
- */
-const CONTENT_WRITES = {
-  articles: ['create'],
-  sections: ['create', 'update', 'delete'],
-  tags: ['create', 'update', 'delete'],
-  authors: ['create'],
-  pages: ['create'],
-  media: ['create', 'update', 'delete'],
-  redirects: ['put'],
-  settings: ['set'],
-  search: ['index', 'remove', 'clear', 'rebuild'],
-} as const;
+type Write = (...args: any[]) => Promise<unknown>;
+/** What a write purges, from its arguments, its result and what it read before writing. */
+type KeysOf = (args: any[], result: any, before: any) => readonly string[];
+interface PurgeRule {
+  /** Read before the write (in its transaction), e.g. the section being renamed. */
+  before?: (conn: Kysely<Database>, args: any[]) => Promise<unknown>;
+  keys: KeysOf;
+}
+
+const k = surrogateKey;
+const always = (...keys: string[]): PurgeRule => ({ keys: () => keys });
+
+/** A section's own keys and those of the lists it is (or was) part of. */
+function sectionKeys(section: Section | null | undefined, parents: Map<number, number | null>): string[] {
+  if (!section) return [];
+  const keys = [k.section(section.id), k.sectionLabel(section.id), k.relatedSection(section.id)];
+  // Top-level sections are the navigation shown on every page; a subsection is listed on its parent's archive.
+  if (section.parentId === null || !parents.has(section.parentId)) keys.push(k.nav);
+  else for (const up of [section.parentId, ...ancestorsIn(parents, section.parentId)]) keys.push(k.section(up));
+  return keys;
+}
+
+const sectionBefore = async (conn: Kysely<Database>, args: any[]) => {
+  const parents = await sectionParents(conn);
+  const row = await conn.selectFrom('sections').select(['id', 'parent_id']).where('id', '=', Number(args[0])).executeTakeFirst();
+  return { parents, section: row ? ({ id: row.id, parentId: row.parent_id } as Section) : null };
+};
 
 /**
- * Wraps the content writes so the version moves after the write: inside a transaction in the
- * same transaction, otherwise right after the write committed. A reader can thus never see the new
- * version with the old content (it may see new content with the old version, which is harmless).
+ * Write methods that change what readers see, and the surrogate keys each purges
+ * (docs/decisions/014-page-cache.md). `articles.save`/`create` and the comment writes record
+ * their own purges inside their transactions (they know the before and after).
  */
-function withVersionBumps(repos: Repositories, db: Kysely<Database>): Repositories {
-  for (const [name, methods] of Object.entries(CONTENT_WRITES) as Array<[keyof typeof CONTENT_WRITES, readonly string[]]>) {
-    const repo = repos[name] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    for (const method of methods) {
+const PURGES: { [R in keyof Repositories]?: Record<string, PurgeRule> } = {
+  sections: {
+    create: { keys: (_a, created: Section) => [k.sectionTree, k.sitemap, ...(created.parentId === null ? [k.nav] : [k.section(created.parentId)])] },
+    update: {
+      before: sectionBefore,
+      keys: (_a, updated: Section | null, b: Awaited<ReturnType<typeof sectionBefore>>) =>
+        updated ? [k.sectionTree, k.sitemap, k.search, k.redirect, ...sectionKeys(b.section, b.parents), ...sectionKeys(updated, b.parents)] : [],
+    },
+    delete: {
+      before: sectionBefore,
+      keys: (_a, deleted: boolean, b: Awaited<ReturnType<typeof sectionBefore>>) => (deleted ? [k.sectionTree, k.sitemap, k.search, k.redirect, ...sectionKeys(b.section, b.parents)] : []),
+    },
+  },
+  tags: {
+    create: always(k.sitemap),
+    update: { keys: ([id], updated) => (updated ? [k.tag(id), k.tagLabel(id), k.sitemap, k.search] : []) },
+    delete: { keys: ([id], deleted) => (deleted ? [k.tag(id), k.tagLabel(id), k.relatedTag(id), k.sitemap, k.search] : []) },
+  },
+  authors: { create: always(k.sitemap) },
+  pages: { create: always(k.pages, k.sitemap) },
+  media: {
+    update: { keys: ([id], updated) => (updated ? [k.media(id)] : []) },
+    delete: { keys: ([id], deleted) => (deleted ? [k.media(id)] : []) },
+  },
+  redirects: { put: always(k.redirect) },
+  settings: { set: always(k.settings) },
+  search: { index: always(k.search), remove: always(k.search), clear: always(k.search), rebuild: always(k.search) },
+};
+
+/**
+ * Wraps the content writes so each records its purge after the write: inside a transaction in
+ * the same transaction, otherwise right after the write committed (the record moves the content
+ * version and logs the keys atomically). A reader can thus never see the purge before the content.
+ */
+function withPurges(repos: Repositories, db: Kysely<Database>, now: () => Date): Repositories {
+  for (const [name, rules] of Object.entries(PURGES) as Array<[keyof Repositories, Record<string, PurgeRule>]>) {
+    const repo = repos[name] as unknown as Record<string, Write>;
+    for (const [method, rule] of Object.entries(rules)) {
       const write = repo[method]!;
       repo[method] = async (...args: unknown[]) => {
+        const before = rule.before ? await rule.before(db, args) : undefined;
         const result = await write(...args);
-        await bumpContentVersion(db);
+        await recordPurge(db, rule.keys(args, result, before), now);
         return result;
       };
     }
@@ -85,7 +134,7 @@ export function createRepositories(
     if (pendingSearch) for (const id of ids) pendingSearch.add(id);
     else await syncArticleSearch(conn, search.indexOf(conn), search.analyze, ids);
   };
-  return withVersionBumps({
+  return withPurges({
     imports: createImportRepository(db, now, dialect, articlesWritten),
     articles: createArticleRepository(db, now, inTransaction, articlesWritten),
     search: search.indexOf(db),
@@ -105,5 +154,5 @@ export function createRepositories(
     jobs: createJobRepository(db, now, dialect),
     audit: createAuditRepository(db, now),
     presence: createPresenceRepository(db, now),
-  }, db);
+  }, db, now);
 }

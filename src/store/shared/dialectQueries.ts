@@ -21,6 +21,8 @@ export interface DialectQueries {
   signalJobsQueued(db: Kysely<Database>): Promise<void>;
   /** Moves `table`'s id generator past its highest id (after rows were inserted with explicit ids). */
   alignIdentity(db: Kysely<Database>, table: 'articles'): Promise<void>;
+  /** Tells other processes purges were recorded (inside a transaction: delivered at commit). */
+  signalPurge(db: Kysely<Database>): Promise<void>;
 }
 
 /** Pending and due, or running under a lock that expired (its worker died). */

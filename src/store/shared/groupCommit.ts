@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
+import { transactionWithPurges } from './purgeLog.js';
 import type { Database } from './schema.js';
 
 /**
@@ -54,7 +55,8 @@ async function runWithEffects<T>(conn: Kysely<Database>, work: WriteWork<T>): Pr
 /** Each unit in its own transaction (PostgreSQL: the server commits concurrent transactions in parallel). */
 export function separateTransactions(db: Kysely<Database>): GroupCommit {
   return {
-    run: (work) => db.transaction().execute((trx) => runWithEffects(trx, work)),
+    // transactionWithPurges: the purges a unit records reach this process after the commit, before it is answered.
+    run: (work) => transactionWithPurges(db, (trx) => runWithEffects(trx, work)),
     statement: (work) => work(db),
   };
 }
@@ -120,7 +122,8 @@ export function createGroupCommit(db: Kysely<Database>, options: GroupCommitOpti
     queue = queue.slice(units.length);
     const outcomes: Outcome[] = [];
     try {
-      await db.transaction().execute(async (trx) => {
+      // The purges the group records reach this process after the commit, before any unit is answered.
+      await transactionWithPurges(db, async (trx) => {
         const committed = new Effects();
         for (const unit of units) {
           const effects = new Effects();

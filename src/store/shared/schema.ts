@@ -140,6 +140,7 @@ export interface Database {
   };
   article_daily_views: { article_id: number; day: string; views: number };
   khabar_state: { key: string; value: string | number };
+  khabar_purges: { seq: string | number; keys: string; created_at: string };
   comments: {
     id: Generated<number>;
     article_id: number;

@@ -55,6 +55,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     migrationLock: sqliteMigrationLock(sqlite),
     // One writer at a time: concurrent comment posts and rate-limit hits share a commit (decision 018).
     groupCommit: true,
+    listenForPurges: listenForJobs(),
     ...(options.now ? { now: options.now } : {}),
   });
 }

@@ -20,4 +20,7 @@ export const jobQueries: DialectQueries = {
   async alignIdentity() {
     // AUTOINCREMENT already remembers the highest id ever inserted, explicit ones included.
   },
+  async signalPurge() {
+    // Nothing to signal: processes on one SQLite file poll the purge log (every 100 ms).
+  },
 };

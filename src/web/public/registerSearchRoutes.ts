@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReadMemo } from '../../operations/reading/createReadMemo.js';
 import type { ReadingDeps } from '../../operations/reading/ReadingDeps.js';
 import { readFrame } from '../../operations/reading/readFrame.js';
+import { frameKeys } from '../../operations/reading/outcomeKeys.js';
+import { surrogateKey } from '../../domain/surrogateKeys.js';
 import type { RateLimiter } from '../../ratelimit/RateLimiter.js';
 import { searchArticles, type SearchDeps, type SearchInput, type SearchOutcome } from '../../search/searchArticles.js';
 import { renderSearchPage } from '../../views/render.js';
@@ -12,7 +14,7 @@ export interface SearchRouteDeps {
   reading: ReadingDeps;
   search: SearchDeps;
   presenter: Presenter;
-  /** Search outcomes and the frame, kept per content version. */
+  /** Search outcomes and the frame, kept until a purge of what they show. */
   memo: ReadMemo;
   /** Optional: without one, search is not rate limited (tests, single trusted user). */
   rateLimiter?: RateLimiter;
@@ -51,8 +53,10 @@ function memoKey(input: SearchInput): string {
  * results as data, for the admin and the content API), rate limited per client IP.
  */
 export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps) {
-  const frame = () => deps.memo.get('search-frame', () => readFrame(deps.reading));
-  const run = (input: SearchInput): Promise<SearchOutcome> => deps.memo.get(memoKey(input), () => searchArticles(deps.search, input));
+  const frame = () => deps.memo.get('search-frame', () => readFrame(deps.reading), { keys: frameKeys });
+  // Results show cards (comment counts included) of any article: any article or comment change.
+  const resultKeys = () => [surrogateKey.search, surrogateKey.settings, surrogateKey.comments, surrogateKey.sectionTree];
+  const run = (input: SearchInput): Promise<SearchOutcome> => deps.memo.get(memoKey(input), () => searchArticles(deps.search, input), { keys: resultKeys });
 
   /** True when the client may search now; otherwise the 429 is already being sent. */
   async function admitted(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {

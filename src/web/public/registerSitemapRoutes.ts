@@ -1,4 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { surrogateKey } from '../../domain/surrogateKeys.js';
+import type { CachePolicy } from '../cache/CachedAnswer.js';
+import { toCachedAnswer } from '../cache/CachedAnswer.js';
+import type { PageCache } from '../cache/createPageCache.js';
+import { sendCachedAnswer } from '../cache/sendCachedAnswer.js';
 import {
   readMonthSitemap,
   readNewsSitemap,
@@ -23,6 +28,8 @@ export interface SitemapRouteDeps {
   /** Most URLs a sitemap file holds (the protocol's 50,000 when absent; tests use fewer). */
   maxUrls?: number;
   sendErrorPage(reply: FastifyReply, status: ErrorPageView['status']): Promise<FastifyReply>;
+  /** The page cache (null: every request renders). */
+  pageCache?: PageCache | null;
 }
 
 const XML = 'application/xml; charset=utf-8';
@@ -51,61 +58,77 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SitemapRouteDe
     ...(deps.mediaUrlPath ? { mediaUrlPath: deps.mediaUrlPath } : {}),
     ...(deps.maxUrls !== undefined ? { maxUrls: deps.maxUrls } : {}),
   };
-  const keep = (body: string | null) => body !== null;
-  const send = (reply: FastifyReply, body: string | null, type: string, cache: string) =>
-    body === null
-      ? deps.sendErrorPage(reply, 404)
-      : reply.header('content-type', type).header('cache-control', cache).send(Buffer.from(body));
+  const keys = [surrogateKey.settings, surrogateKey.sitemap];
+  const memoOptions = { keep: (body: string | null) => body !== null, keys: () => keys };
   const minute = () => Math.floor(reading.now().getTime() / 60_000);
+  const HOUR: CachePolicy = { ttlMs: 3_600_000, staleMs: 0 };
+  // The news sitemap's 48-hour window moves by itself: a minute at most.
+  const MINUTE: CachePolicy = { ttlMs: 60_000, staleMs: 0 };
 
-  app.get('/robots.txt', async (request, reply) => {
-    const body = renderRobotsTxt({ baseUrl: deps.baseUrl, sitemaps: ['/sitemap.xml', '/news-sitemap.xml'] });
-    return send(reply, body, 'text/plain; charset=utf-8', CACHE);
-  });
+  /** One sitemap answer through the page cache (keyed by its path: no query string changes it). */
+  function serve(request: FastifyRequest, reply: FastifyReply, body: () => Promise<string | null>, type: string, cache: string, policy: CachePolicy) {
+    const render = async () => {
+      const text = await body();
+      return text === null ? null : { status: 200, headers: { 'content-type': type, 'cache-control': cache }, body: Buffer.from(text), keys, policy };
+    };
+    const notFound = () => deps.sendErrorPage(reply, 404);
+    if (deps.pageCache) return deps.pageCache.serve(request, reply, `sitemaps|${request.url.split('?')[0]}`, render, notFound);
+    return render().then((answer) => (answer === null ? notFound() : sendCachedAnswer(request, reply, toCachedAnswer(answer, 0), 'BYPASS')));
+  }
 
-  app.get('/sitemap.xml', async (request, reply) => {
-    const body = await memo.get('sitemap:index', async () => renderSitemapIndex(await readSitemapIndex(reading, site)));
-    return send(reply, body, XML, CACHE);
-  });
+  app.get('/robots.txt', (request, reply) =>
+    serve(request, reply, async () => renderRobotsTxt({ baseUrl: deps.baseUrl, sitemaps: ['/sitemap.xml', '/news-sitemap.xml'] }), 'text/plain; charset=utf-8', CACHE, HOUR),
+  );
+
+  app.get('/sitemap.xml', (request, reply) =>
+    serve(request, reply, () => memo.get('sitemap:index', async () => renderSitemapIndex(await readSitemapIndex(reading, site)), memoOptions), XML, CACHE, HOUR),
+  );
 
   app.get<{ Params: { name: string } }>('/sitemap-:name.xml', async (request, reply) => {
     const parsed = parseSitemapName(request.params.name);
     if (!parsed) return deps.sendErrorPage(reply, 404);
-    const body = await memo.get(
-      `sitemap:${request.params.name}`,
-      async () => {
-        const urls =
-          parsed.kind === 'posts'
-            ? await readMonthSitemap(reading, site, parsed.month, parsed.part)
-            : parsed.kind === 'pages'
-              ? await readPagesSitemap(reading, site)
-              : await readTaxonomySitemap(reading, site, parsed.kind, parsed.part);
-        return urls ? renderUrlSet(urls) : null;
-      },
-      keep,
-    );
-    return send(reply, body, XML, CACHE);
+    const body = () =>
+      memo.get(
+        `sitemap:${request.params.name}`,
+        async () => {
+          const urls =
+            parsed.kind === 'posts'
+              ? await readMonthSitemap(reading, site, parsed.month, parsed.part)
+              : parsed.kind === 'pages'
+                ? await readPagesSitemap(reading, site)
+                : await readTaxonomySitemap(reading, site, parsed.kind, parsed.part);
+          return urls ? renderUrlSet(urls) : null;
+        },
+        memoOptions,
+      );
+    return serve(request, reply, body, XML, CACHE, HOUR);
   });
 
-  app.get('/news-sitemap.xml', async (request, reply) => {
-    const body = await memo.get(`sitemap:news:${minute()}`, async () => {
-      const data = await readNewsSitemap(reading, site);
-      return data.kind === 'urlset' ? renderNewsSitemap(data.items) : renderSitemapIndex(data.entries);
-    });
-    return send(reply, body, XML, NEWS_CACHE);
+  app.get('/news-sitemap.xml', (request, reply) => {
+    const body = () =>
+      memo.get(
+        `sitemap:news:${minute()}`,
+        async () => {
+          const data = await readNewsSitemap(reading, site);
+          return data.kind === 'urlset' ? renderNewsSitemap(data.items) : renderSitemapIndex(data.entries);
+        },
+        memoOptions,
+      );
+    return serve(request, reply, body, XML, NEWS_CACHE, MINUTE);
   });
 
   app.get<{ Params: { n: string } }>('/news-sitemap-:n.xml', async (request, reply) => {
     const n = request.params.n;
     if (!/^[1-9]\d{0,3}$/.test(n)) return deps.sendErrorPage(reply, 404);
-    const body = await memo.get(
-      `sitemap:news-${n}:${minute()}`,
-      async () => {
-        const items = await readNewsSitemapPart(reading, site, Number(n));
-        return items ? renderNewsSitemap(items) : null;
-      },
-      keep,
-    );
-    return send(reply, body, XML, NEWS_CACHE);
+    const body = () =>
+      memo.get(
+        `sitemap:news-${n}:${minute()}`,
+        async () => {
+          const items = await readNewsSitemapPart(reading, site, Number(n));
+          return items ? renderNewsSitemap(items) : null;
+        },
+        memoOptions,
+      );
+    return serve(request, reply, body, XML, NEWS_CACHE, MINUTE);
   });
 }

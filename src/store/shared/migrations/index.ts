@@ -10,6 +10,7 @@ import { m007Workflow } from './m007_workflow.js';
 import { m008Media } from './m008_media.js';
 import { m009CommentIndexes } from './m009_comment_indexes.js';
 import { m010ImportKeys } from './m010_import_keys.js';
+import { m011PurgeLog } from './m011_purge_log.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
 export function allMigrations(d: MigrationDialect): Record<string, Migration> {
@@ -24,5 +25,6 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '008_media': m008Media(),
     '009_comment_indexes': m009CommentIndexes(),
     '010_import_keys': m010ImportKeys(),
+    '011_purge_log': m011PurgeLog(),
   };
 }

@@ -3,8 +3,9 @@ import type { Article, ArticleCard, ArticleStatus, NewArticle } from '../../../d
 import { snapshotOf, type ArticleRevision, type ArticleSnapshot } from '../../../domain/revision.js';
 import { AppError } from '../../../errors/AppError.js';
 import type { AdminArticleFilter, AdminArticleRow, ArticleRepository, ArticleSave, PublishedFilter, TaxonomyLastModified } from '../../ports.js';
-import { bumpContentVersion } from '../contentVersion.js';
 import { articleContentColumns } from '../rowValues.js';
+import { recordPurge, transactionWithPurges } from '../purgeLog.js';
+import { articlePurgeKeys } from '../articlePurgeKeys.js';
 import type { Database } from '../schema.js';
 import { prepareQuery } from '../preparedQuery.js';
 import { fromIsoOrNull, likeContains, toCount, toFlag, toIsoOrNull } from '../values.js';
@@ -249,6 +250,8 @@ export function createArticleRepository(
     if (!current) throw new AppError('NOT_FOUND', `no article ${input.id}`);
     if (current.version !== input.expectedVersion) throw conflictOf(current);
     if (input.fromStatuses && !input.fromStatuses.includes(current.status as ArticleStatus)) throw conflictOf(current);
+    // What readers saw before this save, for the purge (only a live article was seen anywhere).
+    const before = current.status === 'published' ? toArticle(current, await relations(conn, input.id)) : null;
     const c = input.changes;
     const at = now().toISOString();
     const sectionIds = c.sectionIds ? [...new Set(c.sectionIds)] : undefined;
@@ -312,7 +315,7 @@ export function createArticleRepository(
     }
     // The search index follows every save (published: indexed; anything else: removed), in this transaction.
     await written(conn, [input.id]);
-    if (current.status === 'published' || article.status === 'published') await bumpContentVersion(conn);
+    await recordPurge(conn, await articlePurgeKeys(conn, before, article), now);
     return article;
   }
 
@@ -390,13 +393,15 @@ export function createArticleRepository(
       const write = async (conn: Kysely<Database>) => {
         const article = await insert(conn, input);
         await written(conn, [article.id]);
+        // An article created live (imports, demo content) appears in lists at once.
+        await recordPurge(conn, await articlePurgeKeys(conn, null, article), now);
         return article;
       };
-      return inTransaction ? write(db) : db.transaction().execute(write);
+      return inTransaction ? write(db) : transactionWithPurges(db, write);
     },
 
     save(input) {
-      return inTransaction ? saveIn(db, input) : db.transaction().execute((trx) => saveIn(trx, input));
+      return inTransaction ? saveIn(db, input) : transactionWithPurges(db, (trx) => saveIn(trx, input));
     },
 
     async listRevisions(articleId) {

@@ -2,10 +2,11 @@ import { sql, type Insertable, type Kysely, type Selectable, type Updateable } f
 import type { Comment, CommentStatus } from '../../../domain/comment.js';
 import { commentStatuses } from '../../../domain/comment.js';
 import type { CommentFilter, CommentRepository } from '../../ports.js';
-import { bumpContentVersion } from '../contentVersion.js';
 import { commentColumns } from '../rowValues.js';
 import type { GroupCommit, WriteEffects } from '../groupCommit.js';
 import { prepareQuery } from '../preparedQuery.js';
+import { recordPurge } from '../purgeLog.js';
+import { surrogateKey } from '../../../domain/surrogateKeys.js';
 import type { Database } from '../schema.js';
 import { toCount } from '../values.js';
 
@@ -29,6 +30,11 @@ function toComment(row: CommentRow): Comment {
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
+}
+
+/** What an approved comment appearing, changing or leaving purges: its article's pages and cards, the comment feed. */
+function commentKeys(articleIds: Iterable<number>): string[] {
+  return [...[...articleIds].map(surrogateKey.article), surrogateKey.comments];
 }
 
 /** `LIKE` with the user's text taken literally. */
@@ -81,7 +87,8 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
         if (total !== 0) await moveCount(conn, articleId, total);
       });
     }
-    effects.add('content_version', 1, (conn) => bumpContentVersion(conn));
+    // One purge record per article per commit (a group of posts to one article shares it).
+    for (const articleId of deltas.keys()) effects.add(`purge:${articleId}`, 1, (conn) => recordPurge(conn, commentKeys([articleId]), now));
   }
 
   function filtered(filter: CommentFilter) {
@@ -221,7 +228,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
         if (edit.fingerprint !== undefined) values.fingerprint = edit.fingerprint;
         const row = await conn.updateTable('comments').set(values).where('id', '=', id).returningAll().executeTakeFirst();
         if (!row) return null;
-        if (row.status === 'approved') readersSee(effects, new Map());
+        if (row.status === 'approved') readersSee(effects, new Map([[row.article_id, 0]]));
         return toComment(row);
       });
     },

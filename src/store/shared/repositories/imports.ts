@@ -1,6 +1,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { ImportRepository } from '../../ports.js';
-import { bumpContentVersion } from '../contentVersion.js';
+import { surrogateKey } from '../../../domain/surrogateKeys.js';
+import { recordPurge } from '../purgeLog.js';
 import type { DialectQueries } from '../dialectQueries.js';
 import type { Database } from '../schema.js';
 import { articleContentColumns, commentColumns } from '../rowValues.js';
@@ -94,7 +95,8 @@ export function createImportRepository(
       }
     },
     async touch() {
-      await bumpContentVersion(db);
+      // An import batch touches any page: every cached one goes.
+      await recordPurge(db, [surrogateKey.all], now);
     },
     async writeArticle(input, target) {
       const at = now().toISOString();
