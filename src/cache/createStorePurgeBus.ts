@@ -32,7 +32,12 @@ export async function createStorePurgeBus(options: StorePurgeBusOptions): Promis
       }
     }
   };
-  let cursor = await store.purges.latest();
+  // A node started before the schema is migrated (it answers /readyz 503 meanwhile) reads the log
+  // from the start once it exists: replaying old purges only empties caches that are empty anyway.
+  let cursor = await store.purges.latest().catch((error: unknown) => {
+    options.onError?.(error);
+    return 0;
+  });
   /** Sequences this process delivered ahead of the cursor (its own writes). */
   const delivered = new Set<number>();
   const offLocal = store.onPurge((record: PurgeRecord) => {

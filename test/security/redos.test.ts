@@ -55,6 +55,13 @@ const NOT_ON_A_REQUEST_PATH: Array<{ file: string; source: string; why: string }
   { file: 'search/plainText.ts', source: '<(script|style)\\b[^>]*>[\\s\\S]*?<\\/\\1>', why: 'indexes stored, sanitized article HTML (no script or style survives the sanitizer)' },
 ];
 
+/**
+ * Folders whose expressions only see files an operator hands the CLI, never a request: the
+ * WordPress importer reads the export given to `khabar import wordpress`. (An admin upload of
+ * exports, not built yet, would put them on a request path: they must be made linear first.)
+ */
+const OPERATOR_FILES_ONLY = [{ folder: 'importers/', why: 'reads the WXR file an operator gives `khabar import wordpress`' }];
+
 /** recheck cannot analyse look-arounds ("unknown"); an expression without any quantifier is linear anyway. */
 function hasNoQuantifier(source: string): boolean {
   return !/[*+?{]/.test(source.replace(/\\p\{[^}]*\}/g, '').replace(/^\(\?[=!]/, '('));
@@ -85,6 +92,7 @@ describe('ReDoS: every regular expression in src/ checked with recheck', () => {
         excused.add(`${known.file} ${known.source}`);
         continue;
       }
+      if (OPERATOR_FILES_ONLY.some((o) => found.file.startsWith(o.folder))) continue;
       if (result.status === 'unknown' && hasNoQuantifier(found.source)) continue;
       unsafe.push(`${found.file}:${found.line} /${found.source}/${found.flags}: ${result.status} ${result.complexity ?? ''} ${result.attack ?? ''}`);
     }

@@ -19,7 +19,8 @@ export function etagMatches(header: string | string[] | undefined, etag: string)
  */
 export function parseRange(header: string | undefined, length: number): { start: number; end: number } | 'unsatisfiable' | null {
   if (header === undefined) return null;
-  const m = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
+  // Whitespace dropped first: one pattern with \s* on both sides of '-' backtracks polynomially (recheck).
+  const m = /^bytes=(\d*)-(\d*)$/i.exec(header.replace(/\s+/g, ''));
   if (!m || (m[1] === '' && m[2] === '')) return null;
   if (m[1] === '') {
     const suffix = Number(m[2]);
