@@ -192,7 +192,7 @@ describe('the injection suite: every payload through every input, checked in eve
     const json = await get('/feed/json/');
     expect(() => JSON.parse(json.body)).not.toThrow();
     figures.outputsChecked += 1;
-  });
+  }, 300_000);
 
   it('searches for every payload safely: the page inert, the JSON parseable', async () => {
     for (const [i, payload] of payloads.entries()) {
