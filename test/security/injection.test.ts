@@ -116,6 +116,13 @@ describe('the injection suite: every payload through every input, checked in eve
     };
 
     for (const [i, payload] of payloads.entries()) {
+      if (payload.includes('\u0000')) {
+        // NUL is refused by the admin API outright (controlCharacters.test.ts).
+        const refused = await callAs(site.khabar, admin, 'POST', '/admin/api/articles', { title: payload });
+        expect(refused.statusCode).toBe(400);
+        figures.refusedAtInput += 1;
+        continue;
+      }
       const tag = await callAs(site.khabar, admin, 'POST', '/admin/api/tags', { name: payload.slice(0, 250), slug: `tag-${i}` });
       expect(tag.statusCode, tag.body).toBe(201);
       const fields = {
@@ -185,7 +192,7 @@ describe('the injection suite: every payload through every input, checked in eve
     const json = await get('/feed/json/');
     expect(() => JSON.parse(json.body)).not.toThrow();
     figures.outputsChecked += 1;
-  });
+  }, 300_000);
 
   it('searches for every payload safely: the page inert, the JSON parseable', async () => {
     for (const [i, payload] of payloads.entries()) {

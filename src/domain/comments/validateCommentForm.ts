@@ -26,8 +26,9 @@ export type CommentFieldErrors = Partial<Record<CommentField, string>>;
 /** Domain labels never contain a dot, so the match cannot backtrack (checked with recheck). */
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@(?:[^\s@<>()[\]\\,;:".]+\.)+[^\s@<>()[\]\\,;:".]{2,}$/u;
 
+/** A form field as text: control characters other than tab and newlines dropped (NUL cannot even be stored in PostgreSQL). */
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'string' ? value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '') : '';
 }
 
 /** A name as shown: no bidi controls or zero-width characters (they reorder or hide text), spaces collapsed. */

@@ -61,6 +61,10 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps,
         }
       });
       scope.addHook('preHandler', async (request) => checkCsrf(request, baseOrigin));
+      // NUL is no text: PostgreSQL cannot store it (500) and SQLite would keep it. Refused for every route here.
+      scope.addHook('preValidation', async (request) => {
+        if (containsNul(request.body)) throw new AppError('INVALID_INPUT', 'text may not contain the NUL character (U+0000)');
+      });
 
       scope.setErrorHandler((error, request, reply) => sendApiError(error, request, reply));
       const notFound = (request: FastifyRequest, reply: FastifyReply) =>
@@ -76,4 +80,11 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps,
     },
     { prefix: ADMIN_API_PREFIX },
   );
+}
+
+/** Whether a parsed JSON body holds U+0000 in any string, key or value. */
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, child]) => key.includes('\u0000') || containsNul(child, depth + 1));
 }
