@@ -1,4 +1,5 @@
 import { slugify } from '../../domain/text/slug.js';
+import { authorNicename } from './authorNicename.js';
 import { cleanSlug } from './cleanSlug.js';
 import type { BatchContext, KnownSection } from './ImportContext.js';
 import type { WxrAuthor, WxrTerm } from './wxrRecords.js';
@@ -30,7 +31,7 @@ export async function writeAuthor(ctx: BatchContext, author: WxrAuthor): Promise
       return;
     }
   }
-  const slug = cleanSlug(login, name) || slugify(name) || `author-${login}`;
+  const slug = authorNicename(login) || slugify(name) || `author-${cleanSlug(login, name)}`;
   const same = await tx.authors.findBySlug(slug);
   if (same) {
     await tx.imports.putKeys(state.source, 'author', [{ sourceId: login, id: same.id }]);
