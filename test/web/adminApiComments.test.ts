@@ -397,7 +397,16 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: comm
     it(`returns ${payloads.length} XSS payloads as sanitized bodies and plain-string names in JSON`, async () => {
       expect(payloads.length).toBeGreaterThanOrEqual(50);
       const ids: number[] = [];
-      for (const [i, payload] of payloads.entries()) {
+      // The admin API refuses NUL anywhere (PostgreSQL cannot store it): the payloads that carry one go in without it.
+      const withNul = payloads.find((p) => p.includes('\u0000'));
+      if (withNul) {
+        const c = await seed(own, 'pending', { body: '<p>سيُستبدل</p>' });
+        const refused = await call('PATCH', `/admin/api/comments/${c.id}`, 'editor', { text: withNul });
+        expect(refused.statusCode).toBe(400);
+        expect(refused.json().error.code).toBe('INVALID_INPUT');
+      }
+      const sent = payloads.map((p) => p.replaceAll('\u0000', ''));
+      for (const [i, payload] of sent.entries()) {
         const c = await seed(own, 'pending', { body: '<p>سيُستبدل</p>' });
         const res = await call('PATCH', `/admin/api/comments/${c.id}`, 'editor', { authorName: `${payload.slice(0, 200)} ${i}`, text: payload });
         expect(res.statusCode, payload).toBe(200);
@@ -408,7 +417,7 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: comm
         else expect(site.json().error.code).toBe('INVALID_INPUT');
       }
       const parent = await seed(own, 'approved');
-      for (const payload of payloads.slice(0, 10)) {
+      for (const payload of sent.slice(0, 10)) {
         const reply = await call('POST', `/admin/api/comments/${parent.id}/replies`, 'author', { text: `${payload} رد` });
         expect(reply.statusCode, payload).toBe(201);
         ids.push(reply.json().comment.id);
@@ -425,7 +434,7 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: comm
         const item = items.get(id);
         expect(item, `comment ${id}`).toBeDefined();
         expect(activeContent(item!.body, BODY_TAGS), item!.body).toEqual([]);
-        if (i < payloads.length) expect(item!.authorName).toBe(cleanName(`${payloads[i]!.slice(0, 200)} ${i}`));
+        if (i < sent.length) expect(item!.authorName).toBe(cleanName(`${sent[i]!.slice(0, 200)} ${i}`));
       }
       // Approved, they are inert on the article page too (nothing beyond the page's own markup and the comment markup).
       await store.settings.set('site', { comments: { perPage: 500 } });
