@@ -35,11 +35,11 @@ describe.skipIf(postgresBin === null)('a PostgreSQL restart under two app nodes'
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function timed(url: string): Promise<{ status: number; ms: number }> {
+  async function timed(url: string): Promise<{ status: number; ms: number; cache: string | null }> {
     const started = performance.now();
     const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });
     await res.arrayBuffer();
-    return { status: res.status, ms: performance.now() - started };
+    return { status: res.status, ms: performance.now() - started, cache: res.headers.get('x-cache') };
   }
 
   it('answers 503 fast while it is down and recovers by itself', async () => {
@@ -53,10 +53,14 @@ describe.skipIf(postgresBin === null)('a PostgreSQL restart under two app nodes'
       for (const p of ['/readyz', '/', '/feed/', '/category/مجتمع/']) down.push(await timed(`${node.url}${encodeURI(p)}`));
     }
     console.log(`[pg restart] while down: ${JSON.stringify(down.map((d) => `${d.status} in ${Math.round(d.ms)} ms`))}`);
-    expect(down.every((d) => d.status === 503)).toBe(true);
+    // Pages already in the page cache (the home page, read above) are still served from memory;
+    // everything that needs the store answers 503 at once, and readiness says the store is gone.
+    expect(down.every((d) => d.status === 503 || (d.status === 200 && d.cache !== null && d.cache !== 'MISS' && d.cache !== 'BYPASS')), JSON.stringify(down)).toBe(true);
+    expect(down.filter((_, i) => i % 4 === 0).every((d) => d.status === 503)).toBe(true);
+    expect(down.filter((d) => d.status === 503).length).toBeGreaterThanOrEqual(6);
     // Measured 18–246 ms alone; 1,040 ms once with the whole suite on a busy 2-core machine.
     expect(Math.max(...down.map((d) => d.ms))).toBeLessThan(2000);
-    const home = await fetch(`${nodes[0]!.url}/`);
+    const home = await fetch(`${nodes[0]!.url}${encodeURI('/category/مجتمع/')}`);
     expect(home.headers.get('retry-after')).toBe('5');
     expect(home.headers.get('cache-control')).toBe('no-store');
     expect(await home.text()).toContain('الخدمة غير متاحة مؤقتاً');
