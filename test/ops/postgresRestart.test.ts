@@ -48,7 +48,7 @@ describe.skipIf(postgresBin === null)('a PostgreSQL restart under two app nodes'
       expect((await timed(`${node.url}/readyz`)).status).toBe(200);
     }
     pg.stop();
-    const down: Array<{ status: number; ms: number }> = [];
+    const down: Array<{ status: number; ms: number; cache: string | null }> = [];
     for (const node of nodes) {
       for (const p of ['/readyz', '/', '/feed/', '/category/مجتمع/']) down.push(await timed(`${node.url}${encodeURI(p)}`));
     }
