@@ -16,7 +16,7 @@ import { createSqliteStore } from '../../src/store/sqlite/createSqliteStore.js';
  * down, and a failed commit fails every write of its group. A second connection to the same file
  * checks what is really committed.
  */
-describe('store contract [sqlite] group commit', () => {
+describe('group commit on the SQLite store (SQLite only: PostgreSQL commits concurrent transactions itself)', () => {
   let dir: string;
   let file: string;
   let store: Store;
