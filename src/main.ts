@@ -168,7 +168,9 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const subscribe = purges.subscribe;
   const site = createSiteSettingsSource({ config: config.site, settings: store.settings, contentVersion: keyedVersion(subscribe, (key) => key === surrogateKey.settings) });
   const sections = createSectionDirectory({ sections: store.sections, contentVersion: keyedVersion(subscribe, (key) => key === surrogateKey.sectionTree) });
-  const memo = createReadMemo({ subscribe, enabled: config.readMemo });
+  // With the page cache on, the memo only serves misses and bypasses (and would hold a second copy of
+  // every article's bytes, memoised on its data): 200 entries. Without it, the memo is the cache.
+  const memo = createReadMemo({ subscribe, enabled: config.readMemo, maxEntries: config.pageCache.enabled ? 200 : 1000 });
   const pageCache = config.pageCache.enabled
     ? createPageCache({ maxBytes: config.pageCache.maxBytes, onError: (error) => logger.error({ err: error }, 'page re-render failed') })
     : null;

@@ -43,6 +43,9 @@ export function compressedBody(bytes: Buffer, encoding: ContentEncoding): Buffer
       encoding === 'br'
         ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
         : gzipSync(bytes, { level: 6 });
+    // zlib's sync calls return a view on their 16 KB output chunk: a 3 KB page would keep the whole
+    // chunk alive (and caches count `length`, not the chunk). Keep an exact-size copy instead.
+    if (out.buffer.byteLength > out.length + 1024) out = Buffer.from(out);
     known[encoding] = out;
   }
   return out;

@@ -89,7 +89,10 @@ function text(body: Record<string, unknown>, name: string): string {
  */
 export async function registerCommentRoutes(app: FastifyInstance, deps: CommentWebDeps): Promise<{ articleExtras(request: FastifyRequest, article: Article): Promise<ArticleExtras> }> {
   const { comments, reading } = deps;
-  const blankForms = new Map<number, { second: number; version: number; form: CommentFormView }>();
+  // Blank forms of the current second only (a form's token carries its second): the map is emptied
+  // when the second changes, so it never holds more than the articles read within one second.
+  const blankForms = new Map<number, { version: number; form: CommentFormView }>();
+  let blankSecond = -1;
 
   /** The form answers `replyTo` when there is one: its parent id is the reply target's. */
   function formView(article: Article, token: string, values: CommentFormView['values'], errors: CommentFormView['errors'], replyTo: CommentFormView['replyTo']): CommentFormView {
@@ -129,11 +132,14 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
     // form object, so its HTML is rendered once (articlePageBytes keeps it per form object).
     const second = Math.floor(now.getTime() / 1000) * 1000;
     if (!remembered && replyTo === null) {
+      if (second !== blankSecond) {
+        blankForms.clear();
+        blankSecond = second;
+      }
       const known = blankForms.get(article.id);
-      if (known && known.second === second && known.version === article.version) return { extras: { form: known.form, pending, shared: true }, personal };
+      if (known && known.version === article.version) return { extras: { form: known.form, pending, shared: true }, personal };
       const form = formView(article, issueFormToken(keys.token, article.id, second), BLANK_VALUES, {}, null);
-      if (blankForms.size > 10_000) blankForms.clear();
-      blankForms.set(article.id, { second, version: article.version, form });
+      blankForms.set(article.id, { version: article.version, form });
       return { extras: { form, pending, shared: true }, personal };
     }
     const values = { author: remembered?.author ?? '', email: remembered?.email ?? '', url: remembered?.url ?? '', comment: '', remember: remembered !== null };

@@ -105,6 +105,15 @@ function feedBytes(view: FeedView, format: FeedFormat): FeedOutput {
 }
 
 /**
+ * The view-count callback of an article answer. Built outside the route's scope on purpose: a
+ * closure there would keep the whole article data (and the bytes memoised on it) alive for as long
+ * as the page cache keeps the answer, outside the cache's byte bound.
+ */
+function countView(counter: PublicRouteDeps['viewCounter'], articleId: number, timeZone: string): () => void {
+  return () => counter.record(articleId, timeZone);
+}
+
+/**
  * Every reader-facing page outside the fixed routes, through one handler so decoding, trailing
  * slashes and canonical redirects are decided in one place: home, section/tag/author archives
  * (with `/page/N/`), articles under the site's permalink structure, static pages, stored redirects.
@@ -158,7 +167,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRouteDeps
         // The shared bytes are rendered once per data and day (the header shows today's date).
         const parts = articleParts(data, `${outcome.canonicalPath}|${view.site.today.iso}`, () => renderArticlePageParts(view));
         const { extras, personal } = await deps.articleExtras(request, data.article);
-        const answer = { ...base, ...html(articlePageBytes(parts, extras)), onServe: () => deps.viewCounter.record(data.article.id, data.frame.settings.timeZone) };
+        const answer = { ...base, ...html(articlePageBytes(parts, extras)), onServe: countView(deps.viewCounter, data.article.id, data.frame.settings.timeZone) };
         return personal ? { ...answer, personal, headers: { ...answer.headers, 'cache-control': 'private, no-store' } } : answer;
       }
       case 'page':
