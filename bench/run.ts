@@ -382,8 +382,12 @@ function resultTable(results: PageResult[]): { text: string; failures: string[] 
       if (target === 'raw') continue;
       const ratio = r.rps / raw.rps;
       const floor = FLOORS[`${page.name}|${target}`] ?? null;
-      const pass = floor === null ? '—' : ratio >= floor ? 'PASS' : 'FAIL';
+      // A run with failed answers measured something else than the page (a 503 or a 429 is cheap):
+      // it is never a pass, whatever the ratio.
+      const invalid = bad(r) > 0 || bad(raw) > 0;
+      const pass = invalid ? 'INVALID' : floor === null ? '—' : ratio >= floor ? 'PASS' : 'FAIL';
       if (pass === 'FAIL') failures.push(`${page.name} (${target}): ${(ratio * 100).toFixed(1)}% of raw < ${floor! * 100}%`);
+      if (invalid) failures.push(`${page.name} (${target}): ${bad(r)} failed or non-2xx answers (raw ${bad(raw)}): not a measurement of the page`);
       rows.push([
         page.name,
         target,

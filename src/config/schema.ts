@@ -57,8 +57,12 @@ export const configSchema = z.object({
       keepAliveTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(72_000),
       /** A connection with no traffic either way is closed after this (0: never; uploads to slow readers need a margin). */
       connectionTimeoutMs: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
-      /** Requests one keep-alive connection may carry before the server closes it (0: no limit). */
-      maxRequestsPerSocket: z.coerce.number().int().min(0).max(1_000_000).default(1000),
+      /**
+       * Requests one keep-alive connection may carry (0: no limit, Node's default). Node answers
+       * every request past the limit with 503 rather than closing the socket, so a client or proxy
+       * that keeps sending on it sees errors: keep 0 unless a proxy in front needs a bound.
+       */
+      maxRequestsPerSocket: z.coerce.number().int().min(0).max(1_000_000).default(0),
       /** Largest request head (request line and headers); larger ones get 431. */
       maxHeaderBytes: z.coerce.number().int().min(1024).max(1024 * 1024).default(16 * 1024),
       /** Largest request body outside uploads (forms, JSON); larger ones get 413. Uploads: media.maxUploadBytes. */

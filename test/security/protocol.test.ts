@@ -119,6 +119,19 @@ describe('protocol abuse against a listening server', () => {
     expect(chunked).toBe(413);
   });
 
+  it('answers 1,500 requests sent on one connection, none with 503', async () => {
+    // A client or proxy that keeps its connection (autocannon, some load balancers) must never meet
+    // Node's per-socket request limit, which answers 503 on the open connection.
+    const client = await rawClient(port);
+    client.socket.write('GET /healthz HTTP/1.1\r\nHost: khabar.example\r\n\r\n'.repeat(1500));
+    const statuses = () => [...client.received().matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => m[1]);
+    await waitFor(() => statuses().length >= 1500 || client.closedAfterMs() !== null, 20_000, '1,500 answers');
+    client.socket.destroy();
+    const counts: Record<string, number> = {};
+    for (const status of statuses()) counts[status] = (counts[status] ?? 0) + 1;
+    expect(counts).toEqual({ 200: 1500 });
+  });
+
   it('closes an idle keep-alive connection after keepAliveTimeout', async () => {
     const client = await rawClient(port);
     client.socket.write('GET /healthz HTTP/1.1\r\nHost: khabar.example\r\n\r\n');
