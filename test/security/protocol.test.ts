@@ -124,7 +124,7 @@ describe('protocol abuse against a listening server', () => {
     // Node's per-socket request limit, which answers 503 on the open connection.
     const client = await rawClient(port);
     client.socket.write('GET /healthz HTTP/1.1\r\nHost: khabar.example\r\n\r\n'.repeat(1500));
-    const statuses = () => [...client.received().matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => m[1]);
+    const statuses = () => [...client.received().matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => m[1]!);
     await waitFor(() => statuses().length >= 1500 || client.closedAfterMs() !== null, 20_000, '1,500 answers');
     client.socket.destroy();
     const counts: Record<string, number> = {};

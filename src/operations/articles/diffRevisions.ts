@@ -4,6 +4,7 @@ import type { ArticleRevision } from '../../domain/revision.js';
 import { AppError } from '../../errors/AppError.js';
 import type { ArticleDeps } from './ArticleDeps.js';
 import { getArticle } from './getArticle.js';
+import { decodeBasicEntities } from '../../domain/html/decodeBasicEntities.js';
 
 /** A run of text that is the same, added or removed. */
 export interface DiffPart {
@@ -26,13 +27,8 @@ export function bodyLines(html: string): string {
     .replace(/<\/(p|h[1-6]|li|blockquote|figcaption|tr|pre)>/gi, '\n')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<[^<>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
     .split('\n')
+    .map(decodeBasicEntities)
     .map((line) => line.trim())
     .filter((line) => line !== '')
     .map((line) => `${line}\n`)

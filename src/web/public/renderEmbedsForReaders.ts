@@ -1,7 +1,7 @@
+import { decodeBasicEntities } from '../../domain/html/decodeBasicEntities.js';
 import { EMBED_PROVIDER_NAMES, embedOf } from '../../domain/html/embedFrame.js';
+import { escapeXml as escapeAttribute } from '../../feeds/xml.js';
 
-
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 /**
  * The attributes of a start tag as sanitize-html writes them (` name="value"`, values escaped), read
  * by scanning: a regular expression over them backtracks polynomially on hostile bodies.
@@ -13,14 +13,11 @@ function attributesOf(tagText: string): Map<string, string> {
     if (eq === -1) break;
     const end = tagText.indexOf('"', eq + 2);
     if (end === -1) break;
-    out.set(tagText.slice(tagText.lastIndexOf(' ', eq) + 1, eq), decodeAttribute(tagText.slice(eq + 2, end)));
+    out.set(tagText.slice(tagText.lastIndexOf(' ', eq) + 1, eq), decodeBasicEntities(tagText.slice(eq + 2, end)));
     at = end + 1;
   }
   return out;
 }
-
-const decodeAttribute = (value: string) =>
-  value.replace(/&(amp|quot|lt|gt|#39|#x27);/g, (_, name: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'", '#x27': "'" })[name] ?? '');
 
 /**
  * Turns the embed blocks of stored article HTML (`<figure class="embed" data-embed data-url>`,
