@@ -1,4 +1,4 @@
-import type { OffsetTransition } from '../../../src/domain/text/offsetTransitions.js';
+import type { SiteBasics } from '../../../src/domain/siteBasics.js';
 import { api } from './client.js';
 
 /** Site settings as the admin edits them (GET/PATCH /settings, admins; README "Newsroom workflow"). */
@@ -10,16 +10,9 @@ export interface SiteSettings {
   comments: { moderation: 'trust-returning' | 'hold-all' | 'open'; closeAfterDays: number | null };
 }
 
-/** The site's basics every role may read (GET /site): publish times are typed in its time zone. */
-export interface SiteBasics {
-  name: string;
-  locale: string;
-  timeZone: string;
-  permalink: string;
-  /** The zone's UTC offsets from a year ago to two years ahead, from the server's tz data. */
-  offsets: OffsetTransition[];
-}
+export type { SiteBasics };
 
+/** The site's basics every role may read (GET /site): publish times are typed in its time zone. */
 export async function getSiteBasics(): Promise<SiteBasics> {
   return (await api<{ site: SiteBasics }>('GET', '/site')).site;
 }

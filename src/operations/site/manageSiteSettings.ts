@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../../config/loadConfig.js';
 import type { Actor } from '../../domain/access.js';
 import { offsetTransitions, type OffsetTransition } from '../../domain/text/offsetTransitions.js';
+import type { SiteBasics } from '../../domain/siteBasics.js';
 import { AppError } from '../../errors/AppError.js';
 import type { Store } from '../../store/ports.js';
 import { actorLabel } from '../articles/articleAccess.js';
@@ -27,16 +28,6 @@ async function view(deps: SiteSettingsDeps): Promise<SiteSettingsView> {
   return { effective, settings: effective, stored };
 }
 
-/** What every newsroom role needs of the site's settings: its name, language and clock (publish times are typed in its zone). */
-export interface SiteBasics {
-  name: string;
-  locale: string;
-  timeZone: string;
-  permalink: string;
-  /** The zone's offsets from a year ago to two years ahead, by this server's tz data (browsers' can be stale). */
-  offsets: OffsetTransition[];
-}
-
 const offsetCache = new Map<string, OffsetTransition[]>();
 
 /** The zone's offsets around `now`, computed once per zone and UTC day (a few hundred milliseconds of Intl calls). */
@@ -54,6 +45,8 @@ function offsetsAround(timeZone: string, now: Date): OffsetTransition[] {
 }
 
 /** The site's basics for the editor (every newsroom role: articles.create). */
+export type { SiteBasics };
+
 export async function getSiteBasics(deps: SiteSettingsDeps, actor: Actor): Promise<SiteBasics> {
   authorize(actor, 'articles.create');
   const { effective } = await view(deps);
