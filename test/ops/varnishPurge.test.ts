@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOutboundFetch } from '../../src/net/createOutboundFetch.js';
 import { cdnPurgeHandler } from '../../src/operations/cdn/cdnPurgeHandler.js';
 import { CDN_PURGE_JOB, enqueueCdnPurge } from '../../src/operations/cdn/enqueueCdnPurge.js';
 import { createMetrics } from '../../src/web/metrics.js';
@@ -9,6 +10,8 @@ import type { Job } from '../../src/jobs/job.js';
 import { startVarnish, varnishAvailable, type Varnish } from '../support/varnish.js';
 
 const SECRET = 'purge-secret-for-tests-0123456789';
+/** As main.ts sends purges: through the outbound guard, here allowed to reach loopback (Varnish on 127.0.0.1). */
+const send = createOutboundFetch({ allowPrivate: true, timeoutMs: 5000 });
 
 /**
  * An origin that behaves like a Khabar node for Varnish: cacheable pages tagged with Surrogate-Key,
@@ -80,7 +83,7 @@ describe.skipIf(!varnishAvailable)('Varnish with the shipped VCL and the cdn.pur
     const jobs = await store.jobs.claim('test-worker', 10, 60_000);
     expect(jobs.map((j) => j.kind)).toEqual([CDN_PURGE_JOB]);
     expect(jobs[0]!.payload).toMatchObject({ endpoint: endpoints[0], keys: ['article:1', 'home'] });
-    await cdnPurgeHandler({ endpoints, secret: SECRET, now, metrics })(jobs[0]!);
+    await cdnPurgeHandler({ endpoints, secret: SECRET, now, metrics, send })(jobs[0]!);
     await store.jobs.complete(jobs[0]!.id, 'test-worker');
 
     // Render 2 was the signed-in editor's, passed to the origin.
@@ -94,11 +97,11 @@ describe.skipIf(!varnishAvailable)('Varnish with the shipped VCL and the cdn.pur
   it('fails the job (so the queue retries it) when the endpoint refuses or does not answer', async () => {
     const metrics = createMetrics({ processMetrics: false });
     const job = { payload: { endpoint: varnish.url + '/', keys: ['home'], changedAt: new Date().toISOString() } } as Job;
-    await expect(cdnPurgeHandler({ endpoints: [varnish.url + '/'], secret: 'not-the-secret-0000000', now: () => new Date(), metrics })(job)).rejects.toThrow(/HTTP 403/);
+    await expect(cdnPurgeHandler({ endpoints: [varnish.url + '/'], secret: 'not-the-secret-0000000', now: () => new Date(), metrics, send })(job)).rejects.toThrow(/HTTP 403/);
     const down = { payload: { endpoint: 'http://127.0.0.1:1/', keys: ['home'], changedAt: new Date().toISOString() } } as Job;
-    await expect(cdnPurgeHandler({ endpoints: ['http://127.0.0.1:1/'], secret: SECRET, now: () => new Date(), metrics })(down)).rejects.toThrow(/failed/);
+    await expect(cdnPurgeHandler({ endpoints: ['http://127.0.0.1:1/'], secret: SECRET, now: () => new Date(), metrics, send })(down)).rejects.toThrow(/failed/);
     expect(await metrics.registry.metrics()).toMatch(/^khabar_purge_failures_total\{target="cdn"\} 2$/m);
     // An endpoint removed from the configuration since: the job is dropped, nothing is sent.
-    await expect(cdnPurgeHandler({ endpoints: [], secret: SECRET, now: () => new Date() })(down)).resolves.toBeUndefined();
+    await expect(cdnPurgeHandler({ endpoints: [], secret: SECRET, now: () => new Date(), send })(down)).resolves.toBeUndefined();
   });
 });

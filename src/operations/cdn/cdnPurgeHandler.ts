@@ -8,14 +8,12 @@ export interface CdnPurgeHandlerDeps {
   /** Sent as X-Khabar-Purge-Secret (config.cdn.purgeSecret). */
   secret: string | null;
   /**
-   * How the PURGE is sent: the composition root passes the outbound guard (src/net; a Varnish on a
-   * private address needs `outbound.allowPrivate`); Node's fetch when absent (tests).
+   * How the PURGE is sent: the outbound guard (src/net/createOutboundFetch.ts; a Varnish on a
+   * private address needs `outbound.allowPrivate`). Nothing else may send it.
    */
-  send?: (url: string, request: { method: 'PURGE'; headers: Record<string, string> }) => Promise<{ status: number }>;
+  send: (url: string, request: { method: 'PURGE'; headers: Record<string, string> }) => Promise<{ status: number }>;
   now: () => Date;
   metrics?: Pick<Metrics, 'purgeLag' | 'purgeFailures'>;
-  /** Per request (default 5 s). */
-  timeoutMs?: number;
 }
 
 /**
@@ -24,14 +22,7 @@ export interface CdnPurgeHandlerDeps {
  * style APIs take the same keys (docs/operations.md).
  */
 export function cdnPurgeHandler(deps: CdnPurgeHandlerDeps): JobHandler {
-  const timeoutMs = deps.timeoutMs ?? 5000;
-  const send =
-    deps.send ??
-    (async (url: string, request: { method: 'PURGE'; headers: Record<string, string> }) => {
-      const response = await fetch(url, { ...request, signal: AbortSignal.timeout(timeoutMs) });
-      await response.body?.cancel();
-      return { status: response.status };
-    });
+  const { send } = deps;
   return async function purgeAtEndpoint(job) {
     const payload = job.payload as CdnPurgePayload;
     if (!deps.endpoints.includes(payload.endpoint)) return;
