@@ -1,5 +1,4 @@
-import sharp from 'sharp';
-import { encode, imageError } from './renderImageSet.js';
+import { encode, imageError, loadSharp } from './renderImageSet.js';
 
 export interface EncodedVariant {
   width: number;
@@ -16,7 +15,7 @@ export async function encodeAvifVariants(original: Uint8Array, widths: readonly 
   try {
     // One at a time: this runs beside request handling and must not take both cores.
     for (const width of widths) {
-      const { data, info } = await encode(sharp(original, { limitInputPixels: maxPixels }).resize({ width }), 'avif').toBuffer({ resolveWithObject: true });
+      const { data, info } = await encode(loadSharp()(original, { limitInputPixels: maxPixels }).resize({ width }), 'avif').toBuffer({ resolveWithObject: true });
       out.push({ width: info.width, height: info.height, data });
     }
   } catch (error) {

@@ -1,8 +1,13 @@
-import sharp, { type Sharp } from 'sharp';
+import type sharpModule from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import { CROP_RATIOS, type CropRatio, type ImageFormat } from '../domain/media.js';
 import { AppError } from '../errors/AppError.js';
 import { cropBox, cropOutputSize } from './cropBox.js';
 import { EXTENSIONS } from './detectImageFormat.js';
+import { loadOnFirstUse } from '../lib/loadOnFirstUse.js';
+
+/** sharp is loaded by the first image operation, not at start-up (reading nodes never need it). */
+export const loadSharp = loadOnFirstUse<typeof sharpModule>('sharp');
 
 /** Widths of the responsive variants; none above the original (docs/decisions/011-media-library.md). */
 export const VARIANT_WIDTHS = [320, 480, 640, 768, 960, 1280, 1600, 1920] as const;
@@ -90,10 +95,10 @@ interface Header {
 
 /** Reads only the header and refuses too many pixels before anything is decoded. */
 async function readHeader(bytes: Uint8Array, format: ImageFormat, maxPixels: number): Promise<Header> {
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     // `limitInputPixels: false` here: the header is only parsed, and we want our own clear refusal.
-    meta = await sharp(bytes, { limitInputPixels: false, animated: format === 'gif' }).metadata();
+    meta = await loadSharp()(bytes, { limitInputPixels: false, animated: format === 'gif' }).metadata();
   } catch (error) {
     throw imageError(error);
   }
@@ -133,7 +138,7 @@ async function toRaw(pipeline: Sharp): Promise<Raw> {
 }
 
 function fromRaw(raw: Raw): Sharp {
-  return sharp(raw.data, { raw: raw.info });
+  return loadSharp()(raw.data, { raw: raw.info });
 }
 
 const cropName = (ratio: CropRatio, format: ImageFormat, tag: string) => `crop-${ratio.replace(':', 'x')}${tag}.${EXTENSIONS[format]}`;
@@ -189,7 +194,7 @@ export async function renderImageSet(bytes: Uint8Array, format: ImageFormat, opt
   const input = { limitInputPixels: options.maxPixels, failOn: 'error' as const };
   try {
     if (format === 'gif') {
-      const animated = () => sharp(bytes, { ...input, animated: true });
+      const animated = () => loadSharp()(bytes, { ...input, animated: true });
       const [original, ...variants] = await Promise.all([
         toFile(animated(), 'gif', 'original.gif', undefined, 'original'),
         ...variantWidths(header.width).flatMap((w) => [
@@ -197,13 +202,13 @@ export async function renderImageSet(bytes: Uint8Array, format: ImageFormat, opt
           toFile(animated().resize({ width: w }), 'gif', `w${w}.gif`),
         ]),
       ]);
-      const still = { pixels: () => sharp(bytes, input), width: header.width, height: header.height };
+      const still = { pixels: () => loadSharp()(bytes, input), width: header.width, height: header.height };
       const crops = await renderCrops([still], cropFallback(format, header.hasAlpha), { x: options.focalX, y: options.focalY });
       return { format, width: original!.width, height: original!.height, original: original!, variants: [...variants, ...crops] };
     }
 
     // One decode: orientation applied, 8-bit sRGB, alpha kept; every output starts from these pixels.
-    const full = await toRaw(sharp(bytes, input).rotate().toColourspace('srgb'));
+    const full = await toRaw(loadSharp()(bytes, input).rotate().toColourspace('srgb'));
     const fallback = fallbackFormat(format, header.hasAlpha);
     const widths = variantWidths(full.info.width);
     // Widths cascade from the widest variant: resizing 12 MP eight times costs more than encoding.

@@ -1,4 +1,8 @@
-import { Redis } from 'ioredis';
+import type * as ioredisModule from 'ioredis';
+import { loadOnFirstUse } from '../lib/loadOnFirstUse.js';
+
+/** Loaded only when REDIS_URL is set. */
+const ioredis = loadOnFirstUse<typeof ioredisModule>('ioredis');
 import { AppError } from '../errors/AppError.js';
 import type { RateDecision, RateHit, RateLimiter } from './RateLimiter.js';
 
@@ -31,7 +35,7 @@ export interface RedisRateLimiterOptions {
  */
 export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLimiter {
   const prefix = options.prefix ?? 'khabar:rl:';
-  const redis = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000 });
+  const redis = new (ioredis().Redis)(options.url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000 });
   redis.on('error', () => {}); // failures surface on the commands themselves
   async function run<T>(work: () => Promise<T>): Promise<T> {
     try {

@@ -1,10 +1,15 @@
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtmlModule from 'sanitize-html';
+import type { IOptions } from 'sanitize-html';
+import { loadOnFirstUse } from '../../lib/loadOnFirstUse.js';
+
+/** Loaded by the first article save or comment with markup, not at start-up (~16 MB resident). */
+const sanitizeHtml = loadOnFirstUse<typeof sanitizeHtmlModule>('sanitize-html');
 
 /**
  * The comment allow-list: WordPress's few inline tags for readers, links made `nofollow ugc`,
  * nothing else. Stricter than the article list (no images, tables, headings, attributes beyond href).
  */
-const options: sanitizeHtml.IOptions = {
+const options: IOptions = {
   allowedTags: ['a', 'b', 'strong', 'i', 'em', 'blockquote', 'code', 'del', 's', 'q', 'br', 'p'],
   // `rel` is always ours (transformTags overwrites whatever was typed).
   allowedAttributes: { a: ['href', 'rel'] },
@@ -43,7 +48,7 @@ function paragraphs(text: string, br = '<br>'): string {
  */
 export function sanitizeCommentMarkup(text: string): string {
   // Readers type text, not entities: "&lt;" typed is shown as "&lt;", so every "&" is literal.
-  return sanitizeHtml(paragraphs(text.replace(/&/g, '&amp;')), options);
+  return sanitizeHtml()(paragraphs(text.replace(/&/g, '&amp;')), options);
 }
 
 /**

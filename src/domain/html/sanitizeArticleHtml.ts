@@ -1,4 +1,9 @@
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtmlModule from 'sanitize-html';
+import type { IOptions } from 'sanitize-html';
+import { loadOnFirstUse } from '../../lib/loadOnFirstUse.js';
+
+/** Loaded by the first article save or comment with markup, not at start-up (~16 MB resident). */
+const sanitizeHtml = loadOnFirstUse<typeof sanitizeHtmlModule>('sanitize-html');
 
 /**
  * The article allow-list: what the editor produces and imports may keep. Everything else
@@ -7,7 +12,7 @@ import sanitizeHtml from 'sanitize-html';
  */
 const EMBED_PROVIDERS = new Set(['youtube', 'x', 'instagram', 'facebook']);
 
-const options: sanitizeHtml.IOptions = {
+const options: IOptions = {
   allowedTags: [
     'p', 'br', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup',
     'a', 'figure', 'figcaption', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'hr', 'code', 'pre',
@@ -56,9 +61,9 @@ export function sanitizeArticleHtml(html: string): string {
   // One pass can leave markup a second pass reads differently: `<p><svg …><p>` drops the svg and
   // leaves a <p> nested in a <p>, which the parser closes on the next read. Passes run until the
   // output is stable (a property test found this), so what is stored re-sanitizes to itself.
-  let out = sanitizeHtml(html, options);
+  let out = sanitizeHtml()(html, options);
   for (let pass = 0; pass < 3; pass++) {
-    const again = sanitizeHtml(out, options);
+    const again = sanitizeHtml()(out, options);
     if (again === out) break;
     out = again;
   }

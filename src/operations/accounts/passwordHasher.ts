@@ -1,4 +1,8 @@
-import { hash, verify } from '@node-rs/argon2';
+import type * as argon2Module from '@node-rs/argon2';
+import { loadOnFirstUse } from '../../lib/loadOnFirstUse.js';
+
+/** Loaded by the first login or password change, not at start-up (reading nodes never hash). */
+const argon2 = loadOnFirstUse<typeof argon2Module>('@node-rs/argon2');
 
 /** `Algorithm.Argon2id` of @node-rs/argon2 (a const enum, which `verbatimModuleSyntax` cannot import). */
 const ARGON2ID = 2;
@@ -33,18 +37,18 @@ export function createArgon2PasswordHasher(parameters: Argon2Parameters = defaul
   const prefix = `$argon2id$v=19$m=${parameters.memoryCost},t=${parameters.timeCost},p=${parameters.parallelism}$`;
   let dummy: Promise<string> | undefined;
   return {
-    hash: (password) => hash(password, options),
+    hash: (password) => argon2().hash(password, options),
     async verify(storedHash, password) {
       try {
-        return await verify(storedHash, password);
+        return await argon2().verify(storedHash, password);
       } catch {
         return false;
       }
     },
     needsRehash: (storedHash) => !storedHash.startsWith(prefix),
     async verifyDummy(password) {
-      dummy ??= hash('khabar-dummy-password', options);
-      await verify(await dummy, password).catch(() => false);
+      dummy ??= argon2().hash('khabar-dummy-password', options);
+      await argon2().verify(await dummy, password).catch(() => false);
     },
   };
 }

@@ -1,9 +1,8 @@
-import sharp from 'sharp';
 import { can, type Actor } from '../../domain/access.js';
 import type { Media, MediaVariant } from '../../domain/media.js';
 import { AppError } from '../../errors/AppError.js';
 import { formatOfMime } from '../../media/detectImageFormat.js';
-import { cropFallback, imageError, renderCrops } from '../../media/renderImageSet.js';
+import { cropFallback, imageError, loadSharp, renderCrops } from '../../media/renderImageSet.js';
 import { authorize } from '../authorize.js';
 import { findMedia } from './getMedia.js';
 import type { MediaDeps } from './MediaDeps.js';
@@ -41,9 +40,9 @@ export async function updateMedia(deps: MediaDeps, actor: Actor, id: number, inp
   }
 
   const original = await deps.storage.read(media.key);
-  const hasAlpha = (await sharp(original).metadata().catch((error: unknown) => Promise.reject(imageError(error)))).hasAlpha === true;
+  const hasAlpha = (await loadSharp()(original).metadata().catch((error: unknown) => Promise.reject(imageError(error)))).hasAlpha === true;
   const tag = `-${Date.now().toString(36)}`;
-  const source = { pixels: () => sharp(original, { limitInputPixels: deps.limits.maxPixels }), width: media.width, height: media.height };
+  const source = { pixels: () => loadSharp()(original, { limitInputPixels: deps.limits.maxPixels }), width: media.width, height: media.height };
   const recrop = () => renderCrops([source], cropFallback(format, hasAlpha), { x: focalX, y: focalY }, tag);
   const crops = await (deps.imageGate ? deps.imageGate(recrop) : recrop()).catch((error: unknown) => Promise.reject(imageError(error)));
   const folder = folderOf(media.key);
