@@ -29,14 +29,16 @@ export async function mappedCodePoints(font: Uint8Array): Promise<number[]> {
 }
 
 /**
- * Cuts one subset from its @fontsource file with HarfBuzz's subsetter (WebAssembly). HarfBuzz
- * keeps its default layout features, which include every one Arabic shaping uses (ccmp, isol,
- * init, medi, fina, rlig, liga, calt, locl, curs, kern, mark, mkmk), and the glyphs those features
- * reach from the kept characters (lam-alef ligatures, positional forms, mark anchors).
+ * Cuts one subset from its @fontsource file with HarfBuzz's subsetter (WebAssembly). subset-font
+ * asks HarfBuzz to keep every OpenType layout feature of the source (the Arabic files have ccmp,
+ * init/medi/fina, rlig, liga, locl, pnum, tnum, mark, mkmk; the Latin ones ccmp, locl, kern,
+ * mark, mkmk), and HarfBuzz keeps the glyphs those features reach from the kept characters
+ * (lam-alef ligatures, positional forms, marks).
+ * `keepFeatures` replaces that list (the shaping test cuts a deliberately broken subset with it).
  */
-export async function cutSubset(subset: FontSubset): Promise<SubsetResult> {
+export async function cutSubset(subset: FontSubset, options: { keepFeatures?: string[] } = {}): Promise<SubsetResult> {
   const source = readFileSync(require.resolve(`${subset.source.package}/${subset.source.file}`));
   const text = String.fromCodePoint(...codePointsOf(subset.ranges));
-  const sfnt = await subsetFont(source, text, { targetFormat: 'truetype', preserveNameIds: KEPT_NAME_IDS });
+  const sfnt = await subsetFont(source, text, { targetFormat: 'truetype', preserveNameIds: KEPT_NAME_IDS, ...options });
   return { woff2: await convert(sfnt, 'woff2'), codePoints: await mappedCodePoints(sfnt) };
 }

@@ -2,7 +2,7 @@
  * The committed web fonts (assets/fonts/, decision 019): what the generator makes today, what the
  * stylesheet says about them, and the licence beside them.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FONT_SUBSETS, unicodeRangeOf } from '../../../scripts/fonts/fontSubsets.js';
@@ -45,6 +45,11 @@ describe('assets/fonts', () => {
       // Urdu ٹ and Sindhi ڄ are not kept: the stylesheet must not claim them either.
       for (const ch of 'ٹڄ') expect(mapped.has(ch.codePointAt(0)!)).toBe(false);
     }
+  });
+
+  it('weighs at most 100 KB all together (issue #8): no page can download more, whatever it holds', () => {
+    const total = FONT_SUBSETS.reduce((sum, s) => sum + statSync(path.join(fontsDir, s.file)).size, 0);
+    expect(total).toBeLessThanOrEqual(100 * 1024);
   });
 
   it('ships the SIL Open Font License and a README saying how the files were made', () => {
