@@ -5,7 +5,7 @@
  * Latin name), pixel for pixel. A subset cut without its shaping features must fail that check.
  * Screenshots go to test-results/screenshots/ (fonts-*.png).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -210,7 +210,6 @@ describe.skipIf(browserSkipReason !== null)(`web fonts in Chromium${browserSkipR
           expect(await differingPixels(broken!, full!), `${label}: a subset without shaping features must differ`).not.toBe(0);
           expect(await differingPixels(sub!, fallback!), `${label}: the web font is used, not the fallback`).not.toBe(0);
           if (family === 'Noto Naskh Arabic' && weight === 400) {
-            const { writeFileSync, mkdirSync } = await import('node:fs');
             mkdirSync(SCREENSHOT_DIR, { recursive: true });
             for (const [name, png] of Object.entries({ sub, full, broken })) writeFileSync(path.join(SCREENSHOT_DIR, `fonts-shaping-naskh-400-${name}.png`), png!);
           }
