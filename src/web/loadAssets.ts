@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { assetsDir, packageRoot } from '../paths.js';
+import { assetsDir } from '../paths.js';
 
 export interface StaticAsset {
   body: Buffer;
@@ -22,15 +22,14 @@ export interface Assets {
 /** The site icon (a path of its own: browsers and crawlers ask for it without reading the page). */
 export const FAVICON_PATH = '/assets/favicon.svg';
 
-const FONT_PACKAGES = ['@fontsource/noto-naskh-arabic', '@fontsource/noto-kufi-arabic'];
-
 function etagOf(body: Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
 /**
  * Reads the stylesheet and the self-hosted Arabic fonts once at start-up. The stylesheet URL
- * carries a content hash, so it can be cached forever; fonts are versioned by their package.
+ * carries a content hash, so it can be cached forever; the font files (assets/fonts/, subsets cut
+ * by `npm run fonts:subset`, decision 019) carry a version in their names.
  */
 export function loadAssets(): Assets {
   const files = new Map<string, StaticAsset>();
@@ -44,14 +43,11 @@ export function loadAssets(): Assets {
   files.set(embedsScriptHref, { body: embeds, type: 'text/javascript; charset=utf-8', etag: embedsEtag, immutable: true });
   const icon = readFileSync(path.join(assetsDir, 'favicon.svg'));
   files.set(FAVICON_PATH, { body: icon, type: 'image/svg+xml', etag: etagOf(icon), immutable: false });
-  for (const pkg of FONT_PACKAGES) {
-    const dir = path.join(packageRoot, 'node_modules', ...pkg.split('/'), 'files');
-    for (const name of readdirSync(dir)) {
-      // Only the subsets the stylesheet declares: Arabic and basic Latin, woff2.
-      if (!/-(arabic|latin)-(400|700)-normal\.woff2$/.test(name)) continue;
-      const body = readFileSync(path.join(dir, name));
-      files.set(`/assets/fonts/${name}`, { body, type: 'font/woff2', etag: etagOf(body), immutable: true });
-    }
+  const fontsDir = path.join(assetsDir, 'fonts');
+  for (const name of readdirSync(fontsDir)) {
+    if (!name.endsWith('.woff2')) continue;
+    const body = readFileSync(path.join(fontsDir, name));
+    files.set(`/assets/fonts/${name}`, { body, type: 'font/woff2', etag: etagOf(body), immutable: true });
   }
   return { stylesheetHref, embedsScriptHref, files };
 }

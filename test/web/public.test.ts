@@ -238,7 +238,7 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public read
       expect(sheet.statusCode).toBe(200);
       expect(sheet.headers['cache-control']).toContain('immutable');
       expect((await get(css!, { 'if-none-match': String(sheet.headers.etag) })).statusCode).toBe(304);
-      const font = await get('/assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2');
+      const font = await get('/assets/fonts/noto-naskh-arabic-arabic-400.v1.woff2');
       expect(font.statusCode).toBe(200);
       expect(font.headers['content-type']).toBe('font/woff2');
       const svg = await get(`/media/demo/${withImage.image!.file}`);

@@ -5,7 +5,7 @@ import { memoElement } from './memoElement.js';
 import { MemoFooter, MemoHeader } from './memoizedChrome.js';
 
 /** The one font worth preloading: the Arabic subset of the body face, used by every page. */
-export const preloadedFontHref = '/assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2';
+export const preloadedFontHref = '/assets/fonts/noto-naskh-arabic-arabic-400.v1.woff2';
 
 /**
  * JSON inside `<script>`: `<`, `>` and `&` are written as Unicode escapes so no text can close the

@@ -23,7 +23,7 @@ describe('the page frame', () => {
     expect(html).toContain('<link rel="canonical" href="https://khabar.example/page/من-نحن"/>');
     expect(html).toContain('<link rel="stylesheet" href="/assets/css/site.3f2a1b.css"/>');
     expect(html).toMatch(
-      /<link rel="preload" href="\/assets\/fonts\/noto-naskh-arabic-arabic-400-normal\.woff2" as="font" type="font\/woff2" crossorigin="anonymous"\/>/,
+      /<link rel="preload" href="\/assets\/fonts\/noto-naskh-arabic-arabic-400\.v1\.woff2" as="font" type="font\/woff2" crossorigin="anonymous"\/>/,
     );
     expect(html).toContain('<meta name="theme-color"');
   });
