@@ -22,6 +22,7 @@ import { createPermalink, encodePath } from '../src/domain/permalink.js';
 import { benchRoot, buildBenchStore, type BenchMarker, type BuildResult } from './buildStore.js';
 import { formatProfileSummary, summarizeCpuProfile } from './cpuProfile.js';
 import type { RawPage } from './rawServer.js';
+import { SERVER_HEAP_FLAGS } from '../src/runtime/serverHeapFlags.js';
 import { fillCache, median, publishToFresh, stampede } from './cacheChecks.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -451,13 +452,14 @@ async function main() {
   if (tsc.status !== 0) throw new Error('tsc failed: cannot build dist/ for the benchmark');
   const bootStart = performance.now();
   // Profiling loads the SQL profiler, which is TypeScript: only then does the child get the loader.
-  const khabar = await startChild('khabar', 'bench/server.js', 'KHABAR_BENCH_READY', khabarEnv, options.profile ? ['--import', 'tsx'] : []);
+  // Khabar as `npm start` and `khabar serve --workers N` run it: with the serving heap limits.
+  const khabar = await startChild('khabar', 'bench/server.js', 'KHABAR_BENCH_READY', khabarEnv, [...SERVER_HEAP_FLAGS, ...(options.profile ? ['--import', 'tsx'] : [])]);
   const bootMs = performance.now() - bootStart;
   const rss = createRssSampler(khabar.pid);
   const khabarUrl = `http://127.0.0.1:${khabar.port}`;
   console.log(`khabar: pid ${khabar.pid}, ${khabarUrl}, ready in ${fmt(bootMs)} ms`);
   // The same build with the page cache off: every request renders (from the read memo's data).
-  const uncached = options.profile ? null : await startChild('uncached', 'bench/server.js', 'KHABAR_BENCH_READY', { ...khabarEnv, KHABAR_PAGE_CACHE: '0' });
+  const uncached = options.profile ? null : await startChild('uncached', 'bench/server.js', 'KHABAR_BENCH_READY', { ...khabarEnv, KHABAR_PAGE_CACHE: '0' }, [...SERVER_HEAP_FLAGS]);
   const uncachedUrl = uncached ? `http://127.0.0.1:${uncached.port}` : '';
   if (uncached) console.log(`uncached: pid ${uncached.pid}, ${uncachedUrl} (KHABAR_PAGE_CACHE=0)`);
 

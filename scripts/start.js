@@ -35,5 +35,8 @@ if (!existsSync(adminIndex) || newestMtime(path.join(root, 'admin')) > statSync(
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const args = process.argv.slice(2);
-const serve = spawnSync(process.execPath, [path.join(root, 'bin', 'khabar.js'), 'serve', ...args], { stdio: 'inherit' });
+// The serving heap limits (src/runtime/serverHeapFlags.ts), unless NODE_OPTIONS sets its own.
+const { heapFlagsToAdd } = await import(new URL('../dist/runtime/serverHeapFlags.js', import.meta.url).href);
+const heapFlags = heapFlagsToAdd([...process.execArgv, process.env.NODE_OPTIONS ?? '']);
+const serve = spawnSync(process.execPath, [...heapFlags, path.join(root, 'bin', 'khabar.js'), 'serve', ...args], { stdio: 'inherit' });
 process.exit(serve.status ?? 0);

@@ -4,6 +4,7 @@ import { buildKhabar, createLogger, FIRST_ADMIN_HINT, loadDemoIfEmpty } from '..
 import { createSiteAnalyzer } from '../search/createSiteAnalyzer.js';
 import { ensureSearchIndex } from '../search/ensureSearchIndex.js';
 import { openStore } from '../store/openStore.js';
+import { heapFlagsToAdd } from '../runtime/serverHeapFlags.js';
 
 /**
  * `khabar serve`: one process, or with `workers > 1` a primary that migrates (and loads the demo)
@@ -30,6 +31,8 @@ export async function serve(config: ResolvedConfig, options: { workers: number }
         console.log(`Khabar is serving ${config.baseUrl} with ${options.workers} workers (store: ${config.databaseUrl ? 'postgres' : 'sqlite'})`);
       }
     });
+    // Workers get the serving heap limits unless the operator set their own (NODE_OPTIONS reaches them too).
+    cluster.setupPrimary({ execArgv: [...heapFlagsToAdd([...process.execArgv, process.env.NODE_OPTIONS ?? '']), ...process.execArgv] });
     for (let i = 0; i < options.workers; i++) cluster.fork();
     cluster.on('exit', (worker, code, signal) => {
       if (stopping) return;
