@@ -44,6 +44,17 @@ export interface ArticleRepository {
     article: Pick<Article, 'id' | 'publishedAt'>,
     sectionId: number,
   ): Promise<{ previous: ArticleCard | null; next: ArticleCard | null }>;
+  /**
+   * `related(article, limit)` and, when `sectionId` is given, `adjacentInSection(article,
+   * sectionId)`, in one store round-trip (an article page shows both).
+   */
+  neighbours(
+    article: Pick<Article, 'id' | 'sectionIds' | 'tagIds' | 'publishedAt'>,
+    limit: number,
+    sectionId: number | null,
+  ): Promise<{ related: ArticleCard[]; previous: ArticleCard | null; next: ArticleCard | null }>;
+  /** The article's bylines and tags, each in the article's order, in one store round-trip. */
+  bylinesAndTags(article: Pick<Article, 'authorIds' | 'tagIds'>): Promise<{ authors: Author[]; tags: Tag[] }>;
   /** Published cards ranked by views since `sinceDay` (YYYY-MM-DD, inclusive). */
   mostRead(sinceDay: string, limit: number): Promise<ArticleCard[]>;
   /** Adds view counts per article for one day (buffered by the caller). */
@@ -626,7 +637,7 @@ export interface Store extends Repositories {
    * Calls `observer` after every query the store sends (duration, failure): metrics and the
    * round-trips-per-request count. Returns the removal.
    */
-  observeQueries(observer: (event: { durationMs: number; failed: boolean }) => void): () => void;
+  observeQueries(observer: (event: { durationMs: number; failed: boolean; sql: string }) => void): () => void;
   /** Applies pending migrations (under the migrator's lock). */
   migrate(): Promise<void>;
   /** Throws STORE_UNAVAILABLE when unreachable, STORE_SCHEMA_NEWER / a pending-migration error when not current. */

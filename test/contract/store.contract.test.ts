@@ -122,6 +122,60 @@ for (const kind of storeKinds) {
       expect(edge.next).toBeNull();
     });
 
+    /** How many store round-trips `work` sends. */
+    async function roundTripsOf(work: () => Promise<unknown>): Promise<number> {
+      let count = 0;
+      const stop = store.observeQueries(() => count++);
+      try {
+        await work();
+      } finally {
+        stop();
+      }
+      return count;
+    }
+
+    it('reads an article with its relations in one round-trip, relations empty when it has none', async () => {
+      const s = await seed();
+      expect(await roundTripsOf(() => store.articles.findBySlug('مقال-1'))).toBe(1);
+      expect(await roundTripsOf(() => store.articles.findById(s.a1.id))).toBe(1);
+      const five = await store.articles.findById(s.a5.id);
+      expect(five).toMatchObject({ sectionIds: [s.sport.id], tagIds: [], authorIds: [s.salma.id] });
+    });
+
+    it('gives related and neighbour cards in one round-trip, as related and adjacentInSection do', async () => {
+      const s = await seed();
+      for (const article of [s.a1, s.a2, s.a3, s.a5, { ...s.a2, tagIds: [] }, { ...s.a1, tagIds: [], sectionIds: [] }]) {
+        for (const limit of [1, 2, 4]) {
+          const sectionId = article.primarySectionId;
+          const expected = {
+            related: await store.articles.related(article, limit),
+            ...(sectionId === null ? { previous: null, next: null } : await store.articles.adjacentInSection(article, sectionId)),
+          };
+          let got: Awaited<ReturnType<Store['articles']['neighbours']>> | undefined;
+          expect(await roundTripsOf(async () => (got = await store.articles.neighbours(article, limit, sectionId)))).toBeLessThanOrEqual(1);
+          expect(got, `article ${article.id}, limit ${limit}`).toEqual(expected);
+        }
+      }
+      const { previous, next } = await store.articles.neighbours(s.a2, 4, s.society.id);
+      expect([previous?.id, next?.id]).toEqual([s.a1.id, s.a3.id]);
+      expect(await store.articles.neighbours({ ...s.a4, tagIds: [], sectionIds: [] }, 4, null)).toEqual({ related: [], previous: null, next: null });
+    });
+
+    it('gives an article\'s bylines and tags in its order, in one round-trip', async () => {
+      const s = await seed();
+      let got: Awaited<ReturnType<Store['articles']['bylinesAndTags']>> | undefined;
+      const reversed = { authorIds: [s.guest.id, s.salma.id], tagIds: [s.casa.id, s.water.id] };
+      expect(await roundTripsOf(async () => (got = await store.articles.bylinesAndTags(reversed)))).toBe(1);
+      expect(got).toEqual({
+        authors: [...(await store.authors.findByIds([s.guest.id])), ...(await store.authors.findByIds([s.salma.id]))],
+        tags: [...(await store.tags.findByIds([s.casa.id])), ...(await store.tags.findByIds([s.water.id]))],
+      });
+      expect(got?.authors[0]).toMatchObject({ slug: 'ضيف', isGuest: true, userId: null, bio: null });
+      expect(await store.articles.bylinesAndTags({ authorIds: [s.salma.id], tagIds: [] })).toEqual({ authors: await store.authors.findByIds([s.salma.id]), tags: [] });
+      expect(await store.articles.bylinesAndTags({ authorIds: [], tagIds: [999_999] })).toEqual({ authors: [], tags: [] });
+      expect(await roundTripsOf(() => store.articles.bylinesAndTags({ authorIds: [], tagIds: [] }))).toBe(0);
+    });
+
     it('accumulates daily views and ranks the most read', async () => {
       const s = await seed();
       await store.articles.addViews('2026-11-28', new Map([[s.a1.id, 5], [s.a2.id, 2]]));
