@@ -33,9 +33,13 @@ export interface ArticleRepository {
   create(input: NewArticle): Promise<Article>;
   findById(id: number): Promise<Article | null>;
   findBySlug(slug: string): Promise<Article | null>;
+  /** The articles with these ids (any status), in the order given, in one round-trip; missing ids are skipped. */
+  findByIds(ids: readonly number[]): Promise<Article[]>;
   slugExists(slug: string): Promise<boolean>;
   /** Published cards, newest first, with stable ties by id. */
   listPublished(filter: PublishedFilter, paging: Paging): Promise<ArticleCard[]>;
+  /** `listPublished` of each list, in one store round-trip (the front page shows a dozen lists). */
+  listPublishedMany(lists: ReadonlyArray<{ filter: PublishedFilter; paging: Paging }>): Promise<ArticleCard[][]>;
   countPublished(filter: PublishedFilter): Promise<number>;
   /** Published cards sharing a section or tag with the article, newest first. */
   related(article: Pick<Article, 'id' | 'sectionIds' | 'tagIds'>, limit: number): Promise<ArticleCard[]>;

@@ -45,6 +45,18 @@ for (const kind of storeKinds) {
       return { society, sport, football, water, casa, salma, guest, a1, a2, a3, a4, a5 };
     }
 
+    /** How many store round-trips `work` sends. */
+    async function roundTripsOf(work: () => Promise<unknown>): Promise<number> {
+      let count = 0;
+      const stop = store.observeQueries(() => count++);
+      try {
+        await work();
+      } finally {
+        stop();
+      }
+      return count;
+    }
+
     it('migrates idempotently and reports ready', async () => {
       await store.migrate();
       await expect(store.checkReady()).resolves.toBeUndefined();
@@ -105,6 +117,25 @@ for (const kind of storeKinds) {
       ).toEqual([s.a2.id, s.a1.id]);
     });
 
+    it('lists several published lists in one round-trip, each as listPublished gives it', async () => {
+      const s = await seed();
+      const lists = [
+        { filter: { onlyFeatured: true }, paging: { limit: 4, offset: 0 } },
+        { filter: {}, paging: { limit: 3, offset: 0 } },
+        { filter: { sectionIds: [s.society.id] }, paging: { limit: 2, offset: 1 } },
+        { filter: { sectionIds: [s.sport.id, s.football.id] }, paging: { limit: 4, offset: 0 } },
+        { filter: { tagId: s.casa.id, excludeIds: [s.a3.id] }, paging: { limit: 4, offset: 0 } },
+        { filter: { authorId: s.guest.id, onlyBreaking: true }, paging: { limit: 4, offset: 0 } },
+      ];
+      const expected = [];
+      for (const list of lists) expected.push(await store.articles.listPublished(list.filter, list.paging));
+      let got: Awaited<ReturnType<Store['articles']['listPublishedMany']>> = [];
+      expect(await roundTripsOf(async () => (got = await store.articles.listPublishedMany(lists)))).toBe(1);
+      expect(got).toEqual(expected);
+      expect(got[5]).toEqual([]);
+      expect(await roundTripsOf(() => store.articles.listPublishedMany([]))).toBe(0);
+    });
+
     it('finds related articles by shared tags first, then by section', async () => {
       const s = await seed();
       const related = await store.articles.related(s.a1, 3);
@@ -122,22 +153,14 @@ for (const kind of storeKinds) {
       expect(edge.next).toBeNull();
     });
 
-    /** How many store round-trips `work` sends. */
-    async function roundTripsOf(work: () => Promise<unknown>): Promise<number> {
-      let count = 0;
-      const stop = store.observeQueries(() => count++);
-      try {
-        await work();
-      } finally {
-        stop();
-      }
-      return count;
-    }
-
-    it('reads an article with its relations in one round-trip, relations empty when it has none', async () => {
+    it('reads an article (or several) with its relations in one round-trip, relations empty when it has none', async () => {
       const s = await seed();
       expect(await roundTripsOf(() => store.articles.findBySlug('مقال-1'))).toBe(1);
       expect(await roundTripsOf(() => store.articles.findById(s.a1.id))).toBe(1);
+      let many: Awaited<ReturnType<Store['articles']['findByIds']>> = [];
+      expect(await roundTripsOf(async () => (many = await store.articles.findByIds([s.a3.id, 999_999, s.a4.id, s.a1.id])))).toBe(1);
+      expect(many).toEqual([await store.articles.findById(s.a3.id), await store.articles.findById(s.a4.id), await store.articles.findById(s.a1.id)]);
+      expect(await roundTripsOf(() => store.articles.findByIds([]))).toBe(0);
       const five = await store.articles.findById(s.a5.id);
       expect(five).toMatchObject({ sectionIds: [s.sport.id], tagIds: [], authorIds: [s.salma.id] });
     });

@@ -500,6 +500,13 @@ export function createArticleRepository(
       return row ? fromRow(row) : null;
     },
 
+    async findByIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await withRelations().where('a.id', 'in', [...ids]).execute();
+      const byId = new Map(rows.map((row) => [row.id, fromRow(row)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
     async slugExists(slug) {
       const row = await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
       return row !== undefined;
@@ -513,6 +520,28 @@ export function createArticleRepository(
         .offset(paging.offset)
         .execute();
       return rows.map(toCard);
+    },
+
+    async listPublishedMany(lists) {
+      if (lists.length === 0) return [];
+      // One UNION ALL; each list ordered and limited in its own subquery, `list` says whose a row is.
+      const union = sql.join(
+        lists.map(
+          ({ filter, paging }, i) =>
+            sql`select * from ${applyFilter(cards(), filter)
+              .select(sql.lit(i).as('list'))
+              .orderBy('a.published_at', 'desc')
+              .orderBy('a.id', 'desc')
+              .limit(paging.limit)
+              .offset(paging.offset)} as ${sql.raw(`l${i}`)}`,
+        ),
+        sql` union all `,
+      );
+      const { rows } = await sql<CardRow & { list: number | string }>`${union}`.execute(db);
+      const out: ArticleCard[][] = lists.map(() => []);
+      const newest = (x: CardRow, y: CardRow) => (y.published_at ?? '').localeCompare(x.published_at ?? '') || Number(y.id) - Number(x.id);
+      for (const row of [...rows].sort(newest)) out[Number(row.list)]!.push(toCard({ ...row, id: Number(row.id) }));
+      return out;
     },
 
     async countPublished(filter) {
