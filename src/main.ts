@@ -177,6 +177,10 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     : null;
   if (pageCache) subscribe((keys) => pageCache.purge(keys));
   const reading: ReadingDeps = { store, site, sections, frameLists: createFrameLists({ store, subscribe }), now };
+  // What every page shows around its content, read now rather than by the first reader: then an
+  // uncached page costs only its own round-trips (docs/decisions/020-store-round-trips.md). A
+  // failure here is retried by the first request.
+  await Promise.all([site.get(), sections.get(), reading.frameLists.get()]).catch(() => {});
   const viewCounter = createViewCounter({
     articles: store.articles,
     now,
