@@ -36,6 +36,7 @@ import { CDN_PURGE_JOB, enqueueCdnPurge, type EnqueueCdnPurgeDeps } from './oper
 import { cdnPurgeHandler } from './operations/cdn/cdnPurgeHandler.js';
 import { createStorePurgeBus } from './cache/createStorePurgeBus.js';
 import { keyedVersion } from './cache/keyedVersion.js';
+import { createFrameLists } from './operations/reading/frameLists.js';
 import type { PurgeBus } from './cache/PurgeBus.js';
 import { surrogateKey } from './domain/surrogateKeys.js';
 import { createPageCache } from './web/cache/createPageCache.js';
@@ -175,7 +176,11 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     ? createPageCache({ maxBytes: config.pageCache.maxBytes, onError: (error) => logger.error({ err: error }, 'page re-render failed') })
     : null;
   if (pageCache) subscribe((keys) => pageCache.purge(keys));
-  const reading: ReadingDeps = { store, site, sections, now };
+  const reading: ReadingDeps = { store, site, sections, frameLists: createFrameLists({ store, subscribe }), now };
+  // What every page shows around its content, read now rather than by the first reader: then an
+  // uncached page costs only its own round-trips (docs/decisions/020-store-round-trips.md). A
+  // failure here is retried by the first request.
+  await Promise.all([site.get(), sections.get(), reading.frameLists.get()]).catch(() => {});
   const viewCounter = createViewCounter({
     articles: store.articles,
     now,
@@ -185,6 +190,9 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const limiter =
     options.rateLimiter ?? (config.redisUrl ? createRedisRateLimiter({ url: config.redisUrl }) : createStoreRateLimiter({ rateLimits: store.rateLimits, now }));
   const comments: CommentDeps = { store, limiter, site, limits: config.limits, keys: commentKeysFrom(store.secrets), now };
+  // The comment keys are per-process constants: read (or created) now rather than on a reader's
+  // first article page (a failure here is retried on first use).
+  await comments.keys().catch(() => {});
   const policy = accountsPolicyOf(config);
   const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
   const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl, websubHubs: config.websub.hubs };

@@ -33,9 +33,13 @@ export interface ArticleRepository {
   create(input: NewArticle): Promise<Article>;
   findById(id: number): Promise<Article | null>;
   findBySlug(slug: string): Promise<Article | null>;
+  /** The articles with these ids (any status), in the order given, in one round-trip; missing ids are skipped. */
+  findByIds(ids: readonly number[]): Promise<Article[]>;
   slugExists(slug: string): Promise<boolean>;
   /** Published cards, newest first, with stable ties by id. */
   listPublished(filter: PublishedFilter, paging: Paging): Promise<ArticleCard[]>;
+  /** `listPublished` of each list, in one store round-trip (the front page shows a dozen lists). */
+  listPublishedMany(lists: ReadonlyArray<{ filter: PublishedFilter; paging: Paging }>): Promise<ArticleCard[][]>;
   countPublished(filter: PublishedFilter): Promise<number>;
   /** Published cards sharing a section or tag with the article, newest first. */
   related(article: Pick<Article, 'id' | 'sectionIds' | 'tagIds'>, limit: number): Promise<ArticleCard[]>;
@@ -44,6 +48,17 @@ export interface ArticleRepository {
     article: Pick<Article, 'id' | 'publishedAt'>,
     sectionId: number,
   ): Promise<{ previous: ArticleCard | null; next: ArticleCard | null }>;
+  /**
+   * `related(article, limit)` and, when `sectionId` is given, `adjacentInSection(article,
+   * sectionId)`, in one store round-trip (an article page shows both).
+   */
+  neighbours(
+    article: Pick<Article, 'id' | 'sectionIds' | 'tagIds' | 'publishedAt'>,
+    limit: number,
+    sectionId: number | null,
+  ): Promise<{ related: ArticleCard[]; previous: ArticleCard | null; next: ArticleCard | null }>;
+  /** The article's bylines and tags, each in the article's order, in one store round-trip. */
+  bylinesAndTags(article: Pick<Article, 'authorIds' | 'tagIds'>): Promise<{ authors: Author[]; tags: Tag[] }>;
   /** Published cards ranked by views since `sinceDay` (YYYY-MM-DD, inclusive). */
   mostRead(sinceDay: string, limit: number): Promise<ArticleCard[]>;
   /** Adds view counts per article for one day (buffered by the caller). */
@@ -626,7 +641,7 @@ export interface Store extends Repositories {
    * Calls `observer` after every query the store sends (duration, failure): metrics and the
    * round-trips-per-request count. Returns the removal.
    */
-  observeQueries(observer: (event: { durationMs: number; failed: boolean }) => void): () => void;
+  observeQueries(observer: (event: { durationMs: number; failed: boolean; sql: string }) => void): () => void;
   /** Applies pending migrations (under the migrator's lock). */
   migrate(): Promise<void>;
   /** Throws STORE_UNAVAILABLE when unreachable, STORE_SCHEMA_NEWER / a pending-migration error when not current. */

@@ -4,14 +4,15 @@ import type { QueueStats } from '../jobs/readQueueStats.js';
 /**
  * The node's Prometheus metrics, one registry per app (tests build several in one process).
  * Other modules import the named metrics from here and increment them: the page cache counts
- * `pageCache.inc({ result: 'hit' | 'miss' })`, purges observe `purgeLag`.
+ * `pageCache.inc({ result: 'hit' | 'miss' | 'stale' | 'bypass' })` (registerMetrics, from each
+ * answer's X-Cache), purges observe `purgeLag`.
  */
 export interface Metrics {
   registry: Registry;
   /** Requests by method, route pattern (never the raw URL) and status code. */
   httpRequests: Counter<'method' | 'route' | 'status'>;
   httpDuration: Histogram<'method' | 'route'>;
-  /** Page cache lookups (the in-memory page cache increments it). */
+  /** Answers by how the page cache gave them: hit, miss, stale, bypass (rendered without it). */
   pageCache: Counter<'result'>;
   /** Seconds from a change being committed to its purge acknowledged, by target (`cdn`, `node`). */
   purgeLag: Histogram<'target'>;
@@ -68,7 +69,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     }),
-    pageCache: new Counter({ name: 'khabar_page_cache_requests_total', help: 'Page cache lookups by result (hit, miss)', labelNames: ['result'], registers }),
+    pageCache: new Counter({ name: 'khabar_page_cache_requests_total', help: 'Answers by page cache result (hit, miss, stale, bypass)', labelNames: ['result'], registers }),
     purgeLag: new Histogram({
       name: 'khabar_purge_lag_seconds',
       help: 'Seconds from a content change to its purge acknowledged, by target',

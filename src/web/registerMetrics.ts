@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRoundTripCounter, type RoundTripTally } from '../lib/roundTripCounter.js';
 import type { Store } from '../store/ports.js';
+import type { CacheStatus } from './cache/sendCachedAnswer.js';
 import type { Metrics } from './metrics.js';
 
 export interface MetricsRouteDeps {
@@ -12,6 +13,7 @@ export interface MetricsRouteDeps {
 }
 
 const started = Symbol('khabar.metrics.started');
+const CACHE_RESULTS: ReadonlySet<string> = new Set<CacheStatus>(['HIT', 'MISS', 'STALE', 'BYPASS']);
 const tallied = Symbol('khabar.metrics.tally');
 const routeLabel = Symbol('khabar.metrics.route');
 
@@ -29,7 +31,7 @@ export function setRouteLabel(request: FastifyRequest, label: string): void {
 /**
  * `/metrics` in Prometheus' text format, behind `Authorization: Bearer <metrics.token>`, and the
  * hooks that measure every request: count and duration by route pattern, store round-trips per
- * request, store query time. Nothing is registered when no token is configured.
+ * request, store query time, page cache results (from the `X-Cache` of each answer). Nothing is registered when no token is configured.
  */
 export function registerMetrics(app: FastifyInstance, deps: MetricsRouteDeps): void {
   const { metrics, token } = deps;
@@ -63,6 +65,10 @@ export function registerMetrics(app: FastifyInstance, deps: MetricsRouteDeps): v
     metrics.httpRequests.inc({ method, route, status: String(reply.statusCode) });
     if (measured[started] !== undefined) metrics.httpDuration.observe({ method, route }, Number(process.hrtime.bigint() - measured[started]) / 1e9);
     if (measured[tallied]) metrics.storeRoundTrips.observe({ route }, measured[tallied].count);
+    // Every answer sendCachedAnswer makes says how the page cache answered it (HIT, MISS, STALE,
+    // BYPASS); counted here, once per answer sent, whichever route sent it.
+    const cacheStatus = reply.getHeader('x-cache');
+    if (typeof cacheStatus === 'string' && CACHE_RESULTS.has(cacheStatus)) metrics.pageCache.inc({ result: cacheStatus.toLowerCase() });
     done();
   });
 

@@ -45,6 +45,18 @@ for (const kind of storeKinds) {
       return { society, sport, football, water, casa, salma, guest, a1, a2, a3, a4, a5 };
     }
 
+    /** How many store round-trips `work` sends. */
+    async function roundTripsOf(work: () => Promise<unknown>): Promise<number> {
+      let count = 0;
+      const stop = store.observeQueries(() => count++);
+      try {
+        await work();
+      } finally {
+        stop();
+      }
+      return count;
+    }
+
     it('migrates idempotently and reports ready', async () => {
       await store.migrate();
       await expect(store.checkReady()).resolves.toBeUndefined();
@@ -105,6 +117,25 @@ for (const kind of storeKinds) {
       ).toEqual([s.a2.id, s.a1.id]);
     });
 
+    it('lists several published lists in one round-trip, each as listPublished gives it', async () => {
+      const s = await seed();
+      const lists = [
+        { filter: { onlyFeatured: true }, paging: { limit: 4, offset: 0 } },
+        { filter: {}, paging: { limit: 3, offset: 0 } },
+        { filter: { sectionIds: [s.society.id] }, paging: { limit: 2, offset: 1 } },
+        { filter: { sectionIds: [s.sport.id, s.football.id] }, paging: { limit: 4, offset: 0 } },
+        { filter: { tagId: s.casa.id, excludeIds: [s.a3.id] }, paging: { limit: 4, offset: 0 } },
+        { filter: { authorId: s.guest.id, onlyBreaking: true }, paging: { limit: 4, offset: 0 } },
+      ];
+      const expected = [];
+      for (const list of lists) expected.push(await store.articles.listPublished(list.filter, list.paging));
+      let got: Awaited<ReturnType<Store['articles']['listPublishedMany']>> = [];
+      expect(await roundTripsOf(async () => (got = await store.articles.listPublishedMany(lists)))).toBe(1);
+      expect(got).toEqual(expected);
+      expect(got[5]).toEqual([]);
+      expect(await roundTripsOf(() => store.articles.listPublishedMany([]))).toBe(0);
+    });
+
     it('finds related articles by shared tags first, then by section', async () => {
       const s = await seed();
       const related = await store.articles.related(s.a1, 3);
@@ -120,6 +151,52 @@ for (const kind of storeKinds) {
       expect(next?.id).toBe(s.a3.id);
       const edge = await store.articles.adjacentInSection(s.a3, s.society.id);
       expect(edge.next).toBeNull();
+    });
+
+    it('reads an article (or several) with its relations in one round-trip, relations empty when it has none', async () => {
+      const s = await seed();
+      expect(await roundTripsOf(() => store.articles.findBySlug('مقال-1'))).toBe(1);
+      expect(await roundTripsOf(() => store.articles.findById(s.a1.id))).toBe(1);
+      let many: Awaited<ReturnType<Store['articles']['findByIds']>> = [];
+      expect(await roundTripsOf(async () => (many = await store.articles.findByIds([s.a3.id, 999_999, s.a4.id, s.a1.id])))).toBe(1);
+      expect(many).toEqual([await store.articles.findById(s.a3.id), await store.articles.findById(s.a4.id), await store.articles.findById(s.a1.id)]);
+      expect(await roundTripsOf(() => store.articles.findByIds([]))).toBe(0);
+      const five = await store.articles.findById(s.a5.id);
+      expect(five).toMatchObject({ sectionIds: [s.sport.id], tagIds: [], authorIds: [s.salma.id] });
+    });
+
+    it('gives related and neighbour cards in one round-trip, as related and adjacentInSection do', async () => {
+      const s = await seed();
+      for (const article of [s.a1, s.a2, s.a3, s.a5, { ...s.a2, tagIds: [] }, { ...s.a1, tagIds: [], sectionIds: [] }]) {
+        for (const limit of [1, 2, 4]) {
+          const sectionId = article.primarySectionId;
+          const expected = {
+            related: await store.articles.related(article, limit),
+            ...(sectionId === null ? { previous: null, next: null } : await store.articles.adjacentInSection(article, sectionId)),
+          };
+          let got: Awaited<ReturnType<Store['articles']['neighbours']>> | undefined;
+          expect(await roundTripsOf(async () => (got = await store.articles.neighbours(article, limit, sectionId)))).toBeLessThanOrEqual(1);
+          expect(got, `article ${article.id}, limit ${limit}`).toEqual(expected);
+        }
+      }
+      const { previous, next } = await store.articles.neighbours(s.a2, 4, s.society.id);
+      expect([previous?.id, next?.id]).toEqual([s.a1.id, s.a3.id]);
+      expect(await store.articles.neighbours({ ...s.a4, tagIds: [], sectionIds: [] }, 4, null)).toEqual({ related: [], previous: null, next: null });
+    });
+
+    it('gives an article\'s bylines and tags in its order, in one round-trip', async () => {
+      const s = await seed();
+      let got: Awaited<ReturnType<Store['articles']['bylinesAndTags']>> | undefined;
+      const reversed = { authorIds: [s.guest.id, s.salma.id], tagIds: [s.casa.id, s.water.id] };
+      expect(await roundTripsOf(async () => (got = await store.articles.bylinesAndTags(reversed)))).toBe(1);
+      expect(got).toEqual({
+        authors: [...(await store.authors.findByIds([s.guest.id])), ...(await store.authors.findByIds([s.salma.id]))],
+        tags: [...(await store.tags.findByIds([s.casa.id])), ...(await store.tags.findByIds([s.water.id]))],
+      });
+      expect(got?.authors[0]).toMatchObject({ slug: 'ضيف', isGuest: true, userId: null, bio: null });
+      expect(await store.articles.bylinesAndTags({ authorIds: [s.salma.id], tagIds: [] })).toEqual({ authors: await store.authors.findByIds([s.salma.id]), tags: [] });
+      expect(await store.articles.bylinesAndTags({ authorIds: [], tagIds: [999_999] })).toEqual({ authors: [], tags: [] });
+      expect(await roundTripsOf(() => store.articles.bylinesAndTags({ authorIds: [], tagIds: [] }))).toBe(0);
     });
 
     it('accumulates daily views and ranks the most read', async () => {

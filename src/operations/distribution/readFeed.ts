@@ -54,12 +54,13 @@ export async function readFeed(deps: ReadingDeps, scope: FeedScope): Promise<Fee
           ? { authorId: scope.author.id }
           : {};
   const cards = await deps.store.articles.listPublished(filter, { limit: FEED_SIZE, offset: 0 });
-  const articles = (await Promise.all(cards.map((c) => deps.store.articles.findById(c.id)))).filter(
-    (a): a is Article => a !== null && a.status === 'published',
-  );
-  const [authors, tags, media] = await Promise.all([
-    deps.store.authors.findByIds([...new Set(articles.flatMap((a) => a.authorIds))]),
-    deps.store.tags.findByIds([...new Set(articles.flatMap((a) => a.tagIds))]),
+  // Four store round-trips: the cards, the articles whole, their bylines and tags, their images.
+  const articles = (await deps.store.articles.findByIds(cards.map((c) => c.id))).filter((a) => a.status === 'published');
+  const [{ authors, tags }, media] = await Promise.all([
+    deps.store.articles.bylinesAndTags({
+      authorIds: [...new Set(articles.flatMap((a) => a.authorIds))],
+      tagIds: [...new Set(articles.flatMap((a) => a.tagIds))],
+    }),
     deps.store.media.findByIds(articles.flatMap((a) => (a.featuredMediaId === null ? [] : [a.featuredMediaId]))),
   ]);
   const authorById = new Map(authors.map((a) => [a.id, a]));

@@ -19,11 +19,6 @@ export interface ArticleData {
   comments: ArticleComments;
 }
 
-function inOrder<T extends { id: number }>(ids: number[], items: T[]): T[] {
-  const byId = new Map(items.map((x) => [x.id, x]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
 /**
  * Everything an article page shows, with page `commentPage` of its comments. `article` must be
  * published (checked by the caller that found it); null when the comment page does not exist.
@@ -33,24 +28,23 @@ export async function readArticle(deps: ReadingDeps, article: Article, commentPa
   const settings = await deps.site.get();
   const comments = await readArticleComments(store, article, settings.comments, commentPage, deps.now());
   if (!comments) return null;
-  const [frame, authors, tags, related, adjacent] = await Promise.all([
+  // Store round-trips of an article page (docs/decisions/020-store-round-trips.md): the article
+  // (read by the caller), its bylines and tags, its related and neighbour cards, their images, and
+  // its comments when it has any; the frame's lists are held per process (readFrame).
+  const [frame, { authors, tags }, { related, previous, next }] = await Promise.all([
     readFrame(deps),
-    store.authors.findByIds(article.authorIds),
-    store.tags.findByIds(article.tagIds),
-    store.articles.related(article, 4),
-    article.primarySectionId === null
-      ? Promise.resolve({ previous: null, next: null })
-      : store.articles.adjacentInSection(article, article.primarySectionId),
+    store.articles.bylinesAndTags(article),
+    store.articles.neighbours(article, 4, article.primarySectionId),
   ]);
-  const media = await loadMedia(store, [...related, adjacent.previous, adjacent.next], [article.featuredMediaId]);
+  const media = await loadMedia(store, [...related, previous, next], [article.featuredMediaId]);
   return {
     frame,
     article,
-    authors: inOrder(article.authorIds, authors),
-    tags: inOrder(article.tagIds, tags),
+    authors,
+    tags,
     related,
-    previous: adjacent.previous,
-    next: adjacent.next,
+    previous,
+    next,
     media,
     comments,
   };

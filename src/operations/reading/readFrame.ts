@@ -13,11 +13,8 @@ export interface FrameData {
 }
 
 export async function readFrame(deps: ReadingDeps): Promise<FrameData> {
-  const [settings, sections, breaking, footerPages] = await Promise.all([
-    deps.site.get(),
-    deps.sections.get(),
-    deps.store.articles.listPublished({ onlyBreaking: true }, { limit: 3, offset: 0 }),
-    deps.store.pages.listPublished(),
-  ]);
+  // Settings, the section tree and these lists are held per process until a purge names them:
+  // no store round-trip once warm.
+  const [settings, sections, { breaking, footerPages }] = await Promise.all([deps.site.get(), deps.sections.get(), deps.frameLists.get()]);
   return { settings, sections, breaking, footerPages };
 }

@@ -29,4 +29,10 @@ export const jobQueries: DialectQueries = {
   async signalPurge(db) {
     await sql`select pg_notify(${PURGES_CHANNEL}, '')`.execute(db);
   },
+  jsonArray(value, orderBy) {
+    return sql`json_agg(${value} order by ${orderBy})`;
+  },
+  jsonObject(fields) {
+    return sql`json_build_object(${sql.join(Object.entries(fields).map(([name, value]) => sql`${sql.lit(name)}, ${value}`))})`;
+  },
 };

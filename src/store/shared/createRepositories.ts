@@ -136,7 +136,7 @@ export function createRepositories(
   };
   return withPurges({
     imports: createImportRepository(db, now, dialect, articlesWritten),
-    articles: createArticleRepository(db, now, inTransaction, articlesWritten),
+    articles: createArticleRepository(db, now, inTransaction, articlesWritten, dialect),
     search: search.indexOf(db),
     sections: createSectionRepository(db, now),
     tags: createTagRepository(db, now),

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Expression, Kysely, RawBuilder, Selectable } from 'kysely';
 import type { Database } from './schema.js';
 
 export type JobRow = Selectable<Database['jobs']>;
@@ -23,6 +23,20 @@ export interface DialectQueries {
   alignIdentity(db: Kysely<Database>, table: 'articles'): Promise<void>;
   /** Tells other processes purges were recorded (inside a transaction: delivered at commit). */
   signalPurge(db: Kysely<Database>): Promise<void>;
+  /**
+   * An aggregate of `value` over a subquery's rows as a JSON array, in `orderBy` order (SQLite
+   * `json_group_array`, PostgreSQL `json_agg`). Read it with `jsonArrayValue` (text on SQLite,
+   * parsed on PostgreSQL, null there when no row matched).
+   */
+  jsonArray(value: Expression<unknown>, orderBy: Expression<unknown>): RawBuilder<unknown>;
+  /** A JSON object of named values (SQLite `json_object`, PostgreSQL `json_build_object`). */
+  jsonObject(fields: Record<string, Expression<unknown>>): RawBuilder<unknown>;
+}
+
+/** The array a `jsonArray` column holds, whichever store read it. */
+export function jsonArrayValue<T>(value: unknown): T[] {
+  if (value === null || value === undefined) return [];
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T[];
 }
 
 /** Pending and due, or running under a lock that expired (its worker died). */

@@ -4,6 +4,8 @@ import type { LogEvent } from 'kysely';
 export interface QueryEvent {
   durationMs: number;
   failed: boolean;
+  /** The SQL sent (for tracing which queries a piece of work costs; never logged with parameters). */
+  sql: string;
 }
 
 export type QueryObserver = (event: QueryEvent) => void;
@@ -24,7 +26,7 @@ export function createQueryObservers(): QueryObservers {
   return {
     log(event) {
       if (observers.size === 0) return;
-      const e: QueryEvent = { durationMs: event.queryDurationMillis, failed: event.level === 'error' };
+      const e: QueryEvent = { durationMs: event.queryDurationMillis, failed: event.level === 'error', sql: event.query.sql };
       for (const observer of observers) observer(e);
     },
     subscribe(observer) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DialectQueries } from '../shared/dialectQueries.js';
 import { dueJobs } from '../shared/dialectQueries.js';
 
@@ -22,5 +23,11 @@ export const jobQueries: DialectQueries = {
   },
   async signalPurge() {
     // Nothing to signal: processes on one SQLite file poll the purge log (every 100 ms).
+  },
+  jsonArray(value, orderBy) {
+    return sql`json_group_array(${value} order by ${orderBy})`;
+  },
+  jsonObject(fields) {
+    return sql`json_object(${sql.join(Object.entries(fields).map(([name, value]) => sql`${sql.lit(name)}, ${value}`))})`;
   },
 };

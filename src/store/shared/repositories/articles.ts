@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Article, ArticleCard, ArticleStatus, NewArticle } from '../../../domain/article.js';
 import { snapshotOf, type ArticleRevision, type ArticleSnapshot } from '../../../domain/revision.js';
 import { AppError } from '../../../errors/AppError.js';
@@ -9,6 +9,9 @@ import { articlePurgeKeys } from '../articlePurgeKeys.js';
 import type { Database } from '../schema.js';
 import { prepareQuery } from '../preparedQuery.js';
 import { fromIsoOrNull, likeContains, toCount, toFlag, toIsoOrNull } from '../values.js';
+import { jsonArrayValue, type DialectQueries } from '../dialectQueries.js';
+import { toAuthor } from './authors.js';
+import { toTag } from './tags.js';
 
 type ArticleRow = Selectable<Database['articles']>;
 
@@ -112,6 +115,7 @@ export function createArticleRepository(
   now: () => Date,
   inTransaction: boolean,
   written: (conn: Kysely<Database>, ids: readonly number[]) => Promise<void>,
+  dialect: DialectQueries,
 ): ArticleRepository {
   const cardColumns = <QB extends SelectQueryBuilder<Database & { a: Database['articles'] }, 'a', object>>(qb: QB) =>
     qb
@@ -178,7 +182,23 @@ export function createArticleRepository(
       .unionAll(db.selectFrom('article_tags').select([sql<string>`'t'`.as('kind'), 'tag_id as ref', 'position']).where('article_id', '=', id))
       .unionAll(db.selectFrom('article_authors').select([sql<string>`'a'`.as('kind'), 'author_id as ref', 'position']).where('article_id', '=', id)),
   );
-  const rowById = prepareQuery((id: number) => db.selectFrom('articles').selectAll().where('id', '=', id));
+  // An article with its relations' ids as JSON arrays, in one round-trip (pages read it first).
+  const withRelations = () =>
+    db
+      .selectFrom('articles as a')
+      .selectAll('a')
+      .select((eb) => [
+        eb.selectFrom('article_sections as r').select(dialect.jsonArray(sql.ref('r.section_id'), sql.ref('r.position')).as('v')).whereRef('r.article_id', '=', 'a.id').as('section_ids'),
+        eb.selectFrom('article_tags as r').select(dialect.jsonArray(sql.ref('r.tag_id'), sql.ref('r.position')).as('v')).whereRef('r.article_id', '=', 'a.id').as('tag_ids'),
+        eb.selectFrom('article_authors as r').select(dialect.jsonArray(sql.ref('r.author_id'), sql.ref('r.position')).as('v')).whereRef('r.article_id', '=', 'a.id').as('author_ids'),
+      ]);
+  const rowById = prepareQuery((id: number) => withRelations().where('a.id', '=', id));
+  const rowBySlug = prepareQuery((slug: string) => withRelations().where('a.slug', '=', slug));
+  const fromRow = (row: ArticleRow & { section_ids: unknown; tag_ids: unknown; author_ids: unknown }): Article => {
+    const { section_ids, tag_ids, author_ids, ...article } = row;
+    const ids = (v: unknown) => jsonArrayValue<number | string>(v).map(Number);
+    return toArticle(article, { sectionIds: ids(section_ids), tagIds: ids(tag_ids), authorIds: ids(author_ids) });
+  };
 
   async function relations(conn: Kysely<Database>, id: number): Promise<Relations> {
     const { rows } = await relationRows(conn, id);
@@ -472,12 +492,19 @@ export function createArticleRepository(
 
     async findById(id) {
       const [row] = (await rowById(db, id)).rows;
-      return row ? toArticle(row, await relations(db, row.id)) : null;
+      return row ? fromRow(row) : null;
     },
 
     async findBySlug(slug) {
-      const row = await db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
-      return row ? toArticle(row, await relations(db, row.id)) : null;
+      const [row] = (await rowBySlug(db, slug)).rows;
+      return row ? fromRow(row) : null;
+    },
+
+    async findByIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await withRelations().where('a.id', 'in', [...ids]).execute();
+      const byId = new Map(rows.map((row) => [row.id, fromRow(row)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
     async slugExists(slug) {
@@ -493,6 +520,28 @@ export function createArticleRepository(
         .offset(paging.offset)
         .execute();
       return rows.map(toCard);
+    },
+
+    async listPublishedMany(lists) {
+      if (lists.length === 0) return [];
+      // One UNION ALL; each list ordered and limited in its own subquery, `list` says whose a row is.
+      const union = sql.join(
+        lists.map(
+          ({ filter, paging }, i) =>
+            sql`select * from ${applyFilter(cards(), filter)
+              .select(sql.lit(i).as('list'))
+              .orderBy('a.published_at', 'desc')
+              .orderBy('a.id', 'desc')
+              .limit(paging.limit)
+              .offset(paging.offset)} as ${sql.raw(`l${i}`)}`,
+        ),
+        sql` union all `,
+      );
+      const { rows } = await sql<CardRow & { list: number | string }>`${union}`.execute(db);
+      const out: ArticleCard[][] = lists.map(() => []);
+      const newest = (x: CardRow, y: CardRow) => (y.published_at ?? '').localeCompare(x.published_at ?? '') || Number(y.id) - Number(x.id);
+      for (const row of [...rows].sort(newest)) out[Number(row.list)]!.push(toCard({ ...row, id: Number(row.id) }));
+      return out;
     },
 
     async countPublished(filter) {
@@ -565,6 +614,129 @@ export function createArticleRepository(
           .executeTakeFirst(),
       ]);
       return { previous: previous ? toCard(previous) : null, next: next ? toCard(next) : null };
+    },
+
+    async neighbours(article, limit, sectionId) {
+      // One UNION ALL of small lists, each limited in its own subquery; `role` says which list a
+      // row came from, `rank` orders the related ones (tags shared).
+      type Role = 'tag' | 'section' | 'previous' | 'next';
+      const branches: Array<{ role: Role; query: SelectQueryBuilder<any, any, any> }> = [];
+      const tagged = (role: Role, rank: RawBuilder<unknown> = sql`0`) =>
+        cardColumns(db.selectFrom('articles as a')).select([sql.lit(role).as('role'), rank.as('rank')]);
+      if (article.tagIds.length > 0) {
+        // Candidates as before: the 50 highest ids per share count, read from the tag index alone.
+        const ranked = db
+          .selectFrom('article_tags as t')
+          .select('t.article_id')
+          .where('t.tag_id', 'in', article.tagIds)
+          .where('t.article_id', '!=', article.id)
+          .groupBy('t.article_id')
+          .orderBy(sql`count(*)`, 'desc')
+          .orderBy('t.article_id', 'desc')
+          .limit(50);
+        const shared = sql`(select count(*) from article_tags st where st.article_id = a.id and st.tag_id in (${sql.join([...article.tagIds])}))`;
+        branches.push({
+          role: 'tag',
+          query: tagged('tag', shared)
+            .where('a.status', '=', 'published')
+            .where('a.id', 'in', db.selectFrom(ranked.as('c')).select('c.article_id'))
+            .orderBy('rank', 'desc')
+            .orderBy('a.published_at', 'desc')
+            .orderBy('a.id', 'desc')
+            .limit(limit),
+        });
+      }
+      if (article.sectionIds.length > 0) {
+        // Newest of the sections; twice the limit, so enough remain once the related ones are dropped.
+        branches.push({
+          role: 'section',
+          query: applyFilter(tagged('section').where('a.status', '=', 'published') as ReturnType<typeof cards>, { sectionIds: article.sectionIds, excludeIds: [article.id] })
+            .orderBy('a.published_at', 'desc')
+            .orderBy('a.id', 'desc')
+            .limit(limit * 2),
+        });
+      }
+      if (sectionId !== null && article.publishedAt) {
+        const at = article.publishedAt.toISOString();
+        const inSection = (role: Role) => applyFilter(tagged(role).where('a.status', '=', 'published') as ReturnType<typeof cards>, { sectionIds: [sectionId] });
+        branches.push({
+          role: 'previous',
+          query: inSection('previous')
+            .where((eb) => eb(eb.refTuple('a.published_at', 'a.id'), '<', eb.tuple(at, article.id)))
+            .orderBy('a.published_at', 'desc')
+            .orderBy('a.id', 'desc')
+            .limit(1),
+        });
+        branches.push({
+          role: 'next',
+          query: inSection('next')
+            .where((eb) => eb(eb.refTuple('a.published_at', 'a.id'), '>', eb.tuple(at, article.id)))
+            .orderBy('a.published_at', 'asc')
+            .orderBy('a.id', 'asc')
+            .limit(1),
+        });
+      }
+      if (branches.length === 0) return { related: [], previous: null, next: null };
+      const union = sql.join(
+        branches.map((b, i) => sql`select * from ${b.query} as ${sql.raw(`n${i}`)}`),
+        sql` union all `,
+      );
+      const { rows } = await sql<CardRow & { role: Role; rank: string | number }>`${union}`.execute(db);
+      const of = (role: Role) => rows.filter((r) => r.role === role);
+      const newest = (x: CardRow, y: CardRow) => (y.published_at ?? '').localeCompare(x.published_at ?? '') || Number(y.id) - Number(x.id);
+      const related = of('tag')
+        .sort((x, y) => toCount(y.rank) - toCount(x.rank) || newest(x, y))
+        .slice(0, limit)
+        .map((r) => toCard({ ...r, id: Number(r.id) }));
+      const taken = new Set([article.id, ...related.map((c) => c.id)]);
+      for (const r of of('section').sort(newest)) {
+        if (related.length >= limit) break;
+        if (!taken.has(Number(r.id))) related.push(toCard({ ...r, id: Number(r.id) }));
+      }
+      const one = (role: Role) => {
+        const [r] = of(role);
+        return r ? toCard({ ...r, id: Number(r.id) }) : null;
+      };
+      return { related, previous: one('previous'), next: one('next') };
+    },
+
+    async bylinesAndTags(article) {
+      if (article.authorIds.length === 0 && article.tagIds.length === 0) return { authors: [], tags: [] };
+      const row = await db
+        .selectNoFrom((eb) => [
+          (article.authorIds.length === 0
+            ? sql`null`
+            : eb
+                .selectFrom('authors as au')
+                .select(
+                  dialect
+                    .jsonArray(
+                      dialect.jsonObject({ id: sql.ref('au.id'), slug: sql.ref('au.slug'), display_name: sql.ref('au.display_name'), bio: sql.ref('au.bio'), user_id: sql.ref('au.user_id'), is_guest: sql.ref('au.is_guest') }),
+                      sql.ref('au.id'),
+                    )
+                    .as('v'),
+                )
+                .where('au.id', 'in', [...article.authorIds])
+          ).as('authors'),
+          (article.tagIds.length === 0
+            ? sql`null`
+            : eb
+                .selectFrom('tags as tg')
+                .select(
+                  dialect.jsonArray(dialect.jsonObject({ id: sql.ref('tg.id'), slug: sql.ref('tg.slug'), name: sql.ref('tg.name'), description: sql.ref('tg.description') }), sql.ref('tg.id')).as('v'),
+                )
+                .where('tg.id', 'in', [...article.tagIds])
+          ).as('tags'),
+        ])
+        .executeTakeFirstOrThrow();
+      type AuthorJson = Parameters<typeof toAuthor>[0];
+      type TagJson = Parameters<typeof toTag>[0];
+      const authors = new Map(jsonArrayValue<Omit<AuthorJson, 'created_at'>>(row.authors).map((r) => [Number(r.id), toAuthor({ ...r, id: Number(r.id), is_guest: Number(r.is_guest), created_at: '' })]));
+      const tags = new Map(jsonArrayValue<Omit<TagJson, 'created_at'>>(row.tags).map((r) => [Number(r.id), toTag({ ...r, id: Number(r.id), created_at: '' })]));
+      return {
+        authors: article.authorIds.flatMap((id) => authors.get(id) ?? []),
+        tags: article.tagIds.flatMap((id) => tags.get(id) ?? []),
+      };
     },
 
     async mostRead(sinceDay, limit) {

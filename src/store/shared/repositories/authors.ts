@@ -3,7 +3,7 @@ import type { Author } from '../../../domain/author.js';
 import type { AuthorRepository } from '../../ports.js';
 import type { Database } from '../schema.js';
 
-function toAuthor(row: Selectable<Database['authors']>): Author {
+export function toAuthor(row: Selectable<Database['authors']>): Author {
   return {
     id: row.id,
     slug: row.slug,

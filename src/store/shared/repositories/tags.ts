@@ -4,7 +4,7 @@ import type { TagRepository } from '../../ports.js';
 import type { Database } from '../schema.js';
 import { likeContains } from '../values.js';
 
-function toTag(row: Selectable<Database['tags']>): Tag {
+export function toTag(row: Selectable<Database['tags']>): Tag {
   return { id: row.id, slug: row.slug, name: row.name, description: row.description };
 }
 
