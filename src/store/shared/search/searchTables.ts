@@ -52,7 +52,10 @@ export async function writeVocabularyDeltas(db: Kysely<Database>, changes: Reado
 
 /** Writes word counts into an empty vocabulary (rebuild): plain multi-row inserts, no conflict handling. */
 export async function insertVocabulary(db: Kysely<Database>, counts: ReadonlyArray<readonly [string, number]>): Promise<void> {
-  for (const part of chunks(counts, 1000)) {
+  // In key order: each insert appends to the primary-key B-tree instead of landing on a random
+  // page of it (the words come in the order the articles first used them).
+  const sorted = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const part of chunks(sorted, 1000)) {
     await db
       .insertInto('search_vocabulary')
       .values(part.map(([word, docs]) => ({ word, docs })))
