@@ -38,6 +38,7 @@ import { createPostgresStore } from '../src/store/postgres/createPostgresStore.j
 import type { Store } from '../src/store/ports.js';
 import { createSqliteStore } from '../src/store/sqlite/createSqliteStore.js';
 import { benchRoot, buildBenchStore } from './buildStore.js';
+import { QUERIES } from './searchQueries.js';
 
 const USAGE = `usage: npm run bench:search -- [options]
   --articles N      articles (default 100000)
@@ -83,62 +84,6 @@ const options = {
 const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_search';
 const NOW = () => new Date();
 
-/** What readers type on a Maghrebi news site: the list is fixed so runs compare. */
-export const QUERIES: Array<{ q: string; section?: string; page?: number }> = [
-  { q: 'تونس' },
-  { q: 'الحكومة' },
-  { q: 'حكومة' },
-  { q: 'وزارة الصحة' },
-  { q: 'وزاره الصحه' },
-  { q: 'الوزارة' },
-  { q: 'رئيس الحكومة يوسف الشاهد' },
-  { q: 'الشاهد' },
-  { q: 'الانتخابات البلدية' },
-  { q: 'انتخابات' },
-  { q: 'كرة القدم' },
-  { q: 'الترجي الرياضي' },
-  { q: 'النادي الإفريقي' },
-  { q: 'المنتخب الوطني' },
-  { q: 'مهرجان قرطاج' },
-  { q: 'السينما التونسية' },
-  { q: 'الفيلم' },
-  { q: 'حالة الطقس' },
-  { q: 'الأمطار' },
-  { q: 'الاتحاد العام التونسي للشغل' },
-  { q: 'إضراب' },
-  { q: 'الأسعار' },
-  { q: 'الارهاب' },
-  { q: 'سوسة' },
-  { q: 'صفاقس' },
-  { q: 'بنزرت' },
-  { q: 'والحكومة' },
-  { q: 'بالمستشفى' },
-  { q: 'للوزارة' },
-  { q: 'الوزراء' },
-  { q: 'المسؤولين' },
-  { q: 'مسئول' },
-  { q: '"رئيس الجمهورية"' },
-  { q: '"وزارة الصحة"' },
-  { q: 'الحكومة -الشاهد' },
-  { q: 'Macron' },
-  { q: 'France' },
-  { q: 'الجزائر ليبيا' },
-  { q: 'السياحة' },
-  { q: 'زيت الزيتون' },
-  { q: 'الباكالوريا' },
-  { q: 'التعليم العالي' },
-  { q: 'البنك المركزي' },
-  { q: 'قانون المالية' },
-  { q: 'مجلس نواب الشعب' },
-  { q: 'الدينار' },
-  { q: 'تونس', page: 2 },
-  { q: 'الحكومة', page: 5 },
-  { q: 'الصحة', section: 'ثقافة' },
-  { q: 'وزارت' },
-  { q: 'زقزقزق' },
-  { q: 'الترامواي ماراثون' },
-  { q: 'في' },
-];
 
 // ---------------------------------------------------------------------------------------------
 

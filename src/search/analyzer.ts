@@ -141,6 +141,19 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return info;
   };
 
+  // Highlighting normalizes every word of ten titles and passages per results page; the same
+  // written words recur, so their normalized forms are kept (decision 023). Pure: never stale.
+  const runMemo = new Map<string, string[]>();
+  const tokenizeRun = (run: string): string[] => {
+    let words = runMemo.get(run);
+    if (words === undefined) {
+      if (runMemo.size >= WORD_MEMO_LIMIT) runMemo.clear();
+      words = tokenize(run);
+      runMemo.set(run, words);
+    }
+    return words;
+  };
+
   /** The alternative index terms of one query word, most useful first. */
   function expand(word: string, vocabulary: Vocabulary): string[] {
     const frequency = (w: string): number => {
@@ -243,7 +256,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const wanted = new Set<string>([...plan.groups.flat(), ...plan.phrases.flat()]);
       if (wanted.size === 0) return [];
       const spans: Array<[number, number]> = [];
-      for (const run of wordRuns(String(text ?? ''))) {
+      for (const run of wordRuns(String(text ?? ''), tokenizeRun)) {
         if (run.words.some((w) => wordInfo(w).terms.some((t) => wanted.has(t)))) spans.push([run.start, run.end]);
       }
       return spans;

@@ -191,6 +191,19 @@ for (const kind of storeKinds) {
       expect(await store.contentVersion()).toBeGreaterThan(before);
       expect(published.id).toBeGreaterThan(0);
     });
+
+    it('gives the cards of published hits only, in the order asked, with their bodies', async () => {
+      const a = await store.articles.create({ slug: 'a', title: 'أول', body: '<p>نص أول</p>', status: 'published', publishedAt: daysAgo(3), readingMinutes: 1 });
+      const draft = await store.articles.create({ slug: 'd', title: 'مسودة', body: '<p>مسودة</p>', status: 'draft', readingMinutes: 1 });
+      const b = await store.articles.create({ slug: 'b', title: 'ثان', body: '<p>نص ثان</p>', status: 'published', publishedAt: daysAgo(1), readingMinutes: 1 });
+      const cards = await store.articles.publishedByIds([b.id, draft.id, 999_999, a.id]);
+      expect(cards.map((c) => [c.slug, c.body])).toEqual([
+        ['b', '<p>نص ثان</p>'],
+        ['a', '<p>نص أول</p>'],
+      ]);
+      expect(cards[0]).not.toHaveProperty('status');
+      record('cards', cards.map((c) => c.slug));
+    });
   });
 }
 

@@ -33,14 +33,15 @@ export interface WordRun {
 }
 
 /**
- * The word runs of the original (unnormalized) text, each with its normalized words.
+ * The word runs of the original (unnormalized) text, each with its normalized words
+ * (`tokenizeRun`: {@link tokenize}, or a memo of it).
  *
  * @example wordRuns('في الوزارةُ')[1] // { start: 3, end: 11, words: ['الوزاره'] }
  */
-export function wordRuns(text: string): WordRun[] {
+export function wordRuns(text: string, tokenizeRun: (run: string) => string[] = tokenize): WordRun[] {
   const runs: WordRun[] = [];
   for (const m of text.matchAll(ORIGINAL_WORD)) {
-    const words = tokenize(m[0]);
+    const words = tokenizeRun(m[0]);
     if (words.length > 0) runs.push({ start: m.index, end: m.index + m[0].length, words });
   }
   return runs;

@@ -10,6 +10,7 @@ import {
   hasFilters,
   previousWords,
   rankingValues,
+  rankMatches,
   readFrequencies,
   vocabularyKeepingWrites,
   insertVocabulary,
@@ -96,27 +97,31 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
       // Normalization 32 turns a rank r into r / (r + 1), in [0, 1).
       const relevance = q.terms !== null ? sql`ts_rank(${WEIGHTS}, d.tsv, q.tq, 32)` : sql`ts_rank(d.surface_tsv, q.pq, 32)`;
       const where = sql.join(conditions, sql` and `);
-      // Broad query: only the newest `candidates` matches are ranked (ts_rank reads each
-      // match's vector); the total is counted without ranking.
-      let floor: number | null = null;
-      let counted: number | null = null;
+      const outerRelevance = q.terms !== null ? sql`ts_rank(${WEIGHTS}, m.tsv, m.tq, 32)` : sql`ts_rank(m.surface_tsv, m.pq, 32)`;
       if (!hasFilters(filters)) {
-        const edge = await sql<{ id: number }>`select d.article_id as id from ${source} where ${where} order by d.article_id desc offset ${candidates - 1} limit 1`.execute(db);
-        if (edge.rows[0]) {
-          floor = Number(edge.rows[0].id);
-          counted = toCount((await sql<{ n: string }>`select count(*) as n from ${source} where ${where}`.execute(db)).rows[0]?.n);
-        }
+        // Unfiltered (decision 023): the newest `candidates` matches with their rank in one
+        // statement, ranked in JavaScript; fewer rows than that is every match, so the total is
+        // counted (without ranking) only for broad queries.
+        const newest = await sql<{ id: number; rel: number; published_at: string }>`
+          select m.id, ${outerRelevance} as rel, m.published_at from (
+            select d.article_id as id, d.published_at, d.tsv, d.surface_tsv, q.tq, q.pq from ${source}
+            where ${where} order by d.article_id desc limit ${candidates}
+          ) m`.execute(db);
+        const total =
+          newest.rows.length < candidates ? newest.rows.length : toCount((await sql<{ n: string }>`select count(*) as n from ${source} where ${where}`.execute(db)).rows[0]?.n);
+        const matches = newest.rows.map((r) => ({ id: Number(r.id), relevance: Number(r.rel), publishedAt: r.published_at }));
+        return { total, hits: rankMatches(matches, ranking, paging) };
       }
       const rows = await sql<{ id: number; published_at: string; score: number; total: string }>`
         select d.article_id as id, d.published_at,
           ${1 - w}::float8 * ${relevance} + ${w}::float8 * (1.0 / (1.0 + greatest(0.0, (${nowMs / 1000}::float8 - extract(epoch from d.published_at::timestamptz)::float8) / 86400.0) / ${half}::float8)) as score,
           count(*) over () as total
         from ${source}
-        where ${where} ${floor === null ? sql`` : sql`and d.article_id >= ${floor}`} ${filterConditions(filters)}
+        where ${where} ${filterConditions(filters)}
         order by score desc, d.published_at desc, d.article_id desc
         limit ${paging.limit} offset ${paging.offset}`.execute(db);
-      let total = counted ?? (rows.rows[0] ? toCount(rows.rows[0].total) : 0);
-      if (counted === null && rows.rows.length === 0 && paging.offset > 0) {
+      let total = rows.rows[0] ? toCount(rows.rows[0].total) : 0;
+      if (rows.rows.length === 0 && paging.offset > 0) {
         const all = await sql<{ n: string }>`
           select count(*) as n from ${source}
           where ${where} ${filterConditions(filters)}`.execute(db);

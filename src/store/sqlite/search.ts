@@ -10,6 +10,7 @@ import {
   hasFilters,
   previousWords,
   rankingValues,
+  rankMatches,
   readFrequencies,
   vocabularyKeepingWrites,
   insertVocabulary,
@@ -95,22 +96,27 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
       const expr = ftsExpression(match);
       if (expr === null) return { total: 0, hits: [] };
       const { w, half, nowMs, candidates } = rankingValues(ranking);
-      const nowJulian = nowMs / 86_400_000 + 2_440_587.5;
-      // Broad query: only the newest `candidates` matches are ranked (FTS5 walks rowids
-      // backwards without scoring); the total is counted without scoring.
-      let floor: number | null = null;
-      let counted: number | null = null;
       if (!hasFilters(filters)) {
-        const edge = await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${expr} order by rowid desc limit 1 offset ${candidates - 1}`.execute(db);
-        if (edge.rows[0]) {
-          floor = Number(edge.rows[0].id);
-          counted = toCount((await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${expr}`.execute(db)).rows[0]?.n);
-        }
+        // Unfiltered (decision 023): one FTS5 walk from the newest match backwards, scoring only
+        // the newest `candidates` matches (bm25 is the cost per row), ranked in JavaScript. When
+        // fewer match, that walk was every match and its length is the total; otherwise the total
+        // is counted without scoring.
+        const rows = await sql<{ id: number; rel: number; published_at: string }>`
+          select f.rowid as id, -bm25(search_fts, ${WEIGHTS}) as rel, d.published_at
+          from search_fts f join search_documents d on d.article_id = f.rowid
+          where search_fts match ${expr}
+          order by f.rowid desc limit ${candidates}`.execute(db);
+        const total =
+          rows.rows.length < candidates ? rows.rows.length : toCount((await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${expr}`.execute(db)).rows[0]?.n);
+        const matches = rows.rows.map((r) => ({ id: Number(r.id), relevance: Number(r.rel) / (Number(r.rel) + K), publishedAt: r.published_at }));
+        return { total, hits: rankMatches(matches, ranking, paging) };
       }
+      // Filtered queries are ranked in full, in SQL (the filters are joins on the index entries).
+      const nowJulian = nowMs / 86_400_000 + 2_440_587.5;
       const rows = await sql<{ id: number; published_at: string; score: number; total: number }>`
         with m as (
           select rowid as id, -bm25(search_fts, ${WEIGHTS}) as rel from search_fts
-          where search_fts match ${expr} ${floor === null ? sql`` : sql`and rowid >= ${floor}`}
+          where search_fts match ${expr}
         )
         select m.id, d.published_at,
           ${1 - w} * (m.rel / (m.rel + ${K})) + ${w} * (1.0 / (1.0 + max(0.0, ${nowJulian} - julianday(d.published_at)) / ${half})) as score,
@@ -119,8 +125,8 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
         where 1 = 1 ${filterConditions(filters)}
         order by score desc, d.published_at desc, m.id desc
         limit ${paging.limit} offset ${paging.offset}`.execute(db);
-      let total = counted ?? (rows.rows[0] ? toCount(rows.rows[0].total) : 0);
-      if (counted === null && rows.rows.length === 0 && paging.offset > 0) {
+      let total = rows.rows[0] ? toCount(rows.rows[0].total) : 0;
+      if (rows.rows.length === 0 && paging.offset > 0) {
         const all = await sql<{ n: number }>`
           select count(*) as n from search_fts f join search_documents d on d.article_id = f.rowid
           where search_fts match ${expr} ${filterConditions(filters)}`.execute(db);

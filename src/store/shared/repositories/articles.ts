@@ -782,15 +782,18 @@ export function createArticleRepository(
     async publishedByIds(ids) {
       if (ids.length === 0) return [];
       // Most of its cost is reading the bodies (long ones span overflow pages); search needs them
-      // for its passages.
-      const rows = await sql<CardRow & { body: string }>`
+      // for its passages. The status is checked here, not in SQL: with `status = 'published'` in
+      // the where clause SQLite walks the status index (every published article: 12 ms at 20,000)
+      // instead of looking the ten ids up by primary key.
+      const rows = await sql<CardRow & { body: string; status: string }>`
         select a.id, a.slug, a.title, a.lede, a.published_at, a.primary_section_id, a.featured_media_id,
-          a.is_breaking, a.reading_minutes, a.body,
+          a.is_breaking, a.reading_minutes, a.body, a.status,
           (select au.slug from article_authors aa join authors au on au.id = aa.author_id
             where aa.article_id = a.id order by aa.position limit 1) as first_author_slug
         from articles a
-        where a.id in (${sql.join([...ids])}) and a.status = 'published'`.execute(db);
-      const byId = new Map(rows.rows.map((r) => [Number(r.id), { ...toCard({ ...r, id: Number(r.id) }), body: r.body }]));
+        where a.id in (${sql.join([...ids])})`.execute(db);
+      const published = rows.rows.filter((r) => r.status === 'published');
+      const byId = new Map(published.map(({ status: _status, ...r }) => [Number(r.id), { ...toCard({ ...r, id: Number(r.id) }), body: r.body }]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 

@@ -52,7 +52,10 @@ export async function writeVocabularyDeltas(db: Kysely<Database>, changes: Reado
 
 /** Writes word counts into an empty vocabulary (rebuild): plain multi-row inserts, no conflict handling. */
 export async function insertVocabulary(db: Kysely<Database>, counts: ReadonlyArray<readonly [string, number]>): Promise<void> {
-  for (const part of chunks(counts, 1000)) {
+  // In key order: each insert appends to the primary-key B-tree instead of landing on a random
+  // page of it (the words come in the order the articles first used them).
+  const sorted = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const part of chunks(sorted, 1000)) {
     await db
       .insertInto('search_vocabulary')
       .values(part.map(([word, docs]) => ({ word, docs })))
@@ -145,4 +148,30 @@ export function vocabularyKeepingWrites(db: Kysely<Database>, entries: SearchEnt
 /** Adds each document's words to `counts` (documents per word), for a rebuild's vocabulary. */
 export function countWords(counts: Map<string, number>, docs: readonly SearchDocument[]): void {
   for (const d of docs) for (const w of d.text.words) counts.set(w, (counts.get(w) ?? 0) + 1);
+}
+
+/** A match as a store reads it for ranking in JavaScript: relevance already mapped into [0, 1). */
+export interface RankableMatch {
+  id: number;
+  relevance: number;
+  /** ISO 8601, as stored (compared as text for ties, like the SQL ordering). */
+  publishedAt: string;
+}
+
+/**
+ * Ranks a bounded set of matches in JavaScript with the formula the SQL ranking uses
+ * (docs/decisions/007-search-index.md, "Ranking"): `(1 − w) · relevance + w · recency`, ties newer
+ * first, then the higher id; returns the page asked for. Used for unfiltered queries, whose
+ * candidates are at most `candidates` rows (decision 023): sorting a thousand numbers here costs
+ * less than a SQL sort with a window count over the same rows.
+ */
+export function rankMatches(matches: readonly RankableMatch[], ranking: SearchRanking, paging: { limit: number; offset: number }): Array<{ id: number; score: number; publishedAt: Date }> {
+  const { w, half, nowMs } = rankingValues(ranking);
+  const scored = matches.map((m) => {
+    const publishedMs = Date.parse(m.publishedAt);
+    const ageDays = Math.max(0, (nowMs - publishedMs) / 86_400_000);
+    return { id: m.id, publishedAt: m.publishedAt, publishedMs, score: (1 - w) * m.relevance + w * (1 / (1 + ageDays / half)) };
+  });
+  scored.sort((a, b) => b.score - a.score || (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0) || b.id - a.id);
+  return scored.slice(paging.offset, paging.offset + paging.limit).map((s) => ({ id: s.id, score: s.score, publishedAt: new Date(s.publishedMs) }));
 }
