@@ -21,7 +21,7 @@ function escapeHtml(text: string): string {
 
 /** In the site's locale and time zone, with the zone named; a stored setting Intl refuses falls back to UTC. */
 function formatExpiry(at: Date, locale: string, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'long', timeZone };
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone };
   try {
     return new Intl.DateTimeFormat(locale, options).format(at);
   } catch {
