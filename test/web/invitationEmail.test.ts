@@ -97,6 +97,13 @@ function siteWith(kind: (typeof storeKinds)[number], overrides: () => ConfigInpu
 const inviteOf = (env: ReturnType<typeof siteWith>, email: string, name: string) =>
   callAs(env.site.khabar, env.admin, 'POST', '/admin/api/users', { email, name, role: 'author' });
 
+/** Waits for the first email to `address` (a condition, not a sleep). */
+async function mailTo(inbox: Inbox, address: string): Promise<ParsedMail> {
+  const sentTo = (m: ParsedMail) => m.to !== undefined && !Array.isArray(m.to) && m.to.value[0]?.address === address;
+  await waitFor(() => inbox.mails.some(sentTo), 10_000, `an email to ${address}`);
+  return inbox.mails.find(sentTo)!;
+}
+
 /** The one-time link in the plain text part: the only line that starts with the admin's invitation URL. */
 function linkIn(mail: ParsedMail): string {
   const line = (mail.text ?? '').split('\n').find((l) => l.startsWith(`${ORIGIN}/admin/invitation#`));
@@ -121,7 +128,7 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`invitations by 
       expect(invitation.email).toEqual({ to: 'salma@khabar.example', jobId: expect.any(Number) });
       expect(invitation.link).toBe(`${ORIGIN}/admin/invitation#${invitation.token}`);
 
-      const mail = await waitFor(() => inbox.mails.find((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === 'salma@khabar.example'), 10_000, 'the invitation email');
+      const mail = await mailTo(inbox, 'salma@khabar.example');
       expect(inbox.logins).toContain(SMTP_USER);
       expect(mail.from?.value).toEqual([{ name: 'خبر', address: 'noreply@khabar.example' }]);
       expect(mail.subject).toBe('دعوة للانضمام إلى فريق خبر المغرب');
@@ -157,7 +164,7 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`invitations by 
     it('does not mail an invitation again once it was used (a retry that comes late)', async () => {
       const res = await inviteOf(env, 'karim@khabar.example', 'كريم');
       const { invitation } = res.json();
-      await waitFor(() => inbox.mails.some((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === 'karim@khabar.example'), 10_000, 'the first email');
+      await mailTo(inbox, 'karim@khabar.example');
       const accepted = await env.site.khabar.app.inject({ method: 'POST', url: `/admin/api/invitations/${invitation.token}`, headers: { origin: ORIGIN }, payload: { password: 'كلمة-سر-طويلة-جدا' } });
       expect(accepted.statusCode).toBe(200);
       const jobs = env.site.khabar.store.jobs;
@@ -195,10 +202,11 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`invitations by 
       expect(['pending', 'running']).toContain(atAnswer?.state);
 
       // Hung: the greeting never comes; the attempt ends after timeoutMs and is retried later.
-      const hung = await waitFor(async () => {
+      await waitFor(async () => {
         const j = await jobs.findById(id);
-        return j && j.attempts === 1 && j.state === 'pending' ? j : null;
+        return j?.attempts === 1 && j.state === 'pending';
       }, 10_000, 'the first failed attempt');
+      const hung = (await jobs.findById(id))!;
       expect(hung.lastError).toMatch(/^SMTP: .*(greeting|timeout)/i);
       expect(hung.lastError).not.toContain(SMTP_PASS);
       expect(hung.runAt.getTime()).toBeGreaterThan(env.clock.ms);
@@ -216,7 +224,7 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`invitations by 
       inbox = await startInbox(silent.port);
       env.clock.ms = down!.runAt.getTime();
       await env.site.khabar.jobs.runDue();
-      const mail = await waitFor(() => inbox!.mails[0], 10_000, 'the email after the retries');
+      const mail = await mailTo(inbox, 'nadia@khabar.example');
       expect(linkIn(mail)).toBe(invitation.link);
       expect(await jobs.findById(id)).toMatchObject({ state: 'done', attempts: 3 });
     });
