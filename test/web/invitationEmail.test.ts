@@ -1,6 +1,5 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../src/config/schema.js';
 import { INVITATION_EMAIL_JOB } from '../../src/operations/accounts/invitationEmailJob.js';
@@ -8,54 +7,8 @@ import { callAs, ORIGIN, signIn, type AdminSession } from '../support/adminSessi
 import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
 import { memoryRateLimiter } from '../support/memoryRateLimiter.js';
 import { storeKinds, type TestStore } from '../support/stores.js';
+import { mailTo, SMTP_PASS, SMTP_USER, smtpUrlFor, startInbox, type Inbox } from '../support/smtpInbox.js';
 import { waitFor } from '../support/waitFor.js';
-
-const SMTP_USER = 'khabar';
-/** With an `@` and a space, percent-encoded in the URL: the mailer must decode it. */
-const SMTP_PASS = 'p@ss word-سر';
-const smtpUrlFor = (port: number) => `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASS)}@127.0.0.1:${port}`;
-
-interface Inbox {
-  port: number;
-  mails: ParsedMail[];
-  logins: string[];
-  close(): Promise<void>;
-}
-
-/** An SMTP server on 127.0.0.1 (port 0: any free one) that wants the test's login and keeps what it receives, parsed. */
-async function startInbox(port = 0): Promise<Inbox> {
-  const mails: ParsedMail[] = [];
-  const logins: string[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username !== SMTP_USER || auth.password !== SMTP_PASS) return callback(new Error('Invalid username or password'));
-      logins.push(auth.username);
-      callback(null, { user: auth.username });
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          mails.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    mails,
-    logins,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** A TCP server that accepts connections and never says a word (a hung mail server). */
 async function startSilentServer(): Promise<{ port: number; close(): Promise<void> }> {
@@ -96,13 +49,6 @@ function siteWith(kind: (typeof storeKinds)[number], overrides: () => ConfigInpu
 
 const inviteOf = (env: ReturnType<typeof siteWith>, email: string, name: string) =>
   callAs(env.site.khabar, env.admin, 'POST', '/admin/api/users', { email, name, role: 'author' });
-
-/** Waits for the first email to `address` (a condition, not a sleep). */
-async function mailTo(inbox: Inbox, address: string): Promise<ParsedMail> {
-  const sentTo = (m: ParsedMail) => m.to !== undefined && !Array.isArray(m.to) && m.to.value[0]?.address === address;
-  await waitFor(() => inbox.mails.some(sentTo), 10_000, `an email to ${address}`);
-  return inbox.mails.find(sentTo)!;
-}
 
 /** The one-time link in the plain text part: the only line that starts with the admin's invitation URL. */
 function linkIn(mail: ParsedMail): string {
