@@ -22,11 +22,12 @@ const smtpUrl = z
   .refine((value) => {
     try {
       const url = new URL(value);
+      decodeURIComponent(url.username + url.password); // throws on a stray % (URIError)
       return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
     } catch {
       return false;
     }
-  }, 'expected smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465');
+  }, 'expected smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465, with @ : / % in the user or password percent-encoded');
 
 /** A sender: `news@example.ma` or `Name <news@example.ma>`, on one line. */
 const mailFrom = z.string().trim().max(320).refine(isMailbox, 'expected an address, e.g. news@example.ma or "خبر <news@example.ma>"');

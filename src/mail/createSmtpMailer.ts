@@ -19,7 +19,8 @@ export interface SmtpMailerOptions {
  */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const url = new URL(options.smtpUrl);
-  const secrets = [url.password, decodeURIComponent(url.password), url.username, decodeURIComponent(url.username)].filter((s) => s.length >= 3);
+  // Defensive: nodemailer's messages do not quote the password, and must never be able to.
+  const secrets = [url.password, safeDecode(url.password)].filter((s) => s.length >= 3);
   const transport = createTransport(
     {
       url: options.smtpUrl,
@@ -52,4 +53,12 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
       transport.close();
     },
   };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -90,6 +90,9 @@ describe('loadConfig', () => {
     const badUrl = failure(() => loadConfig({ cwd, env: { KHABAR_SMTP_URL: 'https://news:hunter2-secret@mail.khabar.example', KHABAR_MAIL_FROM: 'news@khabar.example' } }));
     expect(badUrl.message).toMatch(/mail\.smtpUrl: expected smtp:\/\/user:pass@host:587/);
     expect(badUrl.message).not.toContain('hunter2');
+    const strayPercent = failure(() => loadConfig({ cwd, env: { KHABAR_SMTP_URL: 'smtp://news:100%secret@mail.khabar.example', KHABAR_MAIL_FROM: 'news@khabar.example' } }));
+    expect(strayPercent.message).toMatch(/mail\.smtpUrl: .*percent-encoded/);
+    expect(strayPercent.message).not.toContain('secret');
     for (const from of ['news', 'news@localhost', 'خبر <news@khabar.example', 'a@b.example\r\nBcc: x@y.example', 'a@@b.example']) {
       expect(failure(() => loadConfig({ cwd, env: {}, overrides: { mail: { smtpUrl: 'smtp://mail.khabar.example', from } } })).message, from).toMatch(/mail\.from: expected an address/);
     }
