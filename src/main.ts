@@ -49,6 +49,8 @@ import { PUBLISH_JOB } from './operations/articles/publishJob.js';
 import { AVIF_JOB, avifJobKey } from './operations/media/avifJob.js';
 import { generateAvifVariants } from './operations/media/generateAvifVariants.js';
 import { createJobWorker, type JobWorker } from './jobs/createJobWorker.js';
+import { createSmtpMailer } from './mail/createSmtpMailer.js';
+import { INVITATION_EMAIL_JOB, invitationEmailHandler } from './operations/accounts/invitationEmailJob.js';
 import { articleRoutes } from './web/admin-api/articleRoutes.js';
 import { settingsRoutes } from './web/admin-api/settingsRoutes.js';
 import { taxonomyRoutes } from './web/admin-api/taxonomyRoutes.js';
@@ -194,7 +196,26 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   // first article page (a failure here is retried on first use).
   await comments.keys().catch(() => {});
   const policy = accountsPolicyOf(config);
-  const accounts: AccountsDeps = { store, passwords: createArgon2PasswordHasher(), limiter, policy, now, baseUrl: config.baseUrl };
+  // SMTP only when configured; the host is the operator's choice, so the outbound address guard (HTTP) does not apply (decision 022).
+  const { smtpUrl, from } = config.mail;
+  const mailer = smtpUrl && from ? createSmtpMailer({ smtpUrl, from, timeoutMs: config.mail.timeoutMs }) : null;
+  const accounts: AccountsDeps = {
+    store,
+    passwords: createArgon2PasswordHasher(),
+    limiter,
+    policy,
+    now,
+    baseUrl: config.baseUrl,
+    invitationEmail: mailer
+      ? {
+          attempts: config.mail.attempts,
+          backoffMs: config.mail.backoffMs,
+          wake: () => {
+            if (options.jobs !== false) void jobs.runDue();
+          },
+        }
+      : null,
+  };
   const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl, websubHubs: config.websub.hubs };
   const mediaDeps: MediaDeps = { store, storage: media, limits: config.media, now, imageGate: createConcurrencyGate(2) };
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
@@ -262,6 +283,14 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       [AVIF_JOB]: async (job) => {
         await generateAvifVariants(mediaDeps, { mediaId: Number((job.payload as { mediaId?: unknown }).mediaId) });
       },
+      [INVITATION_EMAIL_JOB]: invitationEmailHandler({
+        store,
+        site,
+        mailer,
+        baseUrl: config.baseUrl,
+        now,
+        onOutcome: (outcome) => logger.info(outcome, outcome.outcome === 'sent' ? 'invitation email sent' : 'invitation email not sent: the invitation was used or expired'),
+      }),
       [CDN_PURGE_JOB]: cdnPurgeHandler({ endpoints: config.cdn.purgeEndpoints, secret: config.cdn.purgeSecret, now, metrics, send: outbound }),
       [PUBLISH_JOB]: async (job) => {
         await publishScheduled(articles, Number((job.payload as { articleId?: unknown }).articleId));
@@ -293,6 +322,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       if (closed) return;
       closed = true;
       await jobs.stop();
+      mailer?.close();
       await app.close();
       offCdnPurges();
       await purges.close();

@@ -76,6 +76,10 @@ function configFromEnv(env: Record<string, string | undefined>): Record<string, 
   if (env.KHABAR_LOG_LEVEL?.trim()) out.logLevel = env.KHABAR_LOG_LEVEL.trim();
   if (env.KHABAR_METRICS_TOKEN?.trim()) out.metrics = { token: env.KHABAR_METRICS_TOKEN.trim() };
   if (env.KHABAR_PURGE_SECRET?.trim()) out.cdn = { purgeSecret: env.KHABAR_PURGE_SECRET.trim() };
+  const mail: Record<string, unknown> = {};
+  if (env.KHABAR_SMTP_URL?.trim()) mail.smtpUrl = env.KHABAR_SMTP_URL.trim();
+  if (env.KHABAR_MAIL_FROM?.trim()) mail.from = env.KHABAR_MAIL_FROM.trim();
+  if (Object.keys(mail).length) out.mail = mail;
   return out;
 }
 

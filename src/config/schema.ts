@@ -15,6 +15,32 @@ const httpUrl = z
 
 const optionalUrl = httpUrl.nullable().default(null);
 
+/** The SMTP server's URL; the message never repeats the value (it holds a password). */
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      decodeURIComponent(url.username + url.password); // throws on a stray % (URIError)
+      return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'expected smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465, with @ : / % in the user or password percent-encoded');
+
+/** A sender: `news@example.ma` or `Name <news@example.ma>`, on one line. */
+const mailFrom = z.string().trim().max(320).refine(isMailbox, 'expected an address, e.g. news@example.ma or "خبر <news@example.ma>"');
+
+function isMailbox(value: string): boolean {
+  if (value.includes('\r') || value.includes('\n')) return false;
+  const open = value.lastIndexOf('<');
+  const address = open === -1 ? value : value.endsWith('>') ? value.slice(open + 1, -1) : '';
+  const at = address.indexOf('@');
+  const domain = address.slice(at + 1);
+  return at > 0 && at === address.lastIndexOf('@') && domain.includes('.') && !domain.startsWith('.') && !domain.endsWith('.') && !/[\s<>]/.test(address);
+}
+
 const timeZone = z.string().refine((value) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
@@ -174,6 +200,24 @@ export const configSchema = z.object({
           windowMinutes: z.coerce.number().positive().max(24 * 60).default(15),
         })
         .prefault({}),
+    })
+    .prefault({}),
+  /** Email (invitations) through SMTP, only when `smtpUrl` is set (docs/decisions/022-invitation-email.md). */
+  mail: z
+    .object({
+      /** smtp://user:pass@host:587 or smtps://… (env KHABAR_SMTP_URL); null: no email, the admin copies the link. */
+      smtpUrl: smtpUrl.nullable().default(null),
+      /** The sender (env KHABAR_MAIL_FROM); required when smtpUrl is set. */
+      from: mailFrom.nullable().default(null),
+      /** Attempts per email before its job is marked failed. */
+      attempts: z.coerce.number().int().min(1).max(50).default(8),
+      /** First retry delay in ms (doubling, at most 10 min). */
+      backoffMs: z.coerce.number().int().min(100).max(600_000).default(30_000),
+      /** Connecting, the server's greeting and each silence afterwards are bounded by this (jobs run one after another). */
+      timeoutMs: z.coerce.number().int().min(100).max(300_000).default(15_000),
+    })
+    .superRefine((mail, ctx) => {
+      if (mail.smtpUrl && !mail.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'required when mail.smtpUrl is set (env KHABAR_MAIL_FROM)' });
     })
     .prefault({}),
   /** Memoize what pages read from the store until a purge (docs/decisions/005-read-memo.md, 014-page-cache.md). */

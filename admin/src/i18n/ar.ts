@@ -103,6 +103,8 @@ export const ar = {
   'users.invite': 'دعوة مستخدم',
   'users.inviteSend': 'أنشئ الدعوة',
   'users.inviteLink': 'رابط الدعوة لـ{name} (يُستعمل مرة واحدة، صالح حتى {date}):',
+  'users.inviteEmailed': 'تُرسَل دعوة {name} (صالحة حتى {date}) بالبريد الإلكتروني إلى:',
+  'users.inviteCopyInstead': 'أو انسخ الرابط وسلّمه بنفسك',
   'users.invited': 'لم يفعّل حسابه بعد',
   'users.roleChanged': 'تغيّر دور {name}.',
   'role.admin': 'مدير',

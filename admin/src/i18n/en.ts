@@ -102,6 +102,8 @@ export const en: Messages = {
   'users.invite': 'Invite a user',
   'users.inviteSend': 'Create the invitation',
   'users.inviteLink': 'Invitation link for {name} (one use, valid until {date}):',
+  'users.inviteEmailed': 'The invitation for {name} (valid until {date}) is being emailed to:',
+  'users.inviteCopyInstead': 'Or copy the link and hand it over yourself',
   'users.invited': 'Not activated yet',
   'users.roleChanged': '{name}’s role changed.',
   'role.admin': 'Admin',

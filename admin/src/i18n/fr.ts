@@ -102,6 +102,8 @@ export const fr: Messages = {
   'users.invite': 'Inviter un utilisateur',
   'users.inviteSend': 'Créer l’invitation',
   'users.inviteLink': 'Lien d’invitation pour {name} (usage unique, valable jusqu’au {date}) :',
+  'users.inviteEmailed': 'L’invitation de {name} (valable jusqu’au {date}) part par e-mail à :',
+  'users.inviteCopyInstead': 'Ou copiez le lien et transmettez-le vous-même',
   'users.invited': 'Compte pas encore activé',
   'users.roleChanged': 'Le rôle de {name} a changé.',
   'role.admin': 'Administrateur',

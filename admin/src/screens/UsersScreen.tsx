@@ -6,14 +6,13 @@ import { errorMessage } from '../ui/errors.js';
 import { formatDateTime } from '../ui/formatDate.js';
 import { Loading, Notice } from '../ui/Notice.js';
 
-/** Admins: the accounts, their roles, and invitations with a one-time link to hand over. */
+/** Admins: the accounts, their roles, and invitations: emailed when the server has SMTP, else a one-time link to hand over. */
 export function UsersScreen({ user }: { user: Account }) {
   const { t, locale } = useI18n();
   const [users, setUsers] = useState<Account[] | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [invited, setInvited] = useState<{ name: string; invitation: Invitation } | null>(null);
   const [form, setForm] = useState({ email: '', name: '', role: 'author' as Role });
-  const [copied, setCopied] = useState(false);
 
   const load = () => listUsers().then(setUsers, (error) => setMessage({ kind: 'error', text: errorMessage(error, t) }));
   useEffect(() => {
@@ -25,7 +24,6 @@ export function UsersScreen({ user }: { user: Account }) {
     try {
       const answer = await inviteUser({ email: form.email.trim(), name: form.name.trim(), role: form.role });
       setInvited({ name: answer.user.displayName, invitation: answer.invitation });
-      setCopied(false);
       setMessage(null);
       setForm({ email: '', name: '', role: 'author' });
       await load();
@@ -117,21 +115,47 @@ export function UsersScreen({ user }: { user: Account }) {
       </form>
       {invited && (
         <div class="panel invitation-link" role="status">
-          <p>{t('users.inviteLink', { name: invited.name, date: formatDateTime(invited.invitation.expiresAt, locale) })}</p>
-          <p class="link-row">
-            <input readOnly dir="ltr" value={invited.invitation.link} aria-label={t('users.invite')} onFocus={(e) => e.currentTarget.select()} />
-            <button
-              type="button"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(invited.invitation.link).catch(() => {});
-                setCopied(true);
-              }}
-            >
-              {copied ? t('common.copied') : t('common.copy')}
-            </button>
-          </p>
+          {invited.invitation.email ? (
+            <>
+              <p>
+                {t('users.inviteEmailed', { name: invited.name, date: formatDateTime(invited.invitation.expiresAt, locale) })}{' '}
+                <bdi dir="ltr">
+                  {invited.invitation.email.to}
+                </bdi>
+              </p>
+              <details>
+                <summary>{t('users.inviteCopyInstead')}</summary>
+                <LinkRow key={invited.invitation.link} link={invited.invitation.link} />
+              </details>
+            </>
+          ) : (
+            <>
+              <p>{t('users.inviteLink', { name: invited.name, date: formatDateTime(invited.invitation.expiresAt, locale) })}</p>
+              <LinkRow key={invited.invitation.link} link={invited.invitation.link} />
+            </>
+          )}
         </div>
       )}
     </section>
+  );
+}
+
+/** The one-time link, selectable, with a copy button. */
+function LinkRow({ link }: { link: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  return (
+    <p class="link-row">
+      <input readOnly dir="ltr" value={link} aria-label={t('users.invite')} onFocus={(e) => e.currentTarget.select()} />
+      <button
+        type="button"
+        onClick={async () => {
+          await navigator.clipboard?.writeText(link).catch(() => {});
+          setCopied(true);
+        }}
+      >
+        {copied ? t('common.copied') : t('common.copy')}
+      </button>
+    </p>
   );
 }

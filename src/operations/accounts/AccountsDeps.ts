@@ -28,6 +28,17 @@ export interface AccountsDeps {
   now: () => Date;
   /** Public base URL: invitation links start with it. */
   baseUrl: string;
+  /** Set when SMTP is configured (config.mail): invitations are emailed through the job queue. Absent or null: the admin hands the link over. */
+  invitationEmail?: InvitationEmailQueue | null;
+}
+
+/** How invitation emails are queued (config.mail). */
+export interface InvitationEmailQueue {
+  /** Attempts before the job is marked failed, and the first retry delay (doubling). */
+  attempts: number;
+  backoffMs: number;
+  /** Runs the queue now instead of at the next poll. */
+  wake?: () => void;
 }
 
 /** Where a request came from; both are optional (the CLI has neither). */

@@ -10,7 +10,8 @@ import { requireActor } from './requestActor.js';
 
 /**
  * GET /users, POST /users (with `password`: a ready account; without: an invitation whose one-time
- * link is returned), PATCH /users/:id (role). Admins only — the operations refuse other roles.
+ * link is returned, and `invitation.email` names the queued email when SMTP is configured, else
+ * null), PATCH /users/:id (role). Admins only — the operations refuse other roles.
  */
 export function userRoutes(scope: FastifyInstance, deps: AdminApiDeps): void {
   scope.get('/users', async (request) => ({ users: await listUsers(deps.accounts, requireActor(request)) }));
@@ -24,7 +25,7 @@ export function userRoutes(scope: FastifyInstance, deps: AdminApiDeps): void {
       return reply.code(201).send({ user });
     }
     const invited = await inviteUser(deps.accounts, actor, input);
-    return reply.code(201).send({ user: invited.user, invitation: { link: invited.link, token: invited.token, expiresAt: invited.expiresAt } });
+    return reply.code(201).send({ user: invited.user, invitation: { link: invited.link, token: invited.token, expiresAt: invited.expiresAt, email: invited.email } });
   });
 
   scope.patch<{ Params: { id: string } }>('/users/:id', async (request) => {

@@ -75,4 +75,26 @@ describe('loadConfig', () => {
     writeFileSync(bad, '{ not json');
     expect(failure(() => loadConfig({ cwd, env: { KHABAR_CONFIG: bad } })).message).toMatch(/not a JSON object/);
   });
+
+  it('reads SMTP from KHABAR_SMTP_URL and KHABAR_MAIL_FROM; without SMTP, no email', () => {
+    expect(loadConfig({ env: {}, cwd }).mail).toMatchObject({ smtpUrl: null, from: null, attempts: 8 });
+    const config = loadConfig({ cwd, env: { KHABAR_SMTP_URL: 'smtps://news:p%40ss@mail.khabar.example:465', KHABAR_MAIL_FROM: 'خبر <news@khabar.example>' } });
+    expect(config.mail).toMatchObject({ smtpUrl: 'smtps://news:p%40ss@mail.khabar.example:465', from: 'خبر <news@khabar.example>' });
+  });
+
+  it('refuses SMTP without a sender, or a malformed URL or sender, never repeating the URL (it holds a password)', () => {
+    const noFrom = failure(() => loadConfig({ cwd, env: { KHABAR_SMTP_URL: 'smtp://news:hunter2-secret@mail.khabar.example:587' } }));
+    expect(noFrom.code).toBe('CONFIG_INVALID');
+    expect(noFrom.message).toMatch(/mail\.from: required when mail\.smtpUrl is set/);
+    expect(noFrom.message).not.toContain('hunter2');
+    const badUrl = failure(() => loadConfig({ cwd, env: { KHABAR_SMTP_URL: 'https://news:hunter2-secret@mail.khabar.example', KHABAR_MAIL_FROM: 'news@khabar.example' } }));
+    expect(badUrl.message).toMatch(/mail\.smtpUrl: expected smtp:\/\/user:pass@host:587/);
+    expect(badUrl.message).not.toContain('hunter2');
+    const strayPercent = failure(() => loadConfig({ cwd, env: { KHABAR_SMTP_URL: 'smtp://news:100%secret@mail.khabar.example', KHABAR_MAIL_FROM: 'news@khabar.example' } }));
+    expect(strayPercent.message).toMatch(/mail\.smtpUrl: .*percent-encoded/);
+    expect(strayPercent.message).not.toContain('secret');
+    for (const from of ['news', 'news@localhost', 'خبر <news@khabar.example', 'a@b.example\r\nBcc: x@y.example', 'a@@b.example']) {
+      expect(failure(() => loadConfig({ cwd, env: {}, overrides: { mail: { smtpUrl: 'smtp://mail.khabar.example', from } } })).message, from).toMatch(/mail\.from: expected an address/);
+    }
+  });
 });
