@@ -1,4 +1,8 @@
-import { createTransport } from 'nodemailer';
+import type * as nodemailerModule from 'nodemailer';
+import { loadOnFirstUse } from '../lib/loadOnFirstUse.js';
+
+/** Loaded by the first email, not at start-up (most nodes never send one). */
+const nodemailer = loadOnFirstUse<typeof nodemailerModule>('nodemailer');
 import type { Mailer, MailMessage } from './Mailer.js';
 
 export interface SmtpMailerOptions {
@@ -21,7 +25,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const url = new URL(options.smtpUrl);
   // Defensive: nodemailer's messages do not quote the password, and must never be able to.
   const secrets = [url.password, safeDecode(url.password)].filter((s) => s.length >= 3);
-  const transport = createTransport(
+  const transport = nodemailer().createTransport(
     {
       url: options.smtpUrl,
       connectionTimeout: options.timeoutMs,
