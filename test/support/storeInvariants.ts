@@ -73,6 +73,12 @@ export function openSqliteForChecks(file: string): {
   };
 }
 
+/** A read-only SQLite connection for polling while another process writes (WAL: readers do not block it). */
+export function openSqliteReader(file: string): { query: RawQuery; close(): void } {
+  const db = new Database(file, { readonly: true });
+  return { query: async (sql) => db.prepare(sql).all() as Record<string, unknown>[], close: () => db.close() };
+}
+
 /** A RawQuery on a PostgreSQL database (one client; `end()` when done). */
 export async function openPostgresForChecks(url: string): Promise<{ query: RawQuery; end(): Promise<void> }> {
   const client = new pg.Client({ connectionString: url });
