@@ -147,7 +147,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     if (options.migrate !== false) {
       await store.migrate();
       const indexed = await ensureSearchIndex(store);
-      if (indexed > 0) logger.info({ indexed }, 'search index was empty: built from the published articles');
+      if (indexed > 0) logger.info({ indexed }, 'search index was incomplete: rebuilt from the published articles');
     } else {
       await refuseNewerSchema(store);
     }

@@ -20,7 +20,7 @@ export async function serve(config: ResolvedConfig, options: { workers: number }
       if (config.demo) await loadDemoIfEmpty(store, config, () => new Date());
       if ((await store.users.count()) === 0) logger.warn(FIRST_ADMIN_HINT);
       const indexed = await ensureSearchIndex(store);
-      if (indexed > 0) logger.info({ indexed }, 'search index was empty: built from the published articles');
+      if (indexed > 0) logger.info({ indexed }, 'search index was incomplete: rebuilt from the published articles');
     } finally {
       await store.close();
     }

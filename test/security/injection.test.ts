@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Parser } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,13 +5,11 @@ import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import { browserSkipReason, launchBrowser } from '../e2e/browser.js';
 import { callAs, signIn, type AdminSession } from '../support/adminSessions.js';
 import { photoJpeg, multipart } from '../support/images.js';
-import { activeContent, elementsOf, textOfClass } from '../support/inertHtml.js';
+import { activeContent, textOfClass } from '../support/inertHtml.js';
+import { baselineOf, jsonLdBlocks, payloads, textOfTag, wellFormedXml, xmlElements } from '../support/injectionChecks.js';
 import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
 
-const payloads = readFileSync(new URL('../fixtures/xss-payloads.txt', import.meta.url), 'utf8').split('\n').filter((line) => line !== '');
 const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
-/** The sanitizer's article allow-list: what a stored body may add to a page. */
-const ARTICLE_TAGS = ['p', 'br', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'a', 'figure', 'figcaption', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'hr', 'code', 'pre', 'bdi', 'span', 'small', 'cite', 'q', 'abbr', 'mark'];
 /** A benign text that must come out exactly as typed: escaped once, never twice, never raw. */
 const BENIGN = `AT&T <b> "قال" & 'نعم' &amp; 5 < 7`;
 
@@ -21,43 +17,6 @@ interface Published {
   id: number;
   url: string;
   payload: string;
-}
-
-/** Elements of an XML document (feeds, sitemaps); an injected element would show up here. */
-function xmlElements(xml: string): Set<string> {
-  const names = new Set<string>();
-  const parser = new Parser({ onopentag: (name) => names.add(name) }, { xmlMode: true });
-  parser.write(xml);
-  parser.end();
-  return names;
-}
-
-/** The text of every `tag` element, entities decoded once (what a browser shows). */
-function textOfTag(html: string, tag: string): string {
-  let depth = 0;
-  let text = '';
-  const parser = new Parser(
-    {
-      onopentag: (name) => void (name === tag && depth++),
-      ontext: (t) => void (depth > 0 && (text += t)),
-      onclosetag: (name) => void (name === tag && depth--),
-    },
-    { decodeEntities: true },
-  );
-  parser.write(html);
-  parser.end();
-  return text;
-}
-
-function wellFormedXml(xml: string): void {
-  execFileSync('xmllint', ['--noout', '-'], { input: xml, stdio: ['pipe', 'ignore', 'pipe'] });
-}
-
-/** The JSON-LD blocks of a page: each must parse, and none may close its script element early. */
-function jsonLdBlocks(html: string): unknown[] {
-  const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
-  for (const block of blocks) expect(block).not.toMatch(/<\/script|<!--/i);
-  return blocks.map((b) => JSON.parse(b) as unknown);
 }
 
 describe('the injection suite: every payload through every input, checked in every output', () => {
@@ -76,14 +35,7 @@ describe('the injection suite: every payload through every input, checked in eve
     site = await openTestSite({ overrides: { media: { avif: false } } });
     ({ admin } = await signIn(site.khabar, { admin: 'admin' }));
     // What the pages and feeds are made of before any payload went in.
-    const sitemaps = [...(await get('/sitemap.xml')).body.matchAll(/<loc>https:\/\/khabar\.example(\/sitemap-[^<]+)<\/loc>/g)].map((m) => m[1]!);
-    const pages = new Set(['/', '/search?q=%D8%A7%D9%84%D9%85%D8%BA%D8%B1%D8%A8', '/?s=x', '/no/such/page/']);
-    for (const sitemap of sitemaps) for (const m of (await get(sitemap)).body.matchAll(/<loc>https:\/\/khabar\.example([^<]+)<\/loc>/g)) pages.add(m[1]!);
-    // picture/source: the featured image's responsive markup (demo images are SVG and have none).
-    baselineTags = new Set([...ARTICLE_TAGS, 'picture', 'source']);
-    for (const url of pages) for (const e of elementsOf((await get(url)).body)) baselineTags.add(e.name);
-    baselineFeedElements = new Set();
-    for (const feed of ['/feed/', '/feed/atom/', '/sitemap.xml', '/news-sitemap.xml', '/comments/feed/', ...sitemaps]) for (const name of xmlElements((await get(feed)).body)) baselineFeedElements.add(name);
+    ({ tags: baselineTags, feedElements: baselineFeedElements } = await baselineOf(get));
 
     // Sections and tags named with payloads; one image with payload alt and caption.
     const sections: number[] = [];

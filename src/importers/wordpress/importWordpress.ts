@@ -36,7 +36,8 @@ class DryRunRollback extends Error {}
 /**
  * From this many posts the search index is rebuilt once at the end (vocabulary counted once, as
  * `khabar reindex` does) instead of batch by batch. A run killed before that rebuild leaves the new
- * articles unsearchable until it is run again (or `khabar reindex`), which the re-run does.
+ * articles unsearchable until it is run again (or `khabar reindex`, or the next start of the app:
+ * `ensureSearchIndex` sees fewer indexed than published articles).
  */
 const INDEX_AT_END_FROM = 1000;
 
