@@ -29,6 +29,13 @@ export function poolWithUnavailableErrors(pool: pg.Pool): PostgresPool {
         throw unavailable(error);
       }
       let broken: unknown = null;
+      // While checked out (a transaction waiting on other work), the pool's idle listener is off: a
+      // server shutdown then arrives as an 'error' event that, unheard, would crash the process.
+      // Remember it instead; the next query fails with it and the client is destroyed on release.
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       return {
         async query(...args: unknown[]) {
           try {
@@ -39,7 +46,10 @@ export function poolWithUnavailableErrors(pool: pg.Pool): PostgresPool {
           }
         },
         // A client whose connection broke is destroyed, not returned to the pool.
-        release: () => client.release(broken ? (broken as Error) : undefined),
+        release: () => {
+          client.off('error', onError);
+          client.release(broken ? (broken as Error) : undefined);
+        },
       } as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
