@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../../config/loadConfig.js';
 import { AppError } from '../../errors/AppError.js';
 import { REPORT_KINDS, type WordpressImportReport } from '../../importers/wordpress/ImportReport.js';
 import { importWordpress } from '../../importers/wordpress/importWordpress.js';
+import { createUrlSpool } from '../../importers/wordpress/urlSpool.js';
 import { createLocalMediaStorage } from '../../media/createLocalMediaStorage.js';
 import { createSiteAnalyzer } from '../../search/createSiteAnalyzer.js';
 import { openStore } from '../../store/openStore.js';
@@ -52,7 +52,7 @@ export function summaryLines(report: WordpressImportReport): string[] {
     lines.push(`  ${kind.padEnd(10)} created ${c.created}, updated ${c.updated}, skipped ${c.skipped}, failed ${c.failed}`);
   }
   const posts = report.counts.articles.created + report.counts.articles.updated;
-  lines.push(`  ${report.urls.length} old URLs mapped; ${report.seconds.toFixed(1)} s (${report.seconds > 0 ? Math.round(posts / report.seconds) : posts} posts/s)`);
+  lines.push(`  ${report.urlCount} old URLs mapped; ${report.seconds.toFixed(1)} s (${report.seconds > 0 ? Math.round(posts / report.seconds) : posts} posts/s)`);
   return lines;
 }
 
@@ -76,6 +76,8 @@ export function registerImportWordpress(program: Command): void {
       const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, analyze: (doc) => analyzer.analyzeDocument(doc) });
       const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
       const now = () => new Date();
+      // Every old URL goes to a temporary file as it is mapped, and from there into the report file.
+      const spool = opts.report ? createUrlSpool() : null;
       let report: WordpressImportReport;
       try {
         await store.migrate();
@@ -87,15 +89,19 @@ export function registerImportWordpress(program: Command): void {
             ...(opts.dryRun ? { dryRun: true } : {}),
             ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
             ...(bar ? { onProgress: bar.draw } : {}),
+            ...(spool ? { onUrl: spool.add } : {}),
           },
         );
+      } catch (error) {
+        spool?.discard();
+        throw error;
       } finally {
         bar?.end();
         await store.close();
       }
-      if (opts.report) {
+      if (opts.report && spool) {
         try {
-          await writeFile(opts.report, `${JSON.stringify(report, null, 2)}\n`);
+          await spool.writeReport(opts.report, report);
         } catch (error) {
           throw new AppError('INVALID_INPUT', `cannot write the report to ${opts.report}: ${(error as Error).message}`);
         }

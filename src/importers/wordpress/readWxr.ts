@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { detached } from '../../domain/text/detached.js';
 import { AppError } from '../../errors/AppError.js';
 import { WP_NAMESPACE, type WxrNamespaces, type WxrNode } from './WxrNode.js';
 
@@ -85,6 +86,8 @@ export async function* readWxr(file: string, channel: WxrChannel = emptyChannel(
   parser.on('cdata', onText);
   parser.on('closetag', () => {
     const node = stack.pop();
+    // saxes hands out slices of its 1 MB input chunk: an id or URL kept until the end of the import
+    // (attachments, redirects, the report) would pin its whole chunk, and memory grew with the file.
     if (node && node.text !== '') node.text = detached(node.text);
     if (stack.length === 2 && node) {
       if (record) {
@@ -116,17 +119,6 @@ export async function* readWxr(file: string, channel: WxrChannel = emptyChannel(
     input.destroy();
   }
   if (!sawRss) throw new AppError('WXR_INVALID', 'not a WordPress export: the file has no <rss> element');
-}
-
-/**
- * A copy of `text` that shares no memory with the parser's input. saxes hands out slices of its
- * 1 MB input chunk, and V8 keeps a slice as a pointer into the chunk: one attachment URL or post id
- * kept until the end of the import (scan.attachments, the report's URLs, redirects to post paths)
- * would keep its whole chunk alive, so memory grew with the file (~7 MB per 1,000 posts, issue #7).
- * Concatenating makes a flat new string; slicing that keeps only the copy.
- */
-function detached(text: string): string {
-  return (' ' + text).slice(1);
 }
 
 function write(parser: SaxesParser<{ xmlns: true; position: true }>, chunk: string): void {
