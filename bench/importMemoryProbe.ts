@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/importMemoryProbe.ts <export.xml> [--heap-at N]`: imports a WXR file in-process
+ * `npx tsx bench/importMemoryProbe.ts <export.xml> [--heap-at N] [--batch-size N]`: imports a WXR file in-process
  * into a fresh SQLite store and prints RSS / V8 heap every 1,000 items and at each phase change,
  * with the CPU time; `--heap-at N` writes a heap snapshot after N items (to bench/out/). A probe for
  * finding what grows with the number of posts, not a benchmark (bench/import.ts is).
@@ -14,9 +14,13 @@ import { createSiteAnalyzer } from '../src/search/createSiteAnalyzer.js';
 import { createSqliteStore } from '../src/store/sqlite/createSqliteStore.js';
 
 const file = process.argv[2];
-if (!file) throw new Error('usage: importMemoryProbe.ts <export.xml> [--heap-at N]');
+// PROBE_V8_FLAGS: V8 flags set at run time (what a command could do for itself), e.g. --optimize-for-size.
+if (process.env.PROBE_V8_FLAGS) v8.setFlagsFromString(process.env.PROBE_V8_FLAGS);
+if (!file) throw new Error('usage: importMemoryProbe.ts <export.xml> [--heap-at N] [--batch-size N]');
 const heapAtArg = process.argv.indexOf('--heap-at');
 const heapAt = heapAtArg === -1 ? null : Number(process.argv[heapAtArg + 1]);
+const batchArg = process.argv.indexOf('--batch-size');
+const batchSize = batchArg === -1 ? undefined : Number(process.argv[batchArg + 1]);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'khabar-import-probe-'));
 process.env.KHABAR_DATA_DIR = dir;
 const config = loadConfig();
@@ -31,12 +35,15 @@ const line = (label: string) => {
   peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1000);
   const cpu = process.cpuUsage();
   const live = gc ? (gc(), ` live heap ${mb(process.memoryUsage().heapUsed)}`) : '';
-  console.log(`${label.padEnd(18)}${live} rss ${mb(m.rss)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1000;
+  console.log(`${label.padEnd(18)}${live} rss ${mb(m.rss)} (anon ${kb('RssAnon').toFixed(0)} file ${kb('RssFile').toFixed(0)}) heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
 };
 let lastPhase = '';
 let nextAt = 1000;
 let snapped = false;
 const report = await importWordpress({ store, site: config.site, now: () => new Date() }, file, {
+  ...(batchSize ? { batchSize } : {}),
   onProgress(phase, done) {
     if (phase !== lastPhase) {
       lastPhase = phase;
