@@ -8,7 +8,9 @@
  * file, and the child's peak RSS (the kernel's high-water mark, VmHWM in /proc/<pid>/status,
  * read every 100 ms while it runs). The report's article counts and the store's are checked
  * against the file, so a fast run that imported less fails. Floors (SQLite): ≥ 2,000 posts/s,
- * peak RSS ≤ 300 MB; PostgreSQL is reported. A full run (default size) appends to RESULTS.md.
+ * peak RSS ≤ 300 MB; PostgreSQL is reported. Also printed: the child's CPU time (user + system, from
+ * /proc/<pid>/stat), less load-sensitive than the wall time, and the load average. A full run
+ * (default size) appends to RESULTS.md.
  *
  * Options: --posts N (100000; other sizes are not recorded), --seed S (1), --no-pg, --no-build,
  * --no-record, --profile (the SQLite run writes a V8 CPU profile to bench/out/profiles/ and times
@@ -44,6 +46,10 @@ interface Run {
   store: 'sqlite' | 'postgres';
   seconds: number;
   postsPerSecond: number;
+  /** CPU time of the import process (user + system, sampled every 100 ms): less load-sensitive than the wall time. */
+  cpuSeconds: number;
+  /** 1-minute load average at the start and at the end of the run. */
+  load: [number, number];
   peakRssMb: number;
   exitCode: number | null;
   articlesInReport: Counts | null;
@@ -51,6 +57,16 @@ interface Run {
   commentsInStore: number;
   problem: string | null;
   profile: string | null;
+}
+
+/** The process's user + system CPU time so far (utime + stime in /proc/<pid>/stat, in clock ticks of 1/100 s). */
+function readCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // the process has just exited
+  }
 }
 
 function readKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
@@ -122,7 +138,12 @@ async function importOnce(kind: 'sqlite' | 'postgres', file: string, posts: numb
     if (profile) sqlProfile += d.toString();
   });
   let peakKb = 0;
-  const sampler = setInterval(() => (peakKb = Math.max(peakKb, readKb(child.pid!, 'VmHWM'))), 100);
+  let cpuSeconds = 0;
+  const loadAtStart = os.loadavg()[0]!;
+  const sampler = setInterval(() => {
+    peakKb = Math.max(peakKb, readKb(child.pid!, 'VmHWM'));
+    cpuSeconds = Math.max(cpuSeconds, readCpuSeconds(child.pid!));
+  }, 100);
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
@@ -169,6 +190,8 @@ async function importOnce(kind: 'sqlite' | 'postgres', file: string, posts: numb
     store: kind,
     seconds,
     postsPerSecond: posts / seconds,
+    cpuSeconds,
+    load: [loadAtStart, os.loadavg()[0]!],
     peakRssMb: peakKb / 1024,
     exitCode,
     articlesInReport: articles,
@@ -210,7 +233,7 @@ async function main() {
   // Each store's figures are printed as soon as its run ends (a PostgreSQL run may take long).
   const done = (r: Run) => {
     runs.push(r);
-    console.log(`  ${r.store}: ${r.seconds.toFixed(1)} s, ${r.postsPerSecond.toFixed(0)} posts/s, peak RSS ${r.peakRssMb.toFixed(0)} MB, ${r.articlesInStore} articles in the store — ${verdict(r)}`);
+    console.log(`  ${r.store}: ${r.seconds.toFixed(1)} s, ${r.postsPerSecond.toFixed(0)} posts/s, peak RSS ${r.peakRssMb.toFixed(0)} MB, CPU ${r.cpuSeconds.toFixed(1)} s (${((r.cpuSeconds / s.posts) * 1000).toFixed(2)} ms/post), load ${r.load.map((l) => l.toFixed(1)).join(' → ')}, ${r.articlesInStore} articles in the store — ${verdict(r)}`);
   };
   console.log('importing into SQLite …');
   done(await importOnce('sqlite', generated.file, s.posts, flag('--profile')));
@@ -221,12 +244,12 @@ async function main() {
     console.log(`PostgreSQL does not answer at ${pgBase}: skipped`);
   }
 
-  const header = '| store | posts | time | posts/s | floor | peak RSS | floor | articles created/updated/failed (report) | in store | comments in store | result |';
+  const header = '| store | posts | time | posts/s | floor | CPU per post | load | peak RSS | floor | articles created/updated/failed (report) | in store | comments in store | result |';
   const rows = runs.map((r) => {
     const a = r.articlesInReport;
-    return `| ${r.store} | ${s.posts} | ${r.seconds.toFixed(1)} s | ${r.postsPerSecond.toFixed(0)} | ${r.store === 'sqlite' ? `≥ ${FLOOR_POSTS_PER_S}` : '—'} | ${r.peakRssMb.toFixed(0)} MB | ${r.store === 'sqlite' ? `≤ ${FLOOR_RSS_MB} MB` : '—'} | ${a ? `${a.created}/${a.updated}/${a.failed}` : '—'} | ${r.articlesInStore} | ${r.commentsInStore} | ${verdict(r)} |`;
+    return `| ${r.store} | ${s.posts} | ${r.seconds.toFixed(1)} s | ${r.postsPerSecond.toFixed(0)} | ${r.store === 'sqlite' ? `≥ ${FLOOR_POSTS_PER_S}` : '—'} | ${((r.cpuSeconds / s.posts) * 1000).toFixed(2)} ms | ${r.load.map((l) => l.toFixed(1)).join(' → ')} | ${r.peakRssMb.toFixed(0)} MB | ${r.store === 'sqlite' ? `≤ ${FLOOR_RSS_MB} MB` : '—'} | ${a ? `${a.created}/${a.updated}/${a.failed}` : '—'} | ${r.articlesInStore} | ${r.commentsInStore} | ${verdict(r)} |`;
   });
-  const table = [header, '|---|---|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+  const table = [header, '|---|---|---|---|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
   const machine = `Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load average ${os.loadavg()[0]!.toFixed(1)} at the end`;
   console.log(`\n${table}\n\n${machine}`);
   for (const r of runs) {

@@ -57,6 +57,9 @@ describe.skipIf(!haveData)('khabar import wordpress', () => {
     for (const kind of REPORT_KINDS) expect(Object.keys(report.counts[kind]).sort()).toEqual(['created', 'failed', 'skipped', 'updated']);
     expect(Array.isArray(report.failures)).toBe(true);
     expect(report.urls.length).toBeGreaterThan(0);
+    // The URLs come from the spool file (not kept in memory): every one, as many as counted and printed.
+    expect(report.urls).toHaveLength(report.urlCount);
+    expect(run.stdout).toContain(`${report.urlCount} old URLs mapped`);
     for (const u of report.urls) {
       expect(typeof u.from).toBe('string');
       expect([200, 301, 404]).toContain(u.status);

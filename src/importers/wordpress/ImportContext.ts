@@ -31,7 +31,7 @@ export interface ImportState {
   tags: Map<string, number>;
   /** Category slug → its parent's slug, fixed up once every category is written. */
   sectionParents: Map<string, string>;
-  /** Published posts' new paths by WordPress id (attachment pages redirect there). */
+  /** New paths of published posts that have attachments, by WordPress id (attachment pages redirect there). */
   postPaths: Map<string, string>;
   /** Article id → the attachment WordPress id of its featured image, set once media exist. */
   pendingFeatured: Map<number, string>;

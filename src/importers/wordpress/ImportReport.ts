@@ -41,7 +41,9 @@ export interface WordpressImportReport {
   skips: ReportIssue[];
   notes: ReportIssue[];
   warnings: string[];
+  /** Old URLs and where they go: the first 10,000 (`urlCount` counts them all; `onUrl` and `--report` get every one). */
   urls: ReportUrl[];
+  urlCount: number;
   /** Attachments whose file was not copied: their original URL stays in the articles. */
   mediaKeptAtOrigin: Array<{ wpId: string; url: string; reason: string }>;
   menus: Array<{ menu: string; items: Array<{ title: string; type: string; object: string; target: string | null }> }>;
@@ -69,6 +71,7 @@ export function emptyReport(file: string, dryRun: boolean): WordpressImportRepor
     notes: [],
     warnings: [],
     urls: [],
+    urlCount: 0,
     mediaKeptAtOrigin: [],
     menus: [],
     searchIndexRebuilt: null,
@@ -113,8 +116,8 @@ export class Tally {
     this.notes.push({ kind, wpId, reason });
   }
 
-  /** Adds this tally to the report (lists capped at 10,000 entries each, counts exact). */
-  mergeInto(report: WordpressImportReport): void {
+  /** Adds this tally to the report (lists capped at 10,000 entries each, counts exact); every URL goes to `onUrl`. */
+  mergeInto(report: WordpressImportReport, onUrl?: (url: ReportUrl) => void): void {
     for (const [kind, c] of this.counts) {
       const r = report.counts[kind];
       r.created += c.created;
@@ -129,7 +132,11 @@ export class Tally {
     ] as const) {
       for (const item of items) if (list.length < MAX_ISSUES) list.push(item);
     }
-    for (const u of this.urls) report.urls.push(u);
+    for (const u of this.urls) {
+      report.urlCount++;
+      if (report.urls.length < MAX_ISSUES) report.urls.push(u);
+      onUrl?.(u);
+    }
     for (const m of this.mediaKeptAtOrigin) report.mediaKeptAtOrigin.push(m);
   }
 }

@@ -4,7 +4,7 @@ import type { MediaDeps } from '../../operations/media/MediaDeps.js';
 import { mergeSiteSettings, SITE_SETTINGS_KEY } from '../../operations/site/siteSettings.js';
 import type { ImportKind, Repositories, Store } from '../../store/ports.js';
 import type { BatchContext, ImportState } from './ImportContext.js';
-import { emptyReport, Tally, type WordpressImportReport } from './ImportReport.js';
+import { emptyReport, Tally, type ReportUrl, type WordpressImportReport } from './ImportReport.js';
 import { readWxr, type WxrRecord } from './readWxr.js';
 import { scanWxr, type WxrScan } from './scanWxr.js';
 import { putRedirect, recordMenuItem, skipComments, wantedSlug, writeAttachment, writePage, writePost } from './writeItems.js';
@@ -29,6 +29,8 @@ export interface ImportWordpressOptions {
   batchSize?: number;
   /** Called as items are read: `phase` 'scan' (first pass) or 'import'; `total` is known in the second. */
   onProgress?(phase: 'scan' | 'import' | 'index', done: number, total: number | null): void;
+  /** Every old URL with where it goes, once its batch committed (the report keeps only the first 10,000). */
+  onUrl?(url: ReportUrl): void;
 }
 
 class DryRunRollback extends Error {}
@@ -159,7 +161,7 @@ async function importRecords(
     if (outer) await body(outer);
     else await store.transaction(body);
     for (const change of staged) change();
-    tally.mergeInto(report);
+    tally.mergeInto(report, options.onUrl);
   };
 
   const writeRecord = async (ctx: BatchContext, record: WxrRecord) => {
@@ -191,7 +193,7 @@ async function importRecords(
         } catch (single) {
           const t = new Tally();
           t.failed(kindOf(record, scan), idOf(record, scan), `not written (line ${record.line}): ${(single as Error).message.split('\n')[0]?.slice(0, 300)}`);
-          t.mergeInto(report);
+          t.mergeInto(report, options.onUrl);
         }
       }
     }
@@ -212,7 +214,9 @@ async function importRecords(
   await inBatch((ctx) => finish(ctx));
   if (state.indexAtEnd) {
     options.onProgress?.('index', 0, null);
-    report.searchIndexRebuilt = (await store.reindex()).indexed;
+    // Small batches: the rebuild holds a batch's articles and their analysed text at once, and it
+    // was the import's peak memory (docs/decisions/024-import-speed.md).
+    report.searchIndexRebuilt = (await store.reindex({ batchSize: 100 })).indexed;
   }
   report.menus = [...state.menus].map(([menu, items]) => ({ menu, items }));
 }

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { detached } from '../../domain/text/detached.js';
 import { AppError } from '../../errors/AppError.js';
 import { WP_NAMESPACE, type WxrNamespaces, type WxrNode } from './WxrNode.js';
 
@@ -85,6 +86,9 @@ export async function* readWxr(file: string, channel: WxrChannel = emptyChannel(
   parser.on('cdata', onText);
   parser.on('closetag', () => {
     const node = stack.pop();
+    // saxes hands out slices of its 1 MB input chunk: an id or URL kept until the end of the import
+    // (attachments, redirects, the report) would pin its whole chunk, and memory grew with the file.
+    if (node && node.text !== '') node.text = detached(node.text);
     if (stack.length === 2 && node) {
       if (record) {
         out.push({ kind: record.kind, node, line: record.line });

@@ -18,6 +18,8 @@ export interface WxrScan {
     comments: number;
   };
   attachments: Map<string, { url: string; parent: string | null }>;
+  /** WordPress ids of the posts attachments belong to (their attachment pages redirect to the post). */
+  attachmentParents: Set<string>;
   permalink: { structure: string | null; matching: number; total: number };
   /** Warnings about the file as a whole (an unknown WXR version…). */
   warnings: string[];
@@ -39,6 +41,7 @@ export async function scanWxr(file: string, onItem?: (items: number) => void): P
   const channel = emptyChannel();
   const read: WxrScan['read'] = { authors: 0, categories: 0, tags: 0, terms: 0, items: 0, postTypes: {}, statuses: {}, comments: 0 };
   const attachments: WxrScan['attachments'] = new Map();
+  const attachmentParents = new Set<string>();
   const categoryParent = new Map<string, string | null>();
   const authorSlugs = new Map<string, string>();
   const samples: PermalinkSample[] = [];
@@ -71,6 +74,7 @@ export async function scanWxr(file: string, onItem?: (items: number) => void): P
         const status = item.status ?? '?';
         read.statuses[status] = (read.statuses[status] ?? 0) + 1;
         read.comments += item.comments.length;
+        if (type === 'attachment' && item.parentWpId) attachmentParents.add(item.parentWpId);
         if (type === 'attachment' && item.wpId) {
           const url = item.attachmentUrl ?? item.guid;
           if (url) attachments.set(item.wpId, { url, parent: item.parentWpId });
@@ -97,7 +101,7 @@ export async function scanWxr(file: string, onItem?: (items: number) => void): P
   if (channel.version === null) warnings.push(`the file has no wxr_version; read as WXR ${/(\d+\.\d+)\/$/.exec(channel.namespaces.wp)?.[1] ?? '1.2'}`);
   else if (!KNOWN_VERSIONS.has(channel.version)) warnings.push(`WXR version ${channel.version} is not one of 1.0, 1.1, 1.2: read as the nearest known version, check the result`);
   if (channel.namespaces.wp === '') warnings.push('the file declares no WordPress export namespace: only RSS fields were read');
-  return { channel, read, attachments, permalink: detectPermalink(samples), warnings };
+  return { channel, read, attachments, attachmentParents, permalink: detectPermalink(samples), warnings };
 }
 
 /** "parent/child" from a category slug and the parents read so far. */

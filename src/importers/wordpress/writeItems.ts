@@ -252,7 +252,8 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
 
   const isPublic = mapped.status === 'published';
   const newPath = newArticlePath(ctx, { id, slug, publishedAt: input.publishedAt ?? null, categoryPath: primaryPath, authorSlug });
-  if (isPublic && item.wpId) ctx.stage(() => state.postPaths.set(item.wpId!, newPath));
+  // Kept only for posts with attachments (their attachment pages redirect here): not one per post.
+  if (isPublic && item.wpId && ctx.scan.attachmentParents.has(item.wpId)) ctx.stage(() => state.postPaths.set(item.wpId!, newPath));
   mapUrls(ctx, item, 'p', newPath, isPublic, existingId !== null);
   await writeComments(ctx, item, id);
 }

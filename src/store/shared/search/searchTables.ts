@@ -1,3 +1,4 @@
+import { detached } from '../../../domain/text/detached.js';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchDocument, SearchFilters, SearchIndex, SearchRanking } from '../../ports.js';
 import type { Database } from '../schema.js';
@@ -147,7 +148,14 @@ export function vocabularyKeepingWrites(db: Kysely<Database>, entries: SearchEnt
 
 /** Adds each document's words to `counts` (documents per word), for a rebuild's vocabulary. */
 export function countWords(counts: Map<string, number>, docs: readonly SearchDocument[]): void {
-  for (const d of docs) for (const w of d.text.words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const d of docs) {
+    for (const w of d.text.words) {
+      const n = counts.get(w);
+      // A word is cut from its article's text: kept as a key, it would pin the whole article.
+      if (n === undefined) counts.set(detached(w), 1);
+      else counts.set(w, n + 1);
+    }
+  }
 }
 
 /** A match as a store reads it for ranking in JavaScript: relevance already mapped into [0, 1). */
