@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
+import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
 import { elementsOf } from './inertHtml.js';
 
@@ -66,4 +67,32 @@ export async function baselineOf(get: (url: string) => Promise<{ body: string }>
   const feedElements = new Set<string>();
   for (const feed of ['/feed/', '/feed/atom/', '/sitemap.xml', '/news-sitemap.xml', '/comments/feed/', ...sitemaps]) for (const name of xmlElements((await get(feed)).body)) feedElements.add(name);
   return { tags, feedElements };
+}
+
+/**
+ * Opens each page in Chromium with the CSP bypassed (so the escaping itself is what is checked),
+ * moves the mouse and tabs (what autofocus/onmouseover payloads need), and expects no dialog and no
+ * `window.__xss`. Returns how many pages were checked. Closes the browser.
+ */
+export async function expectNoScriptRuns(browser: Browser, baseUrl: string, paths: readonly string[]): Promise<number> {
+  try {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    for (const path of paths) {
+      await page.goto(baseUrl + path, { waitUntil: 'load' });
+      await page.mouse.move(200, 200);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('typeof window.__xss'), path).toBe('undefined');
+    }
+    expect(dialogs).toEqual([]);
+    await context.close();
+    return paths.length;
+  } finally {
+    await browser.close();
+  }
 }
