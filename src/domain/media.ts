@@ -61,7 +61,12 @@ export interface MediaEdit {
   credit?: string | null;
   focalX?: number | null;
   focalY?: number | null;
-  variants?: MediaVariant[];
+  /**
+   * The new list, or a function of the stored one. The function form is how writers that
+   * derive variants from the row (the AVIF job, a recrop) avoid losing each other's work: the
+   * store applies it to the row it writes over.
+   */
+  variants?: MediaVariant[] | ((current: MediaVariant[]) => MediaVariant[]);
 }
 
 /** The crop of `ratio` among an image's variants, preferring `format`, else any format. */

@@ -68,6 +68,22 @@ for (const kind of storeKinds) {
       expect(await store.media.update(m.id + 1000, { alt: 'x' })).toBeNull();
     });
 
+    it('loses no field when writers overlap: text edits and variant functions all land', async () => {
+      const m = await add({ alt: 'قديم' });
+      const extra = (n: number) => ({ key: `m/extra${n}.avif`, width: 100 + n, height: 50, format: 'avif' });
+      // Started together, these read the same row; each must still see its change kept.
+      await Promise.all([
+        store.media.update(m.id, { alt: 'نص بديل' }),
+        ...Array.from({ length: 6 }, (_, n) => store.media.update(m.id, { variants: (current) => [...current, extra(n)] })),
+        store.media.update(m.id, { caption: 'تعليق' }),
+        store.media.update(m.id, { credit: 'وكالة' }),
+      ]);
+      const stored = await store.media.findById(m.id);
+      expect(stored).toMatchObject({ alt: 'نص بديل', caption: 'تعليق', credit: 'وكالة' });
+      expect(stored!.variants.filter((v) => v.key.startsWith('m/extra')).map((v) => v.width).sort()).toEqual([100, 101, 102, 103, 104, 105]);
+      expect(await store.media.count({ search: 'وكالة نص' })).toBe(1);
+    });
+
     it('deletes, tells which live articles feature an item, and moves the content version on every write', async () => {
       const m = await add();
       const spare = await add();

@@ -20,14 +20,9 @@ export async function generateAvifVariants(deps: Pick<MediaDeps, 'store' | 'stor
   const folder = media.key.slice(0, media.key.lastIndexOf('/'));
   const avif: MediaVariant[] = encoded.map((e) => ({ key: `${folder}/w${e.width}.avif`, width: e.width, height: e.height, format: 'avif' }));
   const written = await storeFiles(deps.storage, encoded.map((e, i) => ({ key: avif[i]!.key, data: e.data })));
-  // Read again just before writing: the focal point (and so the crops) may have changed meanwhile.
-  const current = await deps.store.media.findById(input.mediaId);
-  if (!current) {
-    await removeFiles(deps.storage, written);
-    return null;
-  }
   try {
-    const updated = await deps.store.media.update(input.mediaId, { variants: [...current.variants.filter((v) => v.format !== 'avif'), ...avif] });
+    // A function of the row written over: a recrop that landed meanwhile keeps its crops.
+    const updated = await deps.store.media.update(input.mediaId, { variants: (current) => [...current.filter((v) => v.format !== 'avif'), ...avif] });
     if (!updated) await removeFiles(deps.storage, written);
     return updated;
   } catch (error) {

@@ -50,9 +50,8 @@ export async function updateMedia(deps: MediaDeps, actor: Actor, id: number, inp
   const written = await storeFiles(deps.storage, crops.map((c, i) => ({ key: newCrops[i]!.key, data: c.data })));
   let updated: Media | null;
   try {
-    // Read the variants again just before writing: AVIF may have been added meanwhile.
-    const current = (await deps.store.media.findById(id)) ?? media;
-    updated = await deps.store.media.update(id, { ...edit, variants: [...current.variants.filter((v) => !v.crop), ...newCrops] });
+    // A function of the row written over: AVIF widths added meanwhile are kept.
+    updated = await deps.store.media.update(id, { ...edit, variants: (current) => [...current.filter((v) => !v.crop), ...newCrops] });
   } catch (error) {
     await removeFiles(deps.storage, written);
     throw error;

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { AppError } from '../../../errors/AppError.js';
 import type { Media, MediaEdit, MediaVariant, NewMedia } from '../../../domain/media.js';
 import { normalizeForMatch } from '../../../domain/text/normalize.js';
 import type { MediaFilter, MediaRepository } from '../../ports.js';
@@ -33,6 +34,9 @@ function searchTextOf(m: { alt: string; caption: string | null; credit: string |
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** Reads-and-retries before an update gives up; each retry means another write landed first. */
+const MAX_UPDATE_ATTEMPTS = 20;
 
 export function createMediaRepository(db: Kysely<Database>, now: () => Date): MediaRepository {
   const filtered = (filter: MediaFilter) => {
@@ -97,29 +101,43 @@ export function createMediaRepository(db: Kysely<Database>, now: () => Date): Me
       return Number(row.n);
     },
     async update(id, edit: MediaEdit) {
-      const current = await db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!current) return null;
-      const next = {
-        alt: edit.alt ?? current.alt,
-        caption: edit.caption === undefined ? current.caption : edit.caption,
-        credit: edit.credit === undefined ? current.credit : edit.credit,
-        originalName: current.original_name,
-      };
-      const row = await db
-        .updateTable('media')
-        .set({
-          alt: next.alt,
-          caption: next.caption,
-          credit: next.credit,
-          focal_x: edit.focalX === undefined ? current.focal_x : edit.focalX,
-          focal_y: edit.focalY === undefined ? current.focal_y : edit.focalY,
-          variants: edit.variants === undefined ? current.variants : JSON.stringify(edit.variants),
-          search_text: searchTextOf(next),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirst();
-      return row ? toMedia(row) : null;
+      // Compare-and-set: the write applies only if alt, caption, credit and variants are still
+      // what this call read, else it reads again. Two writers (an editor's PATCH and the AVIF
+      // job, say) then never write back a value the other one has already replaced.
+      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
+        const current = await db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!current) return null;
+        const next = {
+          alt: edit.alt ?? current.alt,
+          caption: edit.caption === undefined ? current.caption : edit.caption,
+          credit: edit.credit === undefined ? current.credit : edit.credit,
+          originalName: current.original_name,
+        };
+        const variants =
+          edit.variants === undefined
+            ? current.variants
+            : JSON.stringify(typeof edit.variants === 'function' ? edit.variants(JSON.parse(current.variants) as MediaVariant[]) : edit.variants);
+        const row = await db
+          .updateTable('media')
+          .set({
+            alt: next.alt,
+            caption: next.caption,
+            credit: next.credit,
+            focal_x: edit.focalX === undefined ? current.focal_x : edit.focalX,
+            focal_y: edit.focalY === undefined ? current.focal_y : edit.focalY,
+            variants,
+            search_text: searchTextOf(next),
+          })
+          .where('id', '=', id)
+          .where('alt', '=', current.alt)
+          .where((eb) => (current.caption === null ? eb('caption', 'is', null) : eb('caption', '=', current.caption)))
+          .where((eb) => (current.credit === null ? eb('credit', 'is', null) : eb('credit', '=', current.credit)))
+          .where('variants', '=', current.variants)
+          .returningAll()
+          .executeTakeFirst();
+        if (row) return toMedia(row);
+      }
+      throw new AppError('CONFLICT', `media ${id} was changed by ${MAX_UPDATE_ATTEMPTS} other writes while this one tried to apply`);
     },
     async delete(id) {
       const result = await db.deleteFrom('media').where('id', '=', id).executeTakeFirst();
