@@ -126,7 +126,7 @@ async function main() {
       '',
       `Command: \`npm run bench:admin\` (SQLite copy of the \`npm run bench\` store, in-process \`app.inject\`, one request at a time, 30 warm-up then ${RUNS} timed requests per line, signed in as an editor)`,
       '',
-      `Machine: ${os.cpus().length} CPUs, Node ${process.version}. SHARED: other agents were running on these cores; load average (1 min) ${load.toFixed(2)} before, ${loadAfter.toFixed(2)} after.`,
+      `Machine: ${os.cpus().length} CPUs, Node ${process.version}. ${load < os.cpus().length ? 'Quiet' : 'SHARED: other work was running on these cores'}: load average (1 min) ${load.toFixed(2)} before, ${loadAfter.toFixed(2)} after.`,
       '',
       '| request | p50 ms | p95 ms | p99 ms | floor (p95) | result |',
       '|---|---|---|---|---|---|',

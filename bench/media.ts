@@ -105,7 +105,7 @@ async function main() {
       '',
       'Command: `npm run bench:media` (in-process `app.inject` multipart upload, SQLite file and media folder on local disk)',
       '',
-      `Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? '?'}), Node ${process.version}, sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}; SHARED with other agents' work: load average (1 min) ${load.toFixed(2)} before, ${loadAfter.toFixed(2)} after.`,
+      `Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? '?'}), Node ${process.version}, sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}; ${load < cpu.length ? 'quiet' : 'SHARED with other work'}: load average (1 min) ${load.toFixed(2)} before, ${loadAfter.toFixed(2)} after.`,
       '',
       `Input: 4000 × 3000 JPEG, quality 90, EXIF orientation 6, ${(jpeg.length / 1e6).toFixed(1)} MB. Output per upload: ${files} files (re-encoded original, WebP and JPEG at 320–1920, 16:9/4:3/1:1 crops in WebP and JPEG); AVIF after the response, not timed.`,
       '',
