@@ -228,6 +228,13 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
       ['article.unpublish', sessions.editor.userId],
       ['article.publish', sessions.editor.userId],
     ]);
+    // Names for the screen: the actor's display name and the article's title, by id.
+    expect(log.labels).toEqual({ users: { [String(sessions.editor.userId)]: 'editor الاسم' }, articles: { [String(article.id)]: article.title } });
+    const invited = (await callAs(site.khabar, sessions.admin, 'POST', '/admin/api/users', { email: 'audit-target@khabar.example', name: 'هدف السجل', role: 'author' })).json().user;
+    expect((await callAs(site.khabar, sessions.admin, 'PATCH', `/admin/api/users/${invited.id}`, { role: 'editor' })).statusCode).toBe(200);
+    const roleLog = (await callAs(site.khabar, sessions.admin, 'GET', `/admin/api/audit?action=user.role&targetId=${invited.id}`)).json();
+    expect(roleLog.items).toHaveLength(1);
+    expect(roleLog.labels.users).toEqual({ [String(sessions.admin.userId)]: 'admin الاسم', [String(invited.id)]: 'هدف السجل' });
     const settings = (await callAs(site.khabar, sessions.admin, 'GET', '/admin/api/audit?action=settings.update')).json();
     expect(settings.items[0]).toMatchObject({ actorUserId: sessions.admin.userId, details: { changed: ['name'] } });
     expect((await callAs(site.khabar, sessions.admin, 'GET', '/admin/api/settings')).json().effective.name).toBe('خبر اليوم');
@@ -316,6 +323,18 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
     expect(badSetting.statusCode).toBe(400);
     expect(badSetting.json().error.field).toBe('permalink');
     expect((await callAs(site.khabar, sessions.admin, 'PATCH', '/admin/api/settings', { colour: 'red' })).json().error.field).toBe('colour');
+    // A nested setting is named by its path, so the settings screen shows the error next to it.
+    for (const [payload, field] of [
+      [{ follow: { whatsapp: 'not a url' } }, 'follow.whatsapp'],
+      [{ comments: { perPage: 2 } }, 'comments.perPage'],
+      [{ social: { x: 'x.com/khabar' } }, 'social.x'],
+      [{ timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
+    ] as const) {
+      const res = await callAs(site.khabar, sessions.admin, 'PATCH', '/admin/api/settings', payload);
+      expect(res.statusCode, field).toBe(400);
+      expect(res.json().error, field).toMatchObject({ code: 'INVALID_INPUT', field });
+    }
+    expect((await callAs(site.khabar, sessions.admin, 'GET', '/admin/api/settings')).json().effective.timeZone).not.toBe('Mars/Olympus_Mons');
     expect((await callAs(site.khabar, sessions.editor, 'GET', '/admin/api/articles/abc')).statusCode).toBe(404);
     expect((await callAs(site.khabar, sessions.editor, 'GET', '/admin/api/articles?status=live')).json().error.field).toBe('status');
   });

@@ -63,6 +63,7 @@ export async function getSiteSettings(deps: SiteSettingsDeps, actor: Actor): Pro
  * Changes site settings (admins): fields are validated by the schema readers' settings are read
  * with, merged over what is stored (`follow`, `social` and `comments` field by field; `null` at the
  * top level clears a stored field back to the configuration's value) and audited with the keys changed.
+ * An invalid value is refused as INVALID_INPUT whose `field` is its path (`name`, `follow.whatsapp`).
  */
 export async function updateSiteSettings(deps: SiteSettingsDeps, actor: Actor, input: unknown): Promise<SiteSettingsView> {
   authorize(actor, 'settings.manage');
@@ -78,7 +79,12 @@ export async function updateSiteSettings(deps: SiteSettingsDeps, actor: Actor, i
       continue;
     }
     const parsed = field.safeParse(value);
-    if (!parsed.success) throw new AppError('INVALID_INPUT', `${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { field: key });
+    if (!parsed.success) {
+      // The field names the nested setting that failed (`follow.whatsapp`, `comments.perPage`), so a form can show it there.
+      const issue = parsed.error.issues[0];
+      const field = [key, ...(issue?.path ?? []).filter((part) => typeof part === 'string' || typeof part === 'number')].join('.');
+      throw new AppError('INVALID_INPUT', `${field}: ${issue?.message ?? 'invalid'}`, { field });
+    }
     changes[key] = parsed.data;
   }
   await deps.store.transaction(async (repos) => {

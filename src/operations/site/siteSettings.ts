@@ -23,13 +23,26 @@ export type CommentSettings = ResolvedConfig['site']['comments'];
 
 const url = z.string().url().nullable();
 
+/** An IANA zone this runtime knows (an unknown one would break every date readers see). */
+const timeZone = z
+  .string()
+  .min(1)
+  .refine((value) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'expected an IANA time zone, e.g. Africa/Casablanca');
+
 /** What the store may hold (also what the settings API accepts); anything invalid there is ignored field by field, never fatal for readers. */
 export const siteSettingsSchema = z
   .object({
     name: z.string().min(1).max(120),
     tagline: z.string().max(240),
     locale: z.string().min(2),
-    timeZone: z.string().min(1),
+    timeZone,
     permalink: z.string().refine(isValidPermalinkStructure),
     logoUrl: z.string().nullable(),
     perPage: z.number().int().min(1).max(100),
