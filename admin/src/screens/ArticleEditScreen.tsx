@@ -23,6 +23,7 @@ import { useI18n } from '../i18n/I18n.js';
 import { navigate } from '../router.js';
 import { errorMessage } from '../ui/errors.js';
 import { Loading, Notice } from '../ui/Notice.js';
+import { useOthersEditing } from './useOthersEditing.js';
 import { DEFAULT_TIME_ZONE, fromZonedInput, siteClock, toZonedInput, type SiteClock } from '../ui/zonedInput.js';
 import { MediaScreen } from './MediaScreen.js';
 import { RevisionsPanel } from './RevisionsPanel.js';
@@ -100,7 +101,7 @@ type SaveState =
  * publish time in the site's zone. Autosaves; a 409 keeps every keystroke (editor and browser copy).
  */
 export function ArticleEditScreen({ id }: { id: number | null }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [articleId, setArticleId] = useState<number | null>(id);
   // A new article starts from this browser's unsaved copy, if there is one.
   const [fields, setFields] = useState<ArticleFields | null>(() => (id === null ? (readLocalDraft(null)?.fields ?? emptyFields()) : null));
@@ -130,6 +131,7 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
   const [acting, setActing] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [guestError, setGuestError] = useState<unknown>(null);
+  const othersEditing = useOthersEditing(articleId);
 
   /** Adds a guest byline by name: created on the server at once (or found, for a known name), then listed like staff. */
   async function addGuest(name: string) {
@@ -301,6 +303,11 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
       <h1>
         {articleId === null ? t('editor.newTitle') : t('editor.editTitle')} {status && <span class={`badge badge-${status}`}>{t(`status.${status}`)}</span>}
       </h1>
+      {othersEditing.length > 0 && (
+        <div class="notice notice-warning others-editing" role="alert">
+          {t('editor.othersEditing', { names: new Intl.ListFormat(locale, { type: 'conjunction' }).format(othersEditing.map((o) => o.displayName)) })}
+        </div>
+      )}
       {restored && <Notice kind="info">{t('editor.restored')}</Notice>}
       {staleLocal && (
         <Notice kind="info">

@@ -1,0 +1,22 @@
+import { useEffect, useState } from 'preact/hooks';
+import { editingHeartbeat, leaveArticle, type OtherEditor } from '../api/presence.js';
+import { browserPollEnvironment, pollWhileVisible } from './presencePolling.js';
+
+/**
+ * Who else has this article open in the editor: while the editor shows a saved article, a heartbeat
+ * every ~20 s (none while the tab is hidden) marks this user as editing it and brings back the others.
+ * Closing the editor tells the server at once.
+ */
+export function useOthersEditing(articleId: number | null): OtherEditor[] {
+  const [others, setOthers] = useState<OtherEditor[]>([]);
+  useEffect(() => {
+    setOthers([]);
+    if (articleId === null) return undefined;
+    const stop = pollWhileVisible({ beat: () => editingHeartbeat(articleId), onResult: setOthers, env: browserPollEnvironment() });
+    return () => {
+      stop();
+      leaveArticle(articleId).catch(() => {});
+    };
+  }, [articleId]);
+  return others;
+}
