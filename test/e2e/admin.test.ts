@@ -284,7 +284,7 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     expect((await site.khabar.app.inject({ url: '/' })).body).toContain(await tagline.inputValue());
     await tagline.fill('أخبار المغرب لحظة بلحظة');
     await page.getByRole('button', { name: 'حفظ', exact: true }).click();
-    await page.getByText('تم.').waitFor();
+    await page.getByText('حُفظت الإعدادات.').waitFor();
     expect(((await site.khabar.store.settings.get<Record<string, unknown>>('site')) ?? {}).tagline).toBe('أخبار المغرب لحظة بلحظة');
     expect((await site.khabar.app.inject({ url: '/' })).body).toContain('أخبار المغرب لحظة بلحظة');
 

@@ -7,7 +7,7 @@ import { errorMessage } from '../ui/errors.js';
 import { Loading, NotAvailable, Notice } from '../ui/Notice.js';
 import { MediaScreen } from './MediaScreen.js';
 import { settingsFieldError, type FieldError } from './settingsErrors.js';
-import { PERMALINK_PRESETS, permalinkExample, settingsForm, settingsPatch, type SettingsForm } from './settingsForm.js';
+import { changedSettings, formValueAt, PERMALINK_PRESETS, permalinkExample, settingsForm, settingsPatch, type SettingsForm } from './settingsForm.js';
 
 const PERMALINK_TAGS = ['%year%', '%monthnum%', '%day%', '%hour%', '%minute%', '%second%', '%post_id%', '%postname%', '%category%', '%author%'];
 
@@ -30,15 +30,19 @@ function knownZones(): string[] {
 export function SettingsScreen() {
   const { t } = useI18n();
   const [form, setForm] = useState<SettingsForm | null>(null);
+  /** The settings as last loaded or saved: only what differs from them is sent. */
+  const [loaded, setLoaded] = useState<SettingsForm | null>(null);
   const [state, setState] = useState<'loading' | 'ok' | 'unavailable'>('loading');
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const [fieldError, setFieldError] = useState<FieldError | null>(null);
+  /** The refused field and what it held then: the error shows until that input is edited. */
+  const [refused, setRefused] = useState<{ error: FieldError; value: string | undefined } | null>(null);
   const [saving, setSaving] = useState(false);
   const [picking, setPicking] = useState(false);
   const zones = useMemo(knownZones, []);
 
   const load = (settings: SiteSettings) => {
     setForm(settingsForm(settings));
+    setLoaded(settingsForm(settings));
     setState('ok');
   };
 
@@ -63,19 +67,22 @@ export function SettingsScreen() {
     if (!form) return;
     setSaving(true);
     setMessage(null);
-    setFieldError(null);
+    setRefused(null);
     try {
-      load(await saveSettings(settingsPatch(form)));
+      const changes = loaded ? changedSettings(settingsPatch(form), settingsPatch(loaded)) : settingsPatch(form);
+      if (Object.keys(changes).length > 0) load(await saveSettings(changes));
       setMessage({ kind: 'success', text: t('settings.saved') });
     } catch (error) {
       const found = error instanceof ApiError && error.code === 'INVALID_INPUT' ? settingsFieldError(error.field) : null;
-      setFieldError(found);
-      setMessage({ kind: 'error', text: found ? t('settings.invalid') : errorMessage(error, t) });
+      if (found) setRefused({ error: found, value: formValueAt(form, found.field) });
+      else setMessage({ kind: 'error', text: errorMessage(error, t) });
       if (found) requestAnimationFrame(() => document.getElementById(inputId(found.field))?.focus());
     } finally {
       setSaving(false);
     }
   }
+
+  const fieldError = refused && form && formValueAt(form, refused.error.field) === refused.value ? refused.error : null;
 
   /** The props that tie an input to its error message. */
   const described = (field: string) => ({
@@ -104,6 +111,7 @@ export function SettingsScreen() {
     <section class="settings">
       <h1>{t('settings.title')}</h1>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {fieldError && <Notice kind="error">{t('settings.invalid')}</Notice>}
       {state === 'loading' && !message && <Loading />}
       {state === 'unavailable' && <NotAvailable />}
       {state === 'ok' && form && (

@@ -103,3 +103,34 @@ export function permalinkExample(
     return null;
   }
 }
+
+/** The text of the input at an API field path (`follow.whatsapp` → the WhatsApp input), or undefined for no such input. */
+export function formValueAt(form: SettingsForm, path: string): string | undefined {
+  const [head, sub] = path.split('.');
+  if (head === 'follow' && (sub === 'whatsapp' || sub === 'googleNews')) return form[sub];
+  if (head === 'social' && sub && sub in form.social) return form.social[sub as keyof SettingsForm['social']];
+  if (head === 'comments' && sub) {
+    const value = (form as unknown as Record<string, unknown>)[sub];
+    return typeof value === 'string' ? value : undefined;
+  }
+  const value = (form as unknown as Record<string, unknown>)[path];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Only what differs between two PATCH bodies (`follow`, `social` and `comments` key by key, which
+ * the server merges): settings nobody touched stay unstored, so they keep following the
+ * configuration's defaults.
+ */
+export function changedSettings(next: Record<string, unknown>, before: Record<string, unknown>): Record<string, unknown> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) {
+    const old = before[key];
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof old === 'object' && old !== null) {
+      const changed = Object.fromEntries(Object.entries(value).filter(([sub, v]) => !same(v, (old as Record<string, unknown>)[sub])));
+      if (Object.keys(changed).length > 0) out[key] = changed;
+    } else if (!same(value, old)) out[key] = value;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteSettings } from '../../../admin/src/api/settings.js';
 import { settingsFieldError } from '../../../admin/src/screens/settingsErrors.js';
-import { permalinkExample, settingsForm, settingsPatch, wholeNumberOf } from '../../../admin/src/screens/settingsForm.js';
+import { changedSettings, formValueAt, permalinkExample, settingsForm, settingsPatch, wholeNumberOf } from '../../../admin/src/screens/settingsForm.js';
 import { siteSettingsSchema } from '../../../src/operations/site/siteSettings.js';
 
 const settings: SiteSettings = {
@@ -33,6 +33,18 @@ describe('the settings form', () => {
     expect(wholeNumberOf('۷')).toBe(7);
   });
 
+  it('sends only the settings that changed, nested ones key by key', () => {
+    const before = settingsForm(settings);
+    const after = { ...before, tagline: 'جديد', whatsapp: '', social: { ...before.social, tiktok: 'https://tiktok.com/@khabar' }, perPage: '20' };
+    expect(changedSettings(settingsPatch(after), settingsPatch(before))).toEqual({
+      tagline: 'جديد',
+      follow: { whatsapp: null },
+      social: { tiktok: 'https://tiktok.com/@khabar' },
+      comments: { perPage: 20 },
+    });
+    expect(changedSettings(settingsPatch(before), settingsPatch(before))).toEqual({});
+  });
+
   it('shows an example article URL for a valid structure only', () => {
     const example = { id: 1234, slug: 'افتتاح-مهرجان-الرباط', publishedAt: new Date('2026-11-29T23:30:00Z'), categoryPath: 'ثقافة', authorSlug: 'salma' };
     // 23:30 UTC is already 30 November in Casablanca (UTC+1).
@@ -51,5 +63,15 @@ describe('the settings form', () => {
     expect(settingsFieldError('timeZone')?.key).toBe('settings.error.timeZone');
     expect(settingsFieldError('colour')).toBeNull();
     expect(settingsFieldError(undefined)).toBeNull();
+    // The screen keeps the error until the input at that path changes.
+    const form = settingsForm(settings);
+    expect(['follow.whatsapp', 'social.x', 'comments.perPage', 'comments.moderationWords', 'name', 'colour'].map((path) => formValueAt(form, path))).toEqual([
+      'https://whatsapp.com/channel/khabar',
+      'https://x.com/khabar',
+      '50',
+      'كازينو\nربح سريع',
+      'خبر',
+      undefined,
+    ]);
   });
 });
