@@ -184,6 +184,15 @@ describe.skipIf(browserSkipReason !== null)(`the newsroom's settings, audit log 
     expect(overflow.offenders).toEqual([]);
     expect(overflow.scrollWidth).toBeLessThanOrEqual(390);
     await fullPageScreenshot(page, 'admin-settings-390');
+    // In French: left-to-right, every section and option translated, still no sideways scrolling.
+    await page.getByLabel('اللغة').selectOption('fr');
+    await page.getByRole('heading', { name: 'Réglages', exact: true }).waitFor();
+    expect(await page.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual(['fr', 'ltr']);
+    expect(await page.getByLabel('Modérer chaque commentaire avant publication').isChecked()).toBe(true);
+    expect(await page.getByLabel('Chaîne WhatsApp').inputValue()).toBe('https://whatsapp.com/channel/0029VaKhabar');
+    const french = await measureOverflow(page);
+    expect(french.offenders).toEqual([]);
+    await fullPageScreenshot(page, 'admin-settings-fr-390');
     expect(unexpected(problems, [/HTTP 400: PATCH .*\/admin\/api\/settings$/, /status of 400 .*\/admin\/api\/settings\)$/])).toEqual([]);
   });
 
