@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { isValidPermalinkStructure } from '../domain/permalink.js';
-
-const httpUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'expected an absolute http(s) URL, e.g. https://example.ma');
+import { httpUrl, imageUrl } from './urlSchemas.js';
 
 const optionalUrl = httpUrl.nullable().default(null);
 
@@ -112,7 +101,7 @@ export const configSchema = z.object({
         .string()
         .refine(isValidPermalinkStructure, 'expected a WordPress permalink structure such as /%year%/%monthnum%/%postname%/ or /%post_id%.html (it must contain %postname% or %post_id%)')
         .default('/%year%/%monthnum%/%postname%/'),
-      logoUrl: z.string().nullable().default(null),
+      logoUrl: imageUrl.nullable().default(null),
       perPage: z.coerce.number().int().min(1).max(100).default(12),
       follow: z
         .object({ whatsapp: optionalUrl, googleNews: optionalUrl })

@@ -329,12 +329,20 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
       [{ comments: { perPage: 2 } }, 'comments.perPage'],
       [{ social: { x: 'x.com/khabar' } }, 'social.x'],
       [{ timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
+      // Link and image addresses are http(s) (or, for the logo, a path on the site): zod's url()
+      // alone takes these, and they would be links on every public page.
+      [{ follow: { googleNews: 'javascript:alert(1)' } }, 'follow.googleNews'],
+      [{ social: { facebook: 'data:text/html,<script>alert(1)</script>' } }, 'social.facebook'],
+      [{ logoUrl: 'javascript:alert(1)' }, 'logoUrl'],
+      [{ logoUrl: '//evil.example/logo.png' }, 'logoUrl'],
     ] as const) {
       const res = await callAs(site.khabar, sessions.admin, 'PATCH', '/admin/api/settings', payload);
       expect(res.statusCode, field).toBe(400);
       expect(res.json().error, field).toMatchObject({ code: 'INVALID_INPUT', field });
     }
     expect((await callAs(site.khabar, sessions.admin, 'GET', '/admin/api/settings')).json().effective.timeZone).not.toBe('Mars/Olympus_Mons');
+    const logo = await callAs(site.khabar, sessions.admin, 'PATCH', '/admin/api/settings', { logoUrl: '/media/2026/11/logo.png' });
+    expect([logo.statusCode, logo.json().settings.logoUrl]).toEqual([200, '/media/2026/11/logo.png']);
     expect((await callAs(site.khabar, sessions.editor, 'GET', '/admin/api/articles/abc')).statusCode).toBe(404);
     expect((await callAs(site.khabar, sessions.editor, 'GET', '/admin/api/articles?status=live')).json().error.field).toBe('status');
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrl, imageUrl } from '../../config/urlSchemas.js';
 import type { ResolvedConfig } from '../../config/loadConfig.js';
 import { isValidPermalinkStructure } from '../../domain/permalink.js';
 import type { SettingsRepository } from '../../store/ports.js';
@@ -21,7 +22,7 @@ export interface SiteSettings {
 /** How reader comments are moderated and shown (config `site.comments`, overridable in the store). */
 export type CommentSettings = ResolvedConfig['site']['comments'];
 
-const url = z.string().url().nullable();
+const url = httpUrl.nullable();
 
 /** An IANA zone this runtime knows (an unknown one would break every date readers see). */
 const timeZone = z
@@ -44,7 +45,7 @@ export const siteSettingsSchema = z
     locale: z.string().min(2),
     timeZone,
     permalink: z.string().refine(isValidPermalinkStructure),
-    logoUrl: z.string().nullable(),
+    logoUrl: imageUrl.nullable(),
     perPage: z.number().int().min(1).max(100),
     follow: z.object({ whatsapp: url, googleNews: url }).partial(),
     social: z
