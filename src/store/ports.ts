@@ -328,6 +328,12 @@ export interface CommentRepository {
   listApproved(articleId: number): Promise<Comment[]>;
   /** Approved top-level comments of an article, optionally only those before (created_at, id) in oldest-first order. */
   countThreads(articleId: number, before?: { createdAt: Date; id: number }): Promise<number>;
+  /**
+   * The article's approved top-level comments (`total`, a stored count) and how many of them come at
+   * or after (created_at, id) in oldest-first order (`fromHere`), read together: the position of a
+   * thread at the end of a long article costs as little as one at its start.
+   */
+  threadsFrom(articleId: number, from: { createdAt: Date; id: number }): Promise<{ total: number; fromHere: number }>;
   /** Newest first, ties by id. */
   list(filter: CommentFilter, paging: Paging): Promise<Comment[]>;
   count(filter: CommentFilter): Promise<number>;
