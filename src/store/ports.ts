@@ -1,4 +1,4 @@
-import type { Article, ArticleCard, NewArticle } from '../domain/article.js';
+import type { Article, ArticleCard, CommentTarget, NewArticle } from '../domain/article.js';
 import type { Author, NewAuthor } from '../domain/author.js';
 import type { Comment, CommentStatus, NewComment } from '../domain/comment.js';
 import type { Media, MediaEdit, NewMedia } from '../domain/media.js';
@@ -33,6 +33,8 @@ export interface ArticleRepository {
   create(input: NewArticle): Promise<Article>;
   findById(id: number): Promise<Article | null>;
   findBySlug(slug: string): Promise<Article | null>;
+  /** The few columns a reader's comment post reads (any status; null when there is no such article). */
+  findCommentTarget(id: number): Promise<CommentTarget | null>;
   /** The articles with these ids (any status), in the order given, in one round-trip; missing ids are skipped. */
   findByIds(ids: readonly number[]): Promise<Article[]>;
   slugExists(slug: string): Promise<boolean>;

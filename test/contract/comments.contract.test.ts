@@ -150,6 +150,28 @@ for (const kind of storeKinds) {
       expect(await store.comments.countByStatus({ articleId: a.id })).toEqual({ pending: 0, approved: 1, spam: 0, trash: 0 });
     });
 
+    it('reads the few columns of a comment post’s article, its first byline included, and nothing for an unknown id', async () => {
+      const first = await store.authors.create({ slug: 'awwal', name: 'الأول' });
+      const second = await store.authors.create({ slug: 'thani', name: 'الثاني' });
+      const a = await store.articles.create({ slug: 'مقال-التعليق', title: 'عنوان', body: '<p>نص طويل</p>', status: 'published', publishedAt: now(), readingMinutes: 1, authorIds: [second.id, first.id] });
+      await store.comments.create(comment(a.id, { status: 'approved', fingerprint: 'ct1' }));
+      const full = (await store.articles.findById(a.id))!;
+      expect(await store.articles.findCommentTarget(a.id)).toEqual({
+        id: a.id,
+        slug: full.slug,
+        title: full.title,
+        status: 'published',
+        publishedAt: full.publishedAt,
+        primarySectionId: full.primarySectionId,
+        commentsOpen: full.commentsOpen,
+        commentCount: 1,
+        authorIds: [second.id],
+      });
+      const draft = await store.articles.create({ slug: 'مسودة', title: 'مسودة', body: '<p>نص</p>', status: 'draft', readingMinutes: 1 });
+      expect(await store.articles.findCommentTarget(draft.id)).toMatchObject({ status: 'draft', publishedAt: null, authorIds: [] });
+      expect(await store.articles.findCommentTarget(999_999)).toBeNull();
+    });
+
     it('keeps the stored thread count equal to a count of approved top-level comments through every write', async () => {
       const a = await article();
       const other = await article('آخر');

@@ -70,7 +70,7 @@ export function isOwnPendingComment(comment: Comment | null, articleId: number):
  * top-level comment, found from the article's thread count and the threads after it (a new
  * comment has few), not by reading or counting the article's comments.
  */
-export async function commentPageOf(store: Store, article: Article, comment: Comment, settings: CommentSettings): Promise<number> {
+export async function commentPageOf(store: Store, article: Pick<Article, 'id' | 'commentCount'>, comment: Comment, settings: CommentSettings): Promise<number> {
   // `article` may have been read before the comment was added: one more is the most it can have.
   if (article.commentCount + 1 <= settings.perPage) return 1;
   let root = comment;
