@@ -35,6 +35,13 @@ const profiling = process.argv.includes('--profile');
 const only = profiling ? 'posting' : (arg('only') ?? null);
 if (only !== null && !['posting', 'reading', 'closed'].includes(only)) throw new Error(`--only: posting, closed or reading, not ${only}`);
 const record = !process.argv.includes('--no-record') && !profiling;
+/**
+ * `--posts=N`: the closed-loop posters send exactly N posts (instead of posting for `--duration`),
+ * so before/after comparisons of the server's CPU per post cover the same work (the target
+ * article's size at the end included).
+ */
+const fixedPosts = arg('posts') ? Number(arg('posts')) : null;
+if (fixedPosts !== null && !(Number.isInteger(fixedPosts) && fixedPosts > 0)) throw new Error(`--posts: a positive integer, not ${arg('posts')}`);
 
 const SENTENCES = [
   'شكراً على هذا المقال المفيد،',
@@ -56,6 +63,10 @@ async function prepare(dataDir: string) {
     JSON.stringify({
       limits: { commentsPerIpPerMinute: 10_000, commentsPerIpPerHour: 100_000, commentsPerEmailPerHour: 100_000, commentMinFillSeconds: 0 },
       site: { comments: { moderation: 'open' } },
+      // As in production behind a proxy: each post names its reader's address (X-Forwarded-For,
+      // see readerAddress), so the per-address limits count readers, not the load generator (one
+      // address posting 10,000+ a minute got 429s that the figures counted as answers).
+      server: { trustProxy: ['loopback'] },
     }),
   );
   const config = loadConfig({ env: { KHABAR_DATA_DIR: dataDir }, cwd: dataDir, overrides: { logLevel: 'warn' } });
@@ -107,6 +118,11 @@ function startServer(dataDir: string, profileEnv: Record<string, string> | null)
   });
 }
 
+/** A reader's address for post `n`: a different reader per post, as on a site (10.0.0.0/8, ~16 M of them). */
+function readerAddress(n: number): string {
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
 const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
 function pathOf(article: Article): string {
   return encodePath(permalink.build({ id: article.id, slug: article.slug, publishedAt: article.publishedAt, categoryPath: '', authorSlug: '' }));
@@ -128,7 +144,7 @@ async function pacedPosts(url: string, rate: number, seconds: number, body: (i: 
       const payload = body(i);
       const started = performance.now();
       const req = http.request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(payload), origin: target.origin } },
+        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(payload), origin: target.origin, 'x-forwarded-for': readerAddress(1_000_000 + i) } },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -184,7 +200,8 @@ function stopServer(proc: ChildProcess): Promise<void> {
 }
 
 async function main() {
-  spawnSync('npm', ['run', 'build'], { cwd: benchRoot, stdio: 'inherit' });
+  // `--no-build`: run the dist/ already built (A/B runs swap dist/ between builds).
+  if (!process.argv.includes('--no-build')) spawnSync('npm', ['run', 'build'], { cwd: benchRoot, stdio: 'inherit' });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'khabar-bench-comments-'));
   const { busy, quiet, target } = await prepare(dataDir);
   const cpuProfileFile = path.join(dataDir, 'posting.cpuprofile');
@@ -238,11 +255,11 @@ async function main() {
       const form = await getText(base + targetPath!);
       const token = /name="khabar_token" value="([^"]+)"/.exec(form)![1]!;
       let n = 0;
-      const postLoad = (seconds: number) =>
+      const postLoad = (seconds: number, amount?: number) =>
         autocannon({
           url: `${base}/wp-comments-post.php`,
           connections: 50,
-          duration: seconds,
+          ...(amount ? { amount } : { duration: seconds }),
           requests: [
             {
               method: 'POST',
@@ -251,6 +268,7 @@ async function main() {
                 n += 1;
                 return {
                   ...request,
+                  headers: { ...request.headers, 'x-forwarded-for': readerAddress(n) },
                   body: new URLSearchParams({ comment_post_ID: String(target.id), khabar_token: token, author: `قارئ ${n}`, email: `p${n}@bench.example`, comment: commentText(n + 1000) + ` ${n}` }).toString(),
                 };
               },
@@ -276,7 +294,7 @@ async function main() {
         new URLSearchParams({ comment_post_ID: String(target.id), khabar_token: token, author: `قارئة ${i}`, email: `paced${i}@bench.example`, comment: commentText(i + 50_000) + ` ${i}` }).toString(),
       );
       const cpuBefore = cpuMsOf(proc.pid!);
-      const post = await postLoad(duration);
+      const post = await postLoad(duration, fixedPosts ?? undefined);
       const posted = post['3xx'];
       const failed = post.non2xx - post['3xx'];
       // The server's own CPU per answered post: what the shared machine's load changes least.

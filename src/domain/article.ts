@@ -40,6 +40,15 @@ export interface Article {
   previousStatus: ArticleStatus | null;
 }
 
+/**
+ * What posting a comment needs of its article, read without the body and relations (a post read
+ * ~20–50 KB of article text it never used): `authorIds` holds the first byline only, all that
+ * permalinks use.
+ */
+export type CommentTarget = Pick<Article, 'id' | 'slug' | 'title' | 'status' | 'publishedAt' | 'primarySectionId' | 'commentsOpen' | 'commentCount'> & {
+  authorIds: number[];
+};
+
 /** The few columns lists and blocks need, joined in one query. */
 export interface ArticleCard {
   id: number;

@@ -1,4 +1,4 @@
-import type { Article, ArticleCard, NewArticle } from '../domain/article.js';
+import type { Article, ArticleCard, CommentTarget, NewArticle } from '../domain/article.js';
 import type { Author, NewAuthor } from '../domain/author.js';
 import type { Comment, CommentStatus, NewComment } from '../domain/comment.js';
 import type { Media, MediaEdit, NewMedia } from '../domain/media.js';
@@ -33,6 +33,8 @@ export interface ArticleRepository {
   create(input: NewArticle): Promise<Article>;
   findById(id: number): Promise<Article | null>;
   findBySlug(slug: string): Promise<Article | null>;
+  /** The few columns a reader's comment post reads (any status; null when there is no such article). */
+  findCommentTarget(id: number): Promise<CommentTarget | null>;
   /** The articles with these ids (any status), in the order given, in one round-trip; missing ids are skipped. */
   findByIds(ids: readonly number[]): Promise<Article[]>;
   slugExists(slug: string): Promise<boolean>;
@@ -328,6 +330,12 @@ export interface CommentRepository {
   listApproved(articleId: number): Promise<Comment[]>;
   /** Approved top-level comments of an article, optionally only those before (created_at, id) in oldest-first order. */
   countThreads(articleId: number, before?: { createdAt: Date; id: number }): Promise<number>;
+  /**
+   * The article's approved top-level comments (`total`, a stored count) and how many of them come at
+   * or after (created_at, id) in oldest-first order (`fromHere`), read together: the position of a
+   * thread at the end of a long article costs as little as one at its start.
+   */
+  threadsFrom(articleId: number, from: { createdAt: Date; id: number }): Promise<{ total: number; fromHere: number }>;
   /** Newest first, ties by id. */
   list(filter: CommentFilter, paging: Paging): Promise<Comment[]>;
   count(filter: CommentFilter): Promise<number>;

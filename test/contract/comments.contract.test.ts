@@ -150,6 +150,75 @@ for (const kind of storeKinds) {
       expect(await store.comments.countByStatus({ articleId: a.id })).toEqual({ pending: 0, approved: 1, spam: 0, trash: 0 });
     });
 
+    it('reads the few columns of a comment post’s article, its first byline included, and nothing for an unknown id', async () => {
+      const first = await store.authors.create({ slug: 'awwal', name: 'الأول' });
+      const second = await store.authors.create({ slug: 'thani', name: 'الثاني' });
+      const a = await store.articles.create({ slug: 'مقال-التعليق', title: 'عنوان', body: '<p>نص طويل</p>', status: 'published', publishedAt: now(), readingMinutes: 1, authorIds: [second.id, first.id] });
+      await store.comments.create(comment(a.id, { status: 'approved', fingerprint: 'ct1' }));
+      const full = (await store.articles.findById(a.id))!;
+      expect(await store.articles.findCommentTarget(a.id)).toEqual({
+        id: a.id,
+        slug: full.slug,
+        title: full.title,
+        status: 'published',
+        publishedAt: full.publishedAt,
+        primarySectionId: full.primarySectionId,
+        commentsOpen: full.commentsOpen,
+        commentCount: 1,
+        authorIds: [second.id],
+      });
+      const draft = await store.articles.create({ slug: 'مسودة', title: 'مسودة', body: '<p>نص</p>', status: 'draft', readingMinutes: 1 });
+      expect(await store.articles.findCommentTarget(draft.id)).toMatchObject({ status: 'draft', publishedAt: null, authorIds: [] });
+      expect(await store.articles.findCommentTarget(999_999)).toBeNull();
+    });
+
+    it('keeps the stored thread count equal to a count of approved top-level comments through every write', async () => {
+      const a = await article();
+      const other = await article('آخر');
+      /** The stored count (threadsFrom's total) against a count of the rows, for both articles. */
+      const expectInStep = async (expected: number) => {
+        for (const id of [a.id, other.id]) {
+          const { total, fromHere } = await store.comments.threadsFrom(id, { createdAt: new Date(0), id: 0 });
+          const counted = await store.comments.countThreads(id);
+          expect({ id, total, fromHere }).toEqual({ id, total: counted, fromHere: counted });
+        }
+        expect((await store.comments.threadsFrom(a.id, { createdAt: new Date(0), id: 0 })).total).toBe(expected);
+      };
+      const first = await store.comments.create(comment(a.id, { status: 'approved', fingerprint: 't1' }));
+      clock += 1000;
+      const second = await store.comments.create(comment(a.id, { status: 'approved', fingerprint: 't2' }));
+      const reply = await store.comments.create(comment(a.id, { status: 'approved', fingerprint: 't3', parentId: first.id, depth: 2 }));
+      const held = await store.comments.create(comment(a.id, { fingerprint: 't4' }));
+      await store.comments.create(comment(other.id, { status: 'approved', fingerprint: 't5' }));
+      await expectInStep(2);
+      // Position of a thread: the threads before it are the total less those from it on.
+      const at = await store.comments.threadsFrom(a.id, { createdAt: second.createdAt, id: second.id });
+      expect(at.total - at.fromHere).toBe(await store.comments.countThreads(a.id, { createdAt: second.createdAt, id: second.id }));
+      expect(at).toEqual({ total: 2, fromHere: 1 });
+      await store.comments.setStatus([held.id, reply.id], 'approved');
+      await expectInStep(3);
+      await store.comments.setStatus([first.id, reply.id], 'pending', ['approved']);
+      await expectInStep(2);
+      await store.comments.setStatus([first.id, reply.id], 'approved');
+      await expectInStep(3);
+      // Deleting a trashed parent for good turns its approved reply into a thread.
+      await store.comments.setStatus([first.id], 'trash');
+      await expectInStep(2);
+      await store.comments.deleteForever([first.id]);
+      await expectInStep(3);
+      // The same through purgeOld (spam older than a date).
+      const spamParent = await store.comments.create(comment(a.id, { status: 'approved', fingerprint: 't6' }));
+      await store.comments.create(comment(a.id, { status: 'approved', fingerprint: 't7', parentId: spamParent.id, depth: 2 }));
+      await store.comments.create(comment(a.id, { status: 'pending', fingerprint: 't8', parentId: spamParent.id, depth: 2 }));
+      await expectInStep(4);
+      await store.comments.setStatus([spamParent.id], 'spam');
+      await expectInStep(3);
+      clock += 1000;
+      expect(await store.comments.purgeOld(['spam'], now().toISOString())).toBe(1);
+      await expectInStep(4);
+      expect(await store.comments.threadsFrom(999_999, { createdAt: new Date(0), id: 0 })).toEqual({ total: 0, fromHere: 0 });
+    });
+
     it('finds the author profile linked to a user, and narrows comment lists to its bylines', async () => {
       const user = await store.users.create({ email: 'kateb@example.ma', displayName: 'كاتب', role: 'author' });
       const mine = await store.authors.create({ slug: 'kateb', name: 'كاتب', userId: user.id });

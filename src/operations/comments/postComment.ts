@@ -1,4 +1,4 @@
-import type { Article } from '../../domain/article.js';
+import type { CommentTarget } from '../../domain/article.js';
 import type { Comment, CommentStatus } from '../../domain/comment.js';
 import { checkFormToken, commentFingerprint, hashIp } from '../../domain/comments/commentTokens.js';
 import { commentsOpen } from '../../domain/comments/commentsOpen.js';
@@ -14,7 +14,7 @@ import type { CommentDeps } from './CommentDeps.js';
 export interface PostCommentInput extends CommentFormInput {
   articleId: number;
   /** The article, when the caller has just read it (saves reading it again). */
-  article?: Article;
+  article?: CommentTarget;
   /** The signed form token (see issueFormToken). */
   token?: unknown;
   /** The hidden field only bots fill. */
@@ -63,7 +63,7 @@ function rateLimited(retryAfterMs: number): AppError {
 export async function postComment(deps: CommentDeps, input: PostCommentInput): Promise<PostCommentResult> {
   const { store, limiter, limits } = deps;
   const now = deps.now();
-  const article = input.article?.id === input.articleId ? input.article : await store.articles.findById(input.articleId);
+  const article = input.article?.id === input.articleId ? input.article : await store.articles.findCommentTarget(input.articleId);
   if (!article || article.status !== 'published') throw new AppError('NOT_FOUND', `no published article ${input.articleId}`);
   const settings = (await deps.site.get()).comments;
   if (!commentsOpen(article, settings.closeAfterDays, now)) throw new AppError('COMMENTS_CLOSED', `comments are closed on article ${article.id}`);

@@ -67,9 +67,10 @@ export function isOwnPendingComment(comment: Comment | null, articleId: number):
 
 /**
  * The page of an article's comments that shows `comment` (approved): the page of its thread's
- * top-level comment, found by counting, not by reading the article's comments.
+ * top-level comment, found from the article's thread count and the threads after it (a new
+ * comment has few), not by reading or counting the article's comments.
  */
-export async function commentPageOf(store: Store, article: Article, comment: Comment, settings: CommentSettings): Promise<number> {
+export async function commentPageOf(store: Store, article: Pick<Article, 'id' | 'commentCount'>, comment: Comment, settings: CommentSettings): Promise<number> {
   // `article` may have been read before the comment was added: one more is the most it can have.
   if (article.commentCount + 1 <= settings.perPage) return 1;
   let root = comment;
@@ -78,7 +79,8 @@ export async function commentPageOf(store: Store, article: Article, comment: Com
     if (!parent || parent.status !== 'approved') break;
     root = parent;
   }
-  const before = await store.comments.countThreads(article.id, { createdAt: root.createdAt, id: root.id });
-  const index = settings.order === 'oldest' ? before : (await store.comments.countThreads(article.id)) - 1 - before;
+  // Threads before the root = all threads − those from the root on (the root included when it is one).
+  const { total, fromHere } = await store.comments.threadsFrom(article.id, { createdAt: root.createdAt, id: root.id });
+  const index = settings.order === 'oldest' ? total - fromHere : fromHere - 1;
   return Math.floor(Math.max(0, index) / settings.perPage) + 1;
 }

@@ -41,7 +41,7 @@ export function articlePath(
 }
 
 /** The Unicode path of a published article under the site's current permalink structure. */
-export async function canonicalArticlePath(deps: ReadingDeps, article: Article): Promise<string> {
+export async function canonicalArticlePath(deps: ReadingDeps, article: Pick<Article, 'id' | 'slug' | 'publishedAt' | 'primarySectionId' | 'authorIds'>): Promise<string> {
   const settings = await deps.site.get();
   const permalink = permalinkFor(settings.permalink, settings.timeZone);
   const sections = await deps.sections.get();

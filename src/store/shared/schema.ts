@@ -81,6 +81,8 @@ export interface Database {
     version: number;
     is_demo: number;
     comment_count: Generated<number>;
+    /** m012: approved comments with no parent (the article's threads), moved with comment_count. */
+    thread_count: Generated<number>;
     /** m007: the user who created it (ownership), the state it was trashed from, the last saver. */
     created_by: number | null;
     previous_status: string | null;

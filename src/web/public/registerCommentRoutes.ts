@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Article } from '../../domain/article.js';
+import type { Article, CommentTarget } from '../../domain/article.js';
 import { toPublicComment } from '../../domain/comment.js';
 import { checkModerationHash, issueFormToken, moderationHash } from '../../domain/comments/commentTokens.js';
 import { isAppError } from '../../errors/AppError.js';
@@ -95,12 +95,12 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
   let blankSecond = -1;
 
   /** The form answers `replyTo` when there is one: its parent id is the reply target's. */
-  function formView(article: Article, token: string, values: CommentFormView['values'], errors: CommentFormView['errors'], replyTo: CommentFormView['replyTo']): CommentFormView {
+  function formView(article: Pick<Article, 'id'>, token: string, values: CommentFormView['values'], errors: CommentFormView['errors'], replyTo: CommentFormView['replyTo']): CommentFormView {
     return { action: COMMENT_ACTION, articleId: article.id, token, parentId: replyTo?.id ?? null, replyTo, values, errors };
   }
 
   /** The approved comment of this article a reader replies to (`?replytocom=` or `comment_parent`), or null. */
-  async function replyTarget(article: Article, raw: unknown, cancelHref: string): Promise<CommentFormView['replyTo']> {
+  async function replyTarget(article: Pick<Article, 'id'>, raw: unknown, cancelHref: string): Promise<CommentFormView['replyTo']> {
     const id = Number(raw);
     if (!Number.isInteger(id) || id <= 0) return null;
     const parent = await comments.store.comments.findById(id);
@@ -147,7 +147,7 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
     return { extras: { form, pending }, personal };
   }
 
-  async function sendFormAgain(reply: FastifyReply, status: number, article: Article, body: Record<string, unknown>, errors: CommentFormView['errors']) {
+  async function sendFormAgain(reply: FastifyReply, status: number, article: CommentTarget, body: Record<string, unknown>, errors: CommentFormView['errors']) {
     const keys = await comments.keys();
     const path = await canonicalArticlePath(reading, article);
     const replyTo = await replyTarget(article, text(body, 'comment_parent'), `${href(path)}#respond`);
@@ -172,7 +172,8 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
       const body = (request.body ?? {}) as Record<string, unknown>;
       const articleId = Number(text(body, 'comment_post_ID'));
       if (!Number.isInteger(articleId) || articleId <= 0) return deps.sendErrorPage(reply, 404);
-      const article = await comments.store.articles.findById(articleId);
+      // The columns a post needs, not the article's body and relations (findCommentTarget).
+      const article = await comments.store.articles.findCommentTarget(articleId);
       if (!article || article.status !== 'published') return deps.sendErrorPage(reply, 404);
       try {
         const result = await postComment(comments, {

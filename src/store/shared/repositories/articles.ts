@@ -193,6 +193,15 @@ export function createArticleRepository(
         eb.selectFrom('article_authors as r').select(dialect.jsonArray(sql.ref('r.author_id'), sql.ref('r.position')).as('v')).whereRef('r.article_id', '=', 'a.id').as('author_ids'),
       ]);
   const rowById = prepareQuery((id: number) => withRelations().where('a.id', '=', id));
+  const commentTargetRow = prepareQuery((id: number) =>
+    db
+      .selectFrom('articles as a')
+      .select(['a.id', 'a.slug', 'a.title', 'a.status', 'a.published_at', 'a.primary_section_id', 'a.comments_open', 'a.comment_count'])
+      .select((eb) =>
+        eb.selectFrom('article_authors as aa').select('aa.author_id').whereRef('aa.article_id', '=', 'a.id').orderBy('aa.position').limit(1).as('first_author_id'),
+      )
+      .where('a.id', '=', id),
+  );
   const rowBySlug = prepareQuery((slug: string) => withRelations().where('a.slug', '=', slug));
   const fromRow = (row: ArticleRow & { section_ids: unknown; tag_ids: unknown; author_ids: unknown }): Article => {
     const { section_ids, tag_ids, author_ids, ...article } = row;
@@ -493,6 +502,22 @@ export function createArticleRepository(
     async findById(id) {
       const [row] = (await rowById(db, id)).rows;
       return row ? fromRow(row) : null;
+    },
+
+    async findCommentTarget(id) {
+      const [row] = (await commentTargetRow(db, id)).rows;
+      if (!row) return null;
+      return {
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        status: row.status as ArticleStatus,
+        publishedAt: fromIsoOrNull(row.published_at),
+        primarySectionId: row.primary_section_id,
+        commentsOpen: row.comments_open === 1,
+        commentCount: row.comment_count,
+        authorIds: row.first_author_id === null ? [] : [Number(row.first_author_id)],
+      };
     },
 
     async findBySlug(slug) {

@@ -58,6 +58,12 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
       .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
       .where('id', '=', articleId),
   );
+  const moveThreads = prepareQuery((articleId: number, delta: number) =>
+    db
+      .updateTable('articles')
+      .set((eb) => ({ thread_count: eb('thread_count', '+', delta) }))
+      .where('id', '=', articleId),
+  );
   const byId = prepareQuery((id: number) => db.selectFrom('comments').selectAll().where('id', '=', id));
   // (article_id, fingerprint) first: the index holds few rows per pair, whatever the article's size.
   const sameText = prepareQuery((articleId: number, fingerprint: string) =>
@@ -75,20 +81,66 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
   const countThreadsBefore = prepareQuery((articleId: number, at: string, id: number) =>
     threads.where('article_id', '=', articleId).where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])])),
   );
+  // The article's stored thread count and its threads from (created_at, id) on, in one statement
+  // (one snapshot on both stores): a range of the covering index as long as the threads after it.
+  const threadsFrom = prepareQuery((articleId: number, at: string, id: number) =>
+    db
+      .selectFrom('articles')
+      .select((eb) => [
+        'thread_count as total',
+        threads
+          .where('article_id', '=', articleId)
+          // `created_at >= at` bounds the index range (an OR alone would walk every thread).
+          .where('created_at', '>=', at)
+          .where((w) => w.or([w('created_at', '>', at), w('id', '>=', id)]))
+          .as('from_here'),
+      ])
+      .where('id', '=', articleId),
+  );
 
   /**
    * Moves the approved counts by deltas and the content version, as effects written once per
    * transaction (groupCommit.ts): `comment_count + n` is atomic under the row's lock on both
    * stores, where a recount by subquery would miss a concurrent transaction's comment.
    */
-  function readersSee(effects: WriteEffects, deltas: ReadonlyMap<number, number>): void {
+  function readersSee(effects: WriteEffects, deltas: ReadonlyMap<number, number>, threadDeltas?: ReadonlyMap<number, number>): void {
     for (const [articleId, delta] of deltas) {
       effects.add(`comment_count:${articleId}`, delta, async (conn, total) => {
         if (total !== 0) await moveCount(conn, articleId, total);
       });
     }
+    if (threadDeltas) threadsMove(effects, threadDeltas);
     // One purge record per article per commit (a group of posts to one article shares it).
     for (const articleId of deltas.keys()) effects.add(`purge:${articleId}`, 1, (conn) => recordPurge(conn, commentKeys([articleId]), now));
+  }
+
+  /** Moves articles' thread counts (approved comments without a parent) by deltas, once per transaction. */
+  function threadsMove(effects: WriteEffects, deltas: ReadonlyMap<number, number>): void {
+    for (const [articleId, delta] of deltas) {
+      effects.add(`thread_count:${articleId}`, delta, async (conn, total) => {
+        if (total !== 0) await moveThreads(conn, articleId, total);
+      });
+    }
+  }
+
+  /**
+   * Deletes the comments `doomed` selects (ids of trash or spam comments); the foreign key sets
+   * their replies' parent to null, so each approved reply becomes a thread of its article: counted
+   * first, in the same transaction.
+   */
+  function deleteWithOrphans<T>(doomed: (conn: Kysely<Database>) => Promise<T>, ids: (conn: Kysely<Database>) => ReturnType<Kysely<Database>['selectFrom']>) {
+    return inTx(async (conn, effects) => {
+      const orphans = await conn
+        .selectFrom('comments')
+        .select(['article_id', (eb) => eb.fn.countAll().as('n')])
+        .where('status', '=', 'approved')
+        .where('parent_id', 'in', ids(conn) as never)
+        .groupBy('article_id')
+        .execute();
+      const result = await doomed(conn);
+      if (orphans.length > 0) threadsMove(effects, new Map(orphans.map((row) => [row.article_id, toCount(row.n as string | number)])));
+      return result;
+    });
   }
 
   function filtered(filter: CommentFilter) {
@@ -124,7 +176,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
         const [row] = (
           await insertComment(conn, commentColumns(input, at, at))
         ).rows;
-        if (input.status === 'approved') readersSee(effects, new Map([[input.articleId, 1]]));
+        if (input.status === 'approved') readersSee(effects, new Map([[input.articleId, 1]]), input.parentId === null ? new Map([[input.articleId, 1]]) : undefined);
         return toComment(row!);
       });
     },
@@ -151,6 +203,10 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
     async countThreads(articleId, before) {
       const { rows } = before ? await countThreadsBefore(db, articleId, before.createdAt.toISOString(), before.id) : await countAllThreads(db, articleId);
       return toCount(rows[0]!.n as string | number);
+    },
+    async threadsFrom(articleId, from) {
+      const [row] = (await threadsFrom(db, articleId, from.createdAt.toISOString(), from.id)).rows;
+      return row ? { total: toCount(row.total as string | number), fromHere: toCount(row.from_here as string | number) } : { total: 0, fromHere: 0 };
     },
     async list(filter, paging) {
       const rows = await filtered(filter)
@@ -200,7 +256,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
                 .set({ status, updated_at: at })
                 .where('id', 'in', [...ids])
                 .where('status', '=', 'approved')
-                .returning(['id', 'article_id'])
+                .returning(['id', 'article_id', 'parent_id'])
                 .execute();
         const others =
           fromOthers.length === 0
@@ -210,12 +266,17 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
                 .set({ status, updated_at: at })
                 .where('id', 'in', [...ids])
                 .where('status', 'in', fromOthers)
-                .returning(['id', 'article_id'])
+                .returning(['id', 'article_id', 'parent_id'])
                 .execute();
         const deltas = new Map<number, number>();
-        for (const row of leaving) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) - 1);
-        if (status === 'approved') for (const row of others) deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) + 1);
-        if (deltas.size > 0) readersSee(effects, deltas);
+        const threadDeltas = new Map<number, number>();
+        const move = (row: { article_id: number; parent_id: number | null }, by: number) => {
+          deltas.set(row.article_id, (deltas.get(row.article_id) ?? 0) + by);
+          if (row.parent_id === null) threadDeltas.set(row.article_id, (threadDeltas.get(row.article_id) ?? 0) + by);
+        };
+        for (const row of leaving) move(row, -1);
+        if (status === 'approved') for (const row of others) move(row, 1);
+        if (deltas.size > 0) readersSee(effects, deltas, threadDeltas);
         return [...leaving, ...others].map((row) => row.id).sort((a, b) => a - b);
       });
     },
@@ -236,12 +297,17 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
       if (ids.length === 0) return [];
       // One conditional delete: a comment restored a moment earlier is not in the trash any more and
       // stays. Replies keep living with parent_id set to null by the foreign key (both stores enforce it).
-      const deleted = await db.deleteFrom('comments').where('id', 'in', [...ids]).where('status', 'in', ['trash', 'spam']).returning('id').execute();
+      const doomed = (conn: Kysely<Database>) => conn.selectFrom('comments').select('id').where('id', 'in', [...ids]).where('status', 'in', ['trash', 'spam']);
+      const deleted = await deleteWithOrphans(
+        (conn) => conn.deleteFrom('comments').where('id', 'in', [...ids]).where('status', 'in', ['trash', 'spam']).returning('id').execute(),
+        doomed,
+      );
       return deleted.map((row) => row.id).sort((a, b) => a - b);
     },
     async purgeOld(statuses, beforeIso) {
       if (statuses.length === 0) return 0;
-      const result = await db.deleteFrom('comments').where('status', 'in', [...statuses]).where('created_at', '<', beforeIso).executeTakeFirst();
+      const doomed = (conn: Kysely<Database>) => conn.selectFrom('comments').select('id').where('status', 'in', [...statuses]).where('created_at', '<', beforeIso);
+      const result = await deleteWithOrphans((conn) => conn.deleteFrom('comments').where('status', 'in', [...statuses]).where('created_at', '<', beforeIso).executeTakeFirst(), doomed);
       return Number(result.numDeletedRows);
     },
   };

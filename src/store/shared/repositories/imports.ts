@@ -188,6 +188,12 @@ export function createImportRepository(
               .select((c) => c.fn.countAll<number>().as('n'))
               .whereRef('comments.article_id', '=', 'articles.id')
               .where('comments.status', '=', 'approved'),
+            thread_count: eb
+              .selectFrom('comments')
+              .select((c) => c.fn.countAll<number>().as('n'))
+              .whereRef('comments.article_id', '=', 'articles.id')
+              .where('comments.status', '=', 'approved')
+              .where('comments.parent_id', 'is', null),
           }))
           .where('id', 'in', ids.slice(i, i + CHUNK))
           .execute();
