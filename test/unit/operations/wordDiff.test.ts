@@ -20,6 +20,13 @@ describe('wordDiff (the revisions panel’s title and lede diff)', () => {
     }
   });
 
+  it('shows a replaced phrase as one removal and one addition, not word by word around common spaces', () => {
+    expect(wordDiff('عنوان من زميل', 'Microsoft تعلن نتائجها')).toEqual([
+      { op: 'remove', text: 'عنوان من زميل' },
+      { op: 'add', text: 'Microsoft تعلن نتائجها' },
+    ]);
+  });
+
   it('compares Arabic words whole', () => {
     expect(wordDiff('قال Macron في الرباط 2026.', 'قال Macron في طنجة 2026.')).toEqual([
       { op: 'same', text: 'قال Macron في ' },
