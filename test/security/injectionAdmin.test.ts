@@ -10,14 +10,13 @@
  * text shown exactly as stored (once escaped: `&lt;` where `<` was typed means double escaping).
  * Screens are batched: one page load per screen, in-app navigation between records.
  */
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import { createUser } from '../../src/operations/accounts/createUser.js';
 import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwordHasher.js';
-import { browserSkipReason, launchBrowser } from '../e2e/browser.js';
+import { browserSkipReason, launchBrowser, openReaderPage, serveOnLoopback } from '../e2e/browser.js';
 import { callAs, ORIGIN, type AdminSession } from '../support/adminSessions.js';
 import { commentClient } from '../support/commentForms.js';
 import { multipart, photoJpeg } from '../support/images.js';
@@ -182,8 +181,7 @@ describe.skipIf(browserSkipReason !== null)(`admin screens in Chromium with ever
       await created('POST', '/admin/api/users', { email: `invited${i}@khabar.example`, name: cut(payload, 250), role: 'author' }, 'user');
     }
 
-    await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(site.khabar.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(site);
     browser = await launchBrowser();
   }, 600_000);
 
@@ -201,10 +199,8 @@ describe.skipIf(browserSkipReason !== null)(`admin screens in Chromium with ever
   async function signedInPage(who: { token: string }): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
     // The admin's CSP (script-src 'self') would stop an injected handler anyway: bypassed, as
     // expectNoScriptRuns does, so that the escaping beneath it is what is checked.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar-MA', timezoneId: 'Africa/Casablanca', bypassCSP: true });
+    const { context, page } = await openReaderPage(browser, { viewport: { width: 1280, height: 900 }, bypassCSP: true, timeout: 15_000 });
     await context.addCookies([{ name: 'khabar_session', value: who.token, url: base }]);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     const watch: Watch = { dialogs: [], requests: [], errors: [] };
     page.on('dialog', (dialog) => {
       watch.dialogs.push(dialog.message());
