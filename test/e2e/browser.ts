@@ -89,7 +89,7 @@ export interface OpenedPage {
 /**
  * A fresh context (READER_CONTEXT, with `options` over it: another viewport, bypassCSP…) and its
  * page, with a default timeout of `timeout` ms (8 s unless given) and its problems watched. The
- * caller closes `context` (or uses withReaderPage).
+ * caller closes `context`.
  */
 export async function openReaderPage(browser: Browser, options: BrowserContextOptions & { timeout?: number } = {}): Promise<OpenedPage> {
   const { timeout = 8000, ...contextOptions } = options;
@@ -97,16 +97,6 @@ export async function openReaderPage(browser: Browser, options: BrowserContextOp
   const page = await context.newPage();
   page.setDefaultTimeout(timeout);
   return { context, page, problems: watchProblems(page) };
-}
-
-/** openReaderPage, then `use`, then the context closed whatever happened. */
-export async function withReaderPage<T>(browser: Browser, options: BrowserContextOptions & { timeout?: number }, use: (opened: OpenedPage) => Promise<T>): Promise<T> {
-  const opened = await openReaderPage(browser, options);
-  try {
-    return await use(opened);
-  } finally {
-    await opened.context.close();
-  }
 }
 
 // ─── Page side ────────────────────────────────────────────────────────────────────────────────
