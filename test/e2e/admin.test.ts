@@ -6,7 +6,6 @@
  * the real API. Screenshots
  * at 1280 px go to test-results/screenshots/admin-*.png.
  */
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
@@ -19,7 +18,7 @@ import { createUser } from '../../src/operations/accounts/createUser.js';
 import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwordHasher.js';
 import { openTestSite, type TestSite } from '../support/khabar.js';
 import { memoryRateLimiter } from '../support/memoryRateLimiter.js';
-import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, watchProblems, type PageProblems } from './browser.js';
+import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, openReaderPage, serveOnLoopback, type PageProblems } from './browser.js';
 
 const EMAIL = 'salma@example.ma';
 const PASSWORD = 'كلمة-سر-طويلة-2026';
@@ -47,8 +46,7 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     await createUser({ store: site.khabar.store, passwords: createArgon2PasswordHasher() }, systemActor('test'), { email: EMAIL, displayName: 'سلمى بناني', role: 'admin', password: PASSWORD });
     const published = await site.khabar.store.articles.listPublished({}, { limit: 1, offset: 0 });
     article = published[0]!;
-    await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(site.khabar.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(site);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -56,10 +54,7 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     await site?.dispose();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar-MA', timezoneId: 'Africa/Casablanca' });
-    page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    problems = watchProblems(page);
+    ({ context, page, problems } = await openReaderPage(browser, { viewport: { width: 1280, height: 900 } }));
   });
   afterEach(async () => {
     await context?.close();

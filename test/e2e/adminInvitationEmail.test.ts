@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access.js';
@@ -7,7 +6,7 @@ import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwo
 import { openTestSite, type TestSite } from '../support/khabar.js';
 import { memoryRateLimiter } from '../support/memoryRateLimiter.js';
 import { mailTo, smtpUrlFor, startInbox, type Inbox } from '../support/smtpInbox.js';
-import { browserSkipReason, launchBrowser, measureOverflow, watchProblems } from './browser.js';
+import { browserSkipReason, launchBrowser, measureOverflow, openReaderPage, serveOnLoopback } from './browser.js';
 
 const EMAIL = 'salma@example.ma';
 const PASSWORD = 'كلمة-سر-طويلة-2026';
@@ -23,8 +22,7 @@ describe.skipIf(browserSkipReason !== null)(`the admin app invites by email when
     const now = () => new Date();
     site = await openTestSite({ now, demo: false, rateLimiter: memoryRateLimiter(now), overrides: { mail: { smtpUrl: smtpUrlFor(inbox.port), from: 'خبر <noreply@example.ma>' } } });
     await createUser({ store: site.khabar.store, passwords: createArgon2PasswordHasher() }, systemActor('test'), { email: EMAIL, displayName: 'سلمى بناني', role: 'admin', password: PASSWORD });
-    await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(site.khabar.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(site);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -34,11 +32,8 @@ describe.skipIf(browserSkipReason !== null)(`the admin app invites by email when
   });
 
   it('says to whom the invitation is being emailed, in Arabic, and keeps the link behind a disclosure', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ar-MA', timezoneId: 'Africa/Casablanca' });
+    const { context, page, problems } = await openReaderPage(browser);
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(8000);
-      const problems = watchProblems(page);
       await page.goto(`${base}/admin/`);
       await page.getByLabel('البريد الإلكتروني').fill(EMAIL);
       await page.getByLabel('كلمة المرور').fill(PASSWORD);

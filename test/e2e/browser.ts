@@ -9,7 +9,9 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { packageRoot } from '../../src/paths.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -67,6 +69,34 @@ export function watchProblems(page: Page): PageProblems {
     if (response.status() >= 400) problems.list.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
   });
   return problems;
+}
+
+/** Makes the site listen on a free loopback port; returns its base URL (`http://127.0.0.1:PORT`). */
+export async function serveOnLoopback(site: { khabar: { app: FastifyInstance } }): Promise<string> {
+  await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(site.khabar.app.server.address() as AddressInfo).port}`;
+}
+
+/** A reader in Morocco on a phone: what every browser suite opens unless it says otherwise. */
+export const READER_CONTEXT: BrowserContextOptions = { viewport: { width: 390, height: 844 }, locale: 'ar-MA', timezoneId: 'Africa/Casablanca' };
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+}
+
+/**
+ * A fresh context (READER_CONTEXT, with `options` over it: another viewport, bypassCSP…) and its
+ * page, with a default timeout of `timeout` ms (8 s unless given) and its problems watched. The
+ * caller closes `context`.
+ */
+export async function openReaderPage(browser: Browser, options: BrowserContextOptions & { timeout?: number } = {}): Promise<OpenedPage> {
+  const { timeout = 8000, ...contextOptions } = options;
+  const context = await browser.newContext({ ...READER_CONTEXT, ...contextOptions });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  return { context, page, problems: watchProblems(page) };
 }
 
 // ─── Page side ────────────────────────────────────────────────────────────────────────────────

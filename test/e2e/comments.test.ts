@@ -3,14 +3,13 @@
  * posts a comment, replies to it through the reply link, and sees the thread right-to-left with
  * initials avatars and indented replies. Screenshots go to test-results/screenshots/.
  */
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../../src/demo/content.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
-import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, SCREENSHOT_DIR, watchProblems } from './browser.js';
+import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, openReaderPage, SCREENSHOT_DIR, serveOnLoopback } from './browser.js';
 
 const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
 const article = demoContent.articles[1]!;
@@ -28,8 +27,7 @@ describe.skipIf(browserSkipReason !== null)(`comments in Chromium${browserSkipRe
       now: () => new Date((clock += 2000)),
       overrides: { limits: { commentMinFillSeconds: 1 }, site: { comments: { moderation: 'trust-returning' } } },
     });
-    await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(site.khabar.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(site);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -38,11 +36,8 @@ describe.skipIf(browserSkipReason !== null)(`comments in Chromium${browserSkipRe
   });
 
   it('posts a comment and a reply, and shows the thread right-to-left', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ar-MA', timezoneId: 'Africa/Casablanca' });
+    const { context, page, problems } = await openReaderPage(browser);
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(8000);
-      const problems = watchProblems(page);
       await page.goto(base + articlePath);
       await page.getByLabel('التعليق', { exact: false }).and(page.locator('#comment')).fill('تحليل دقيق، لكن ماذا عن Casablanca Finance City؟ الأرقام تعود إلى 2025.');
       await page.locator('#author').fill('Karim Benali');

@@ -3,13 +3,12 @@
  * until the reader clicks; then the player's frame replaces the block. The provider is stubbed with
  * page.route (these machines have no outside network), which also records every request to it.
  */
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sanitizeArticleHtml } from '../../src/domain/html/sanitizeArticleHtml.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
-import { browserSkipReason, fullPageScreenshot, launchBrowser, watchProblems } from './browser.js';
+import { browserSkipReason, fullPageScreenshot, launchBrowser, openReaderPage, serveOnLoopback } from './browser.js';
 
 const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
 const VIDEO = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
@@ -30,8 +29,7 @@ describe.skipIf(browserSkipReason !== null)(`click-to-load embeds in Chromium${b
       publishedAt,
       readingMinutes: 1,
     });
-    await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(site.khabar.app.server.address() as AddressInfo).port}`;
+    const base = await serveOnLoopback(site);
     url = base + encodePath(permalink.build({ id: 0, slug: 'أهداف-المباراة', publishedAt, categoryPath: '', authorSlug: '' }));
     browser = await launchBrowser();
   });
@@ -41,11 +39,8 @@ describe.skipIf(browserSkipReason !== null)(`click-to-load embeds in Chromium${b
   });
 
   it('requests nothing from the provider before the click, and shows its player after', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ar-MA' });
+    const { context, page, problems } = await openReaderPage(browser);
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(8000);
-      const problems = watchProblems(page);
       const external: string[] = [];
       await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, async (route) => {
         external.push(route.request().url());

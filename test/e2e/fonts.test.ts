@@ -6,7 +6,6 @@
  * Screenshots go to test-results/screenshots/ (fonts-*.png).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -19,7 +18,7 @@ import type { DemoArticle } from '../../src/demo/types.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import { assetsDir } from '../../src/paths.js';
 import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
-import { browserSkipReason, fullPageScreenshot, launchBrowser, SCREENSHOT_DIR, watchProblems } from './browser.js';
+import { browserSkipReason, fullPageScreenshot, launchBrowser, openReaderPage, SCREENSHOT_DIR, serveOnLoopback } from './browser.js';
 
 const require = createRequire(import.meta.url);
 const FONT_BUDGET = 100 * 1024;
@@ -131,8 +130,7 @@ describe.skipIf(browserSkipReason !== null)(`web fonts in Chromium${browserSkipR
 
   beforeAll(async () => {
     site = await openTestSite();
-    await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(site.khabar.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(site);
     browser = await launchBrowser();
   });
 
@@ -147,10 +145,8 @@ describe.skipIf(browserSkipReason !== null)(`web fonts in Chromium${browserSkipR
     let heaviest = 0;
     for (const { name, path: pagePath } of readingPages) {
       // A fresh context per page: an empty cache, as for a first visit.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar-MA' });
+      const { context, page, problems } = await openReaderPage(browser, { viewport: { width: 1280, height: 800 }, timeout: 30_000 });
       try {
-        const page = await context.newPage();
-        const problems = watchProblems(page);
         const fonts: Promise<{ url: string; bytes: number }>[] = [];
         page.on('response', (response) => {
           if (response.request().resourceType() === 'font') fonts.push(response.body().then((body) => ({ url: response.url(), bytes: body.length })));
@@ -256,9 +252,8 @@ describe.skipIf(browserSkipReason !== null)(`web fonts in Chromium${browserSkipR
       { width: 390, height: 844 },
       { width: 1280, height: 800 },
     ]) {
-      const context = await browser.newContext({ viewport, locale: 'ar-MA', timezoneId: 'Africa/Casablanca' });
+      const { context, page } = await openReaderPage(browser, { viewport, timeout: 30_000 });
       try {
-        const page = await context.newPage();
         await page.goto(base + urlOf(boldLatin), { waitUntil: 'networkidle' });
         await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
         await fullPageScreenshot(page, `fonts-article-${viewport.width}`);

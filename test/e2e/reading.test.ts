@@ -6,9 +6,8 @@
  * test-results/screenshots/ for a human look.
  */
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../../src/demo/content.js';
 import type { DemoArticle } from '../../src/demo/types.js';
@@ -23,8 +22,9 @@ import {
   launchBrowser,
   loadWholePage,
   measureOverflow,
+  openReaderPage,
+  serveOnLoopback,
   splitNumbers,
-  watchProblems,
 } from './browser.js';
 
 const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
@@ -85,9 +85,7 @@ describe.skipIf(browserSkipReason !== null)(
 
     beforeAll(async () => {
       site = await openTestSite();
-      await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = site.khabar.app.server.address() as AddressInfo;
-      base = `http://127.0.0.1:${address.port}`;
+      base = await serveOnLoopback(site);
       browser = await launchBrowser();
     });
 
@@ -99,10 +97,8 @@ describe.skipIf(browserSkipReason !== null)(
     for (const viewport of viewports) {
       for (const pageCase of pages) {
         it(`${pageCase.name} at ${viewport.width}px`, async () => {
-          const context: BrowserContext = await browser.newContext({ viewport, locale: 'ar-MA', timezoneId: 'Africa/Casablanca' });
+          const { context, page, problems } = await openReaderPage(browser, { viewport, timeout: 30_000 });
           try {
-            const page = await context.newPage();
-            const problems = watchProblems(page);
             const response = await page.goto(base + pageCase.path, { waitUntil: 'networkidle' });
             expect(response?.status(), 'HTTP status').toBe(200);
 
@@ -161,10 +157,8 @@ describe.skipIf(browserSkipReason !== null)(
     }
 
     it('an article is readable with JavaScript disabled', async () => {
-      const context = await browser.newContext({ viewport: viewports[0]!, javaScriptEnabled: false });
+      const { context, page, problems } = await openReaderPage(browser, { viewport: viewports[0]!, javaScriptEnabled: false, timeout: 30_000 });
       try {
-        const page = await context.newPage();
-        const problems = watchProblems(page);
         const response = await page.goto(base + urlOf(withImage), { waitUntil: 'load' });
         expect(response?.status()).toBe(200);
         const title = page.locator('h1.article-title');

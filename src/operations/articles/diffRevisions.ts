@@ -1,4 +1,4 @@
-import { diffLines, diffWords } from 'diff';
+import { diffArrays, diffLines } from 'diff';
 import type { Actor } from '../../domain/access.js';
 import type { ArticleRevision } from '../../domain/revision.js';
 import { AppError } from '../../errors/AppError.js';
@@ -45,6 +45,41 @@ function parts(changes: Array<{ value: string; added?: boolean; removed?: boolea
   return changes.map((c) => ({ op: c.added ? 'add' : c.removed ? 'remove' : 'same', text: c.value }));
 }
 
+/**
+ * A word diff that keeps every character: the same and removed runs spell `from` exactly, the same
+ * and added runs spell `to`. (jsdiff's diffWords folds white space into neighbouring changes, so a
+ * side could lose or gain a space: `src=x onerror` showed as `src=xonerror`.) Tokens are Unicode
+ * word segments, white space and punctuation included; white space alone between two changes is
+ * not kept as common, so a replaced phrase reads as one removal and one addition.
+ *
+ * @example wordDiff('قال الوزير اليوم', 'قال الوزير أمس') // same 'قال الوزير ', remove 'اليوم', add 'أمس'
+ */
+export function wordDiff(from: string, to: string): DiffPart[] {
+  const tokens = (text: string) => [...WORDS.segment(text)].map((s) => s.segment);
+  const runs = parts(diffArrays(tokens(from), tokens(to)).map((c) => ({ ...c, value: c.value.join('') })));
+  const out: DiffPart[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    if (removed !== '') out.push({ op: 'remove', text: removed });
+    if (added !== '') out.push({ op: 'add', text: added });
+    removed = added = '';
+  };
+  for (const [k, run] of runs.entries()) {
+    if (run.op === 'remove') removed += run.text;
+    else if (run.op === 'add') added += run.text;
+    else if (/^\s+$/u.test(run.text) && (removed !== '' || added !== '') && runs[k + 1] !== undefined && runs[k + 1]!.op !== 'same') {
+      removed += run.text;
+      added += run.text;
+    } else {
+      flush();
+      out.push(run);
+    }
+  }
+  flush();
+  return out;
+}
+
 async function revisionOrThrow(deps: ArticleDeps, articleId: number, id: unknown): Promise<ArticleRevision> {
   const n = typeof id === 'number' ? id : typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : NaN;
   const revision = Number.isInteger(n) ? await deps.store.articles.findRevision(articleId, n) : null;
@@ -60,8 +95,8 @@ export async function diffRevisions(deps: ArticleDeps, actor: Actor, articleId: 
   return {
     from: { id: from.id, version: from.version },
     to: { id: to.id, version: to.version },
-    title: parts(diffWords(from.snapshot.title, to.snapshot.title, { intlSegmenter: WORDS })),
-    lede: parts(diffWords(from.snapshot.lede ?? '', to.snapshot.lede ?? '', { intlSegmenter: WORDS })),
+    title: wordDiff(from.snapshot.title, to.snapshot.title),
+    lede: wordDiff(from.snapshot.lede ?? '', to.snapshot.lede ?? ''),
     body: parts(diffLines(bodyLines(from.snapshot.body), bodyLines(to.snapshot.body))),
   };
 }
