@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IndexedText, SearchMatch, SearchRanking, Store } from '../../src/store/ports.js';
+import type { IndexedText, SearchDocument, SearchMatch, SearchRanking, Store } from '../../src/store/ports.js';
 import { storeKinds, type TestStore } from '../support/stores.js';
 
 const NOW = new Date('2026-11-29T10:00:00.000Z');
@@ -161,6 +161,33 @@ for (const kind of storeKinds) {
       await store.search.index([{ articleId: ids.b!, publishedAt: daysAgo(2), text: text({ title: "تحديث" }) }]);
       expect(Object.fromEntries(await store.search.frequencies(['اللقاح', 'تحديث']))).toEqual({ تحديث: 1 });
       expect(await store.search.count()).toBe(4);
+    });
+
+    it('rebuilds the vocabulary with the counts that indexing one by one gives, whatever the words hold', async () => {
+      const texts = [
+        text({ title: 'وزاره الصحه', body: 'اللقاح وزاره' }),
+        text({ title: 'وزاره الرياضه', body: 'a"b c\\d [x,' }),
+        // Valid JSON once quoted, but an escape would turn it into "eA".
+        text({ body: 'الصحه e\\u0041 2026' }),
+        text({ body: 'c\\d' }),
+        text({}),
+      ];
+      const docs: SearchDocument[] = [];
+      for (const [i, t] of texts.entries()) {
+        const a = await store.articles.create({ slug: `v${i}`, title: `v${i}`, body: '<p>v</p>', status: 'published', publishedAt: daysAgo(i + 1), readingMinutes: 1 });
+        docs.push({ articleId: a.id, publishedAt: daysAgo(i + 1), text: t });
+      }
+      const words = ['وزاره', 'الصحه', 'اللقاح', 'الرياضه', 'a"b', 'c\\d', 'e\\u0041', 'eA', '[x,', '2026', 'غائب'];
+      await store.search.index(docs);
+      const incremental = Object.fromEntries(await store.search.frequencies(words));
+      expect(incremental).toEqual({ وزاره: 2, الصحه: 2, اللقاح: 1, الرياضه: 1, 'a"b': 1, 'c\\d': 2, 'e\\u0041': 1, '[x,': 1, '2026': 1 });
+      async function* batches() {
+        yield docs.slice(0, 1);
+        yield docs.slice(1);
+      }
+      await expect(store.search.rebuild(batches())).resolves.toBe(5);
+      expect(Object.fromEntries(await store.search.frequencies(words))).toEqual(incremental);
+      expect(await store.search.count()).toBe(5);
     });
 
     it('never treats query terms as FTS or tsquery syntax', async () => {

@@ -2,7 +2,6 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchDocument, SearchIndex, SearchMatch } from '../ports.js';
 import type { Database } from '../shared/schema.js';
 import {
-  countWords,
   chunks,
   cleanTerms,
   countDocuments,
@@ -13,7 +12,7 @@ import {
   rankMatches,
   readFrequencies,
   vocabularyKeepingWrites,
-  insertVocabulary,
+  vocabularyFromDocuments,
 } from '../shared/search/searchTables.js';
 import { toCount } from '../shared/values.js';
 
@@ -139,7 +138,6 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
 
     async rebuild(batches) {
       await clear();
-      const counts = new Map<string, number>();
       let indexed = 0;
       // The next batch is read and analysed (JavaScript) while the server builds this one's vectors.
       const source = batches[Symbol.asyncIterator]();
@@ -153,10 +151,17 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
         // If both fail, the insert's error is the one reported; the read's must not go unhandled.
         next.catch(() => {});
         await written;
-        countWords(counts, docs);
         indexed += docs.length;
       }
-      await insertVocabulary(db, [...counts]);
+      // The vocabulary counted by the server from each document's distinct words.
+      await vocabularyFromDocuments(
+        db,
+        sql`insert into search_vocabulary (word, docs)
+          select w, count(*) from search_documents d, unnest(string_to_array(d.words, ' ')) as w
+          where d.words <> ''
+          group by w`,
+        null,
+      );
       await sql`analyze search_documents`.execute(db);
       await sql`analyze search_vocabulary`.execute(db);
       return indexed;

@@ -2,7 +2,6 @@ import { sql, type Kysely } from 'kysely';
 import type { SearchDocument, SearchIndex, SearchMatch } from '../ports.js';
 import type { Database } from '../shared/schema.js';
 import {
-  countWords,
   chunks,
   cleanTerms,
   countDocuments,
@@ -13,7 +12,7 @@ import {
   rankMatches,
   readFrequencies,
   vocabularyKeepingWrites,
-  insertVocabulary,
+  vocabularyFromDocuments,
 } from '../shared/search/searchTables.js';
 import { toCount } from '../shared/values.js';
 
@@ -144,14 +143,24 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
 
     async rebuild(batches) {
       await clear();
-      const counts = new Map<string, number>();
       let indexed = 0;
       for await (const docs of batches) {
         await insertEntries(docs);
-        countWords(counts, docs);
         indexed += docs.length;
       }
-      await insertVocabulary(db, [...counts]);
+      // The vocabulary counted by SQLite: each document's words as a JSON array. Words are letters
+      // and digits, so the array is valid; a document with a backslash (a JSON escape would change
+      // the word) or whose array is not valid is counted in JavaScript instead.
+      const asJson = sql`'["' || replace(d.words, ' ', '","') || '"]'`;
+      const splittable = sql`instr(d.words, char(92)) = 0 and json_valid(${asJson})`;
+      await vocabularyFromDocuments(
+        db,
+        sql`insert into search_vocabulary (word, docs)
+          select j.value, count(*) from search_documents d, json_each(${asJson}) j
+          where d.words <> '' and ${splittable}
+          group by j.value`,
+        sql<{ words: string }>`select d.words from search_documents d where d.words <> '' and not (${splittable})`,
+      );
       // One segment: the layout queries read fastest (bulk writes left many small ones).
       await sql`insert into search_fts (search_fts) values ('optimize')`.execute(db);
       return indexed;

@@ -1,4 +1,3 @@
-import { detached } from '../../../domain/text/detached.js';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchDocument, SearchFilters, SearchIndex, SearchRanking } from '../../ports.js';
 import type { Database } from '../schema.js';
@@ -47,19 +46,6 @@ export async function writeVocabularyDeltas(db: Kysely<Database>, changes: Reado
       .insertInto('search_vocabulary')
       .values(part.map(([word, docs]) => ({ word, docs })))
       .onConflict((oc) => oc.column('word').doUpdateSet((eb) => ({ docs: eb('search_vocabulary.docs', '+', eb.ref('excluded.docs')) })))
-      .execute();
-  }
-}
-
-/** Writes word counts into an empty vocabulary (rebuild): plain multi-row inserts, no conflict handling. */
-export async function insertVocabulary(db: Kysely<Database>, counts: ReadonlyArray<readonly [string, number]>): Promise<void> {
-  // In key order: each insert appends to the primary-key B-tree instead of landing on a random
-  // page of it (the words come in the order the articles first used them).
-  const sorted = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const part of chunks(sorted, 1000)) {
-    await db
-      .insertInto('search_vocabulary')
-      .values(part.map(([word, docs]) => ({ word, docs })))
       .execute();
   }
 }
@@ -146,15 +132,22 @@ export function vocabularyKeepingWrites(db: Kysely<Database>, entries: SearchEnt
   };
 }
 
-/** Adds each document's words to `counts` (documents per word), for a rebuild's vocabulary. */
-export function countWords(counts: Map<string, number>, docs: readonly SearchDocument[]): void {
-  for (const d of docs) {
-    for (const w of d.text.words) {
-      const n = counts.get(w);
-      // A word is cut from its article's text: kept as a key, it would pin the whole article.
-      if (n === undefined) counts.set(detached(w), 1);
-      else counts.set(w, n + 1);
-    }
+/**
+ * Fills an empty vocabulary from the index's own `search_documents.words` (each document's
+ * distinct words, space-separated), counted by the database: a rebuild no longer holds the whole
+ * vocabulary in a JavaScript map (it was the import's peak memory, decision 028). `countSql` is
+ * the dialect's `insert into search_vocabulary … select word, count(*) … group by word` over the
+ * documents it can split; `leftOver` selects the documents it could not (none in practice: words
+ * are letters and digits), which are counted here in slices and upserted.
+ */
+export async function vocabularyFromDocuments(db: Kysely<Database>, countSql: RawBuilder<unknown>, leftOver: RawBuilder<{ words: string }> | null): Promise<void> {
+  await countSql.execute(db);
+  if (leftOver === null) return;
+  const rows = (await leftOver.execute(db)).rows;
+  for (const part of chunks(rows, 500)) {
+    const delta = new Map<string, number>();
+    for (const r of part) for (const w of r.words.split(' ')) delta.set(w, (delta.get(w) ?? 0) + 1);
+    await writeVocabularyDeltas(db, [...delta]);
   }
 }
 
