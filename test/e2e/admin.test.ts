@@ -294,6 +294,21 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     await expect.poll(() => tile.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(320);
     expect(await page.getByText('غير متاح بعد').count()).toBe(0);
     await fullPageScreenshot(page, 'admin-media-1280');
+
+    // A library larger than a page (40 items) is browsed page by page; the oldest item is on the last one.
+    const upload = (await site.khabar.store.media.list({}, { limit: 1, offset: 0 }))[0]!;
+    for (let i = 1; i <= 40; i++) {
+      await site.khabar.store.media.create({ key: `${upload.key}.copy${i}`, mimeType: upload.mimeType, width: upload.width, height: upload.height, sizeBytes: upload.sizeBytes, alt: `صورة رقم ${i}`, variants: upload.variants });
+    }
+    const total = await site.khabar.store.media.count({});
+    await page.reload();
+    await page.getByText(`صفحة 1 من ${Math.ceil(total / 40)}`).waitFor();
+    expect(await page.locator('.media-grid li').count()).toBe(40);
+    expect(await page.locator('.media-grid').getByText('صورة رقم 40', { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'التالي' }).click();
+    await page.getByText(`صفحة 2 من ${Math.ceil(total / 40)}`).waitFor();
+    expect(await page.locator('.media-grid li').count()).toBe(total - 40);
+    expect(await page.locator('.media-grid').getByText('صورة رقم 40', { exact: true }).count()).toBe(0);
     expect(unexpected(problems)).toEqual([]);
   });
 

@@ -14,10 +14,13 @@ export function MediaScreen({ onPick }: { onPick?: (item: MediaItem) => void } =
   const [state, setState] = useState<'loading' | 'ok' | 'unavailable'>('loading');
   const [error, setError] = useState<string | null>(null);
 
-  const load = (query = q) =>
-    listMedia({ q: query }).then(
+  // The query the shown page belongs to: paging keeps it even while the search box is being edited.
+  const [shownQuery, setShownQuery] = useState('');
+  const load = (query = shownQuery, pageNumber = 1) =>
+    listMedia({ q: query, page: pageNumber }).then(
       (value) => {
         setPage(value);
+        setShownQuery(query);
         setState('ok');
       },
       (failure) => (isUnavailable(failure) ? setState('unavailable') : setError(errorMessage(failure, t))),
@@ -39,7 +42,7 @@ export function MediaScreen({ onPick }: { onPick?: (item: MediaItem) => void } =
             role="search"
             onSubmit={(event) => {
               event.preventDefault();
-              void load(q);
+              void load(q, 1);
             }}
           >
             <input type="search" dir="auto" aria-label={t('media.search')} placeholder={t('media.search')} value={q} onInput={(e) => setQ(e.currentTarget.value)} />
@@ -58,7 +61,7 @@ export function MediaScreen({ onPick }: { onPick?: (item: MediaItem) => void } =
                   } catch (failure) {
                     setError(errorMessage(failure, t));
                   }
-                  await load();
+                  await load(shownQuery, 1);
                 }}
               />
             </label>
@@ -76,6 +79,17 @@ export function MediaScreen({ onPick }: { onPick?: (item: MediaItem) => void } =
                 </li>
               ))}
             </ul>
+          )}
+          {page.pages > 1 && (
+            <nav class="pager">
+              <button type="button" disabled={page.page <= 1} onClick={() => void load(shownQuery, page.page - 1)}>
+                {t('common.previous')}
+              </button>
+              <span>{t('common.pageOf', { page: page.page, pages: page.pages })}</span>
+              <button type="button" disabled={page.page >= page.pages} onClick={() => void load(shownQuery, page.page + 1)}>
+                {t('common.next')}
+              </button>
+            </nav>
           )}
         </>
       )}
