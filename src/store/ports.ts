@@ -120,6 +120,8 @@ export interface ArticleChanges {
   commentsOpen?: boolean;
   seoTitle?: string | null;
   seoDescription?: string | null;
+  /** An http(s) URL other than the article's own; null: its own URL. */
+  canonicalUrl?: string | null;
 }
 
 export interface ArticleSave {

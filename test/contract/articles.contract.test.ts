@@ -113,6 +113,32 @@ for (const kind of storeKinds) {
       expect((await store.articles.findRevision(a.id, latest!.id))?.snapshot.sectionIds).toEqual([s2.id, s1.id]);
     });
 
+    it('keeps a canonical URL (migration 012): null by default, set on create, changed and cleared on save and by an import write', async () => {
+      expect((await draft()).canonicalUrl).toBeNull();
+      const a = await store.articles.create({
+        slug: 'منقول',
+        title: 'منقول عن شريك',
+        body: '<p>نص</p>',
+        status: 'draft',
+        readingMinutes: 1,
+        canonicalUrl: 'https://partner.example/%D9%82%D8%B5%D8%A9',
+      });
+      expect((await store.articles.findById(a.id))?.canonicalUrl).toBe('https://partner.example/%D9%82%D8%B5%D8%A9');
+      const moved = await store.articles.save({ id: a.id, expectedVersion: 1, changes: { canonicalUrl: 'http://other.example/x' }, userId: editorId });
+      expect(moved.canonicalUrl).toBe('http://other.example/x');
+      const untouched = await store.articles.save({ id: a.id, expectedVersion: 2, changes: { title: 'عنوان آخر' }, userId: editorId });
+      expect(untouched.canonicalUrl).toBe('http://other.example/x');
+      const cleared = await store.articles.save({ id: a.id, expectedVersion: 3, changes: { canonicalUrl: null }, userId: editorId });
+      expect(cleared.canonicalUrl).toBeNull();
+      const imported = await store.imports.writeArticle(
+        { slug: 'مستورد', title: 'مستورد', body: '<p>نص</p>', status: 'draft', readingMinutes: 1, canonicalUrl: 'https://yoast.example/a' },
+        { existingId: null, preferredId: null, skipIndex: false },
+      );
+      expect((await store.articles.findById(imported))?.canonicalUrl).toBe('https://yoast.example/a');
+      await store.imports.writeArticle({ slug: 'مستورد', title: 'مستورد', body: '<p>نص</p>', status: 'draft', readingMinutes: 1 }, { existingId: imported, preferredId: null, skipIndex: false });
+      expect((await store.articles.findById(imported))?.canonicalUrl).toBeNull();
+    });
+
     it('folds autosaves of the same user within a minute into the last revision', async () => {
       const a = await draft();
       await store.articles.save({ id: a.id, expectedVersion: 1, changes: { body: '<p>١</p>' }, userId: authorId, mergeRevisionWithinMs: 60_000 });

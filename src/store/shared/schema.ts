@@ -85,6 +85,8 @@ export interface Database {
     created_by: number | null;
     previous_status: string | null;
     updated_by: number | null;
+    /** m012: the canonical URL when it is not the article's own (an imported Yoast canonical); null otherwise. */
+    canonical_url: string | null;
   };
   article_sections: { article_id: number; section_id: number; position: number };
   article_tags: { article_id: number; tag_id: number; position: number };

@@ -11,6 +11,7 @@ import { m008Media } from './m008_media.js';
 import { m009CommentIndexes } from './m009_comment_indexes.js';
 import { m010ImportKeys } from './m010_import_keys.js';
 import { m011PurgeLog } from './m011_purge_log.js';
+import { m012ArticleCanonical } from './m012_article_canonical.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
 export function allMigrations(d: MigrationDialect): Record<string, Migration> {
@@ -26,5 +27,6 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '009_comment_indexes': m009CommentIndexes(),
     '010_import_keys': m010ImportKeys(),
     '011_purge_log': m011PurgeLog(),
+    '012_article_canonical': m012ArticleCanonical(),
   };
 }
