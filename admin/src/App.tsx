@@ -9,6 +9,7 @@ import { ArticleEditScreen, editorKeyFor } from './screens/ArticleEditScreen.js'
 import { ArticlesScreen } from './screens/ArticlesScreen.js';
 import { CommentsScreen } from './screens/CommentsScreen.js';
 import { DashboardScreen } from './screens/DashboardScreen.js';
+import { ImportScreen } from './screens/ImportScreen.js';
 import { InvitationScreen } from './screens/InvitationScreen.js';
 import { LoginScreen } from './screens/LoginScreen.js';
 import { MediaScreen } from './screens/MediaScreen.js';
@@ -28,6 +29,7 @@ function screenFor(path: string, user: Account) {
   if (article) return <ArticleEditScreen key={editorKeyFor(Number(article[1]))} id={Number(article[1])} />;
   if (path === '/media') return <MediaScreen />;
   if (path === '/settings') return <SettingsScreen />;
+  if (path === '/import' && user.role === 'admin') return <ImportScreen />;
   return <DashboardScreen user={user} />;
 }
 
@@ -39,6 +41,7 @@ const NAV: { to: string; key: MessageKey; roles?: Account['role'][] }[] = [
   { to: '/media', key: 'nav.media', roles: ['admin', 'editor', 'author'] },
   { to: '/users', key: 'nav.users', roles: ['admin'] },
   { to: '/settings', key: 'nav.settings', roles: ['admin'] },
+  { to: '/import', key: 'nav.import', roles: ['admin'] },
   { to: '/account', key: 'nav.account' },
 ];
 

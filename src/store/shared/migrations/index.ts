@@ -12,6 +12,7 @@ import { m009CommentIndexes } from './m009_comment_indexes.js';
 import { m010ImportKeys } from './m010_import_keys.js';
 import { m011PurgeLog } from './m011_purge_log.js';
 import { m012ArticleCanonical } from './m012_article_canonical.js';
+import { m013ImportRuns } from './m013_import_runs.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
 export function allMigrations(d: MigrationDialect): Record<string, Migration> {
@@ -28,5 +29,6 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '010_import_keys': m010ImportKeys(),
     '011_purge_log': m011PurgeLog(),
     '012_article_canonical': m012ArticleCanonical(),
+    '013_import_runs': m013ImportRuns(d),
   };
 }
