@@ -142,7 +142,7 @@ for (const kind of storeKinds) {
     it.skipIf(!haveArabicCorpus)('shows progress while it runs: phase, items done of the total, counts per kind growing', { timeout: 240_000 }, async () => {
       const file = path.join(site.dataDir, 'arabic.xml');
       const out = createWriteStream(file);
-      await generateArabicWxr({ out, posts: 700, seed: 7, corpus: await readArabicCorpus(700), tags: 100, commentRate: 0, imageRate: 0 });
+      await generateArabicWxr({ out, posts: 600, seed: 7, corpus: await readArabicCorpus(600), tags: 100, commentRate: 0, imageRate: 0 });
       if (!out.writableFinished) await once(out, 'finish');
       const res = await upload(sessions.admin, { name: 'arabic.xml', data: readFileSync(file) });
       expect(res.statusCode).toBe(202);

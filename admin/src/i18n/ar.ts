@@ -276,6 +276,7 @@ export const ar = {
   'import.download': 'نزّل قائمة الروابط القديمة والجديدة (JSON)',
   'import.reasons': 'ما لم يُستورد وأسبابه ({count})',
   'import.urlSample': 'أوائل الروابط القديمة ووجهاتها',
+  'import.warnings': 'تنبيهات (بالإنجليزية، لمن يدير الخادم)',
   'import.history': 'عمليات الاستيراد السابقة',
   'error.IMPORT_TOO_LARGE': 'الملف أكبر من الحد المسموح به للاستيراد.',
   'error.WXR_MALFORMED': 'ملف التصدير ليس XML سليماً، ولم يُكتب شيء.',

@@ -275,6 +275,7 @@ export const en: Messages = {
   'import.download': 'Download the old URL → new URL list (JSON)',
   'import.reasons': 'Not imported, with reasons ({count})',
   'import.urlSample': 'First old URLs and where they go',
+  'import.warnings': 'Warnings (for the operator)',
   'import.history': 'Earlier imports',
   'error.IMPORT_TOO_LARGE': 'The file is larger than the import size limit.',
   'error.WXR_MALFORMED': 'The export is not well-formed XML; nothing was written.',

@@ -275,6 +275,7 @@ export const fr: Messages = {
   'import.download': 'Télécharger la liste ancienne URL → nouvelle URL (JSON)',
   'import.reasons': 'Non importé, avec les raisons ({count})',
   'import.urlSample': 'Premières anciennes URL et leur destination',
+  'import.warnings': "Avertissements (en anglais, pour l'exploitant)",
   'import.history': 'Imports précédents',
   'error.IMPORT_TOO_LARGE': "Le fichier dépasse la taille maximale d'import.",
   'error.WXR_MALFORMED': "L'export n'est pas du XML bien formé ; rien n'a été écrit.",

@@ -25,7 +25,7 @@ function CountsTable({ counts }: { counts: Record<string, KindCounts> }) {
   const rows = KINDS.filter((k) => counts[k] && counts[k]!.created + counts[k]!.updated + counts[k]!.skipped + counts[k]!.failed > 0);
   if (rows.length === 0) return null;
   return (
-    <table class="list import-counts">
+    <table class="data-table import-counts">
       <thead>
         <tr>
           <th scope="col">{t('import.kind')}</th>
@@ -89,13 +89,16 @@ function RunPanel({ run }: { run: ImportRun }) {
             </a>
           </p>
           {run.report.warnings.length > 0 && (
-            <ul class="import-warnings">
-              {run.report.warnings.map((w, i) => (
-                <li key={i} dir="auto">
-                  {w}
-                </li>
-              ))}
-            </ul>
+            <>
+              <h3>{t('import.warnings')}</h3>
+              <ul class="import-warnings">
+                {run.report.warnings.map((w, i) => (
+                  <li key={i} dir="auto">
+                    {w}
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
           {issues.length > 0 && (
             <details open={issues.some((i) => i.failed)}>
