@@ -208,6 +208,43 @@ for (const kind of storeKinds) {
       expect(due?.id).toBe(first.id);
     });
 
+    it('claims by kind: a worker for some kinds only, another for all but those (a long import holds no publish up)', async () => {
+      const importJob = await store.jobs.enqueue({ kind: 'import.wordpress', payload: { runId: 1 }, runAt: clock });
+      const publish = await store.jobs.enqueue({ kind: 'article.publish', payload: { articleId: 1 }, runAt: clock });
+      const other = await store.jobs.enqueue({ kind: 'media.avif', payload: { mediaId: 1 }, runAt: clock });
+      expect(await store.jobs.claim('nothing', 10, 60_000, { only: [] })).toEqual([]);
+      expect((await store.jobs.claim('imports', 10, 60_000, { only: ['import.wordpress'] })).map((j) => j.id)).toEqual([importJob.id]);
+      expect(await store.jobs.claim('imports', 10, 60_000, { only: ['import.wordpress'] })).toEqual([]);
+      // The import's lock expires: only a worker that takes imports takes it over.
+      advance(61_000);
+      expect((await store.jobs.claim('main', 10, 60_000, { except: ['import.wordpress'] })).map((j) => j.id).sort((a, b) => a - b)).toEqual([publish.id, other.id]);
+      expect((await store.jobs.claim('imports-2', 10, 60_000, { only: ['import.wordpress'] })).map((j) => j.id)).toEqual([importJob.id]);
+    });
+
+    it('keeps import runs (migration 013): created queued, progress and heartbeat updated, report or error at the end, newest first', async () => {
+      const progress = { phase: 'waiting' as const, done: 0, total: null, counts: {} };
+      const run = await store.importRuns.create(
+        { sourceKind: 'wordpress', fileName: 'تصدير.xml', uploadPath: '/data/imports/upload-1.xml', sizeBytes: 3_000_000_000, dryRun: true, requestedBy: editorId },
+        progress,
+      );
+      expect(run).toMatchObject({ state: 'queued', fileName: 'تصدير.xml', sizeBytes: 3_000_000_000, dryRun: true, requestedBy: editorId, progress, report: null, error: null, finishedAt: null });
+      advance(2_000);
+      const counts = { articles: { created: 5, updated: 0, skipped: 1, failed: 0 } };
+      expect(await store.importRuns.update(run.id, { state: 'running', progress: { phase: 'import', done: 5, total: 9, counts } })).toBe(true);
+      const running = await store.importRuns.findById(run.id);
+      expect(running).toMatchObject({ state: 'running', progress: { phase: 'import', done: 5, total: 9, counts } });
+      expect(running!.updatedAt.getTime() - run.updatedAt.getTime()).toBe(2_000);
+      advance(1_000);
+      const second = await store.importRuns.create({ sourceKind: 'wordpress', fileName: 'b.xml', uploadPath: '/x', sizeBytes: 1, dryRun: false, requestedBy: null }, progress);
+      await store.importRuns.update(run.id, { state: 'done', report: { counts, urlCount: 3 }, finishedAt: clock });
+      await store.importRuns.update(second.id, { state: 'failed', error: { code: 'WXR_MALFORMED', message: 'line 14', details: { line: 14, column: 0 } }, finishedAt: clock });
+      expect((await store.importRuns.findById(run.id))).toMatchObject({ state: 'done', report: { counts, urlCount: 3 }, finishedAt: clock });
+      expect((await store.importRuns.findById(second.id))?.error).toEqual({ code: 'WXR_MALFORMED', message: 'line 14', details: { line: 14, column: 0 } });
+      expect((await store.importRuns.list({ limit: 10, offset: 0 })).map((r) => r.id)).toEqual([second.id, run.id]);
+      expect(await store.importRuns.update(999_999, { state: 'done' })).toBe(false);
+      expect(await store.importRuns.findById(999_999)).toBeNull();
+    });
+
     it('retries a failed job after its backoff, gives up after max attempts, and takes over a crashed worker\'s job', async () => {
       const job = await store.jobs.enqueue({ kind: 'test.z', payload: null, runAt: clock, maxAttempts: 2, backoffMs: 1000 });
       await store.jobs.claim('w1', 1, 60_000);
