@@ -221,7 +221,16 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   };
   const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl, websubHubs: config.websub.hubs };
   const mediaDeps: MediaDeps = { store, storage: media, limits: config.media, now, imageGate: createConcurrencyGate(2) };
-  const importDeps: ImportRunDeps = { store, importsDir: path.join(config.dataDir, 'imports'), site: config.site, media: mediaDeps, now };
+  const importDeps: ImportRunDeps = {
+    store,
+    importsDir: path.join(config.dataDir, 'imports'),
+    site: config.site,
+    media: mediaDeps,
+    now,
+    wake: () => {
+      if (options.jobs !== false) void importJobs.runDue();
+    },
+  };
   const importRunner = createWordpressImportRunner(importDeps, { onError: (error) => logger.error({ err: error }, 'import progress or run failed') });
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
   const search = {
@@ -288,6 +297,8 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     now,
     ...(options.jobPollMs !== undefined ? { pollMs: options.jobPollMs } : {}),
     kinds: { only: [WORDPRESS_IMPORT_JOB] },
+    // No LISTEN connection of its own: the node that took the upload wakes it, others poll.
+    listen: false,
     batch: 1,
     lockMs: 60_000,
     handlers: { [WORDPRESS_IMPORT_JOB]: importRunner.handler },

@@ -22,6 +22,8 @@ export interface JobWorkerOptions {
   workerId?: string;
   /** Which job kinds this worker claims (default: all). Long jobs get a worker of their own so they hold no other job up. */
   kinds?: JobKindFilter;
+  /** Wake on the store's job notifications (PostgreSQL LISTEN, a connection of its own; default true). */
+  listen?: boolean;
 }
 
 export interface JobWorker {
@@ -117,9 +119,11 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     async start() {
       if (!stopped) return;
       stopped = false;
-      unlisten = await store.onJobsQueued(() => {
-        if (!stopped) void round();
-      });
+      if (options.listen !== false) {
+        unlisten = await store.onJobsQueued(() => {
+          if (!stopped) void round();
+        });
+      }
       void round().finally(schedule);
     },
     async stop() {

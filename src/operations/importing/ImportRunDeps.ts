@@ -12,6 +12,8 @@ export interface ImportRunDeps {
   /** The media library's dependencies (the importer's, for attachments). */
   media?: MediaDeps;
   now: () => Date;
+  /** Runs this node's import worker now (after a run was queued) instead of at its next poll. */
+  wake?: () => void;
 }
 
 /** The durable job that runs one admin import (payload `{ runId }`). */

@@ -19,7 +19,7 @@ export interface StartImportInput {
  */
 export async function startWordpressImport(deps: ImportRunDeps, actor: Actor, input: StartImportInput): Promise<ImportRun> {
   authorize(actor, 'content.import');
-  return deps.store.transaction(async (tx) => {
+  const queued = await deps.store.transaction(async (tx) => {
     const run = await tx.importRuns.create(
       {
         sourceKind: 'wordpress',
@@ -35,4 +35,6 @@ export async function startWordpressImport(deps: ImportRunDeps, actor: Actor, in
     await tx.jobs.enqueue({ kind: WORDPRESS_IMPORT_JOB, payload: { runId: run.id }, runAt: deps.now(), maxAttempts: 50, backoffMs: 15_000 });
     return run;
   });
+  deps.wake?.();
+  return queued;
 }
