@@ -113,7 +113,7 @@ for (const kind of storeKinds) {
       expect((await store.articles.findRevision(a.id, latest!.id))?.snapshot.sectionIds).toEqual([s2.id, s1.id]);
     });
 
-    it('keeps a canonical URL (migration 012): null by default, set on create, changed and cleared on save and by an import write', async () => {
+    it('keeps a canonical URL (migration 013): null by default, set on create, changed and cleared on save and by an import write', async () => {
       expect((await draft()).canonicalUrl).toBeNull();
       const a = await store.articles.create({
         slug: 'منقول',
@@ -221,7 +221,7 @@ for (const kind of storeKinds) {
       expect((await store.jobs.claim('imports-2', 10, 60_000, { only: ['import.wordpress'] })).map((j) => j.id)).toEqual([importJob.id]);
     });
 
-    it('keeps import runs (migration 013): created queued, progress and heartbeat updated, report or error at the end, newest first', async () => {
+    it('keeps import runs (migration 014): created queued, progress and heartbeat updated, report or error at the end, newest first', async () => {
       const progress = { phase: 'waiting' as const, done: 0, total: null, counts: {} };
       const run = await store.importRuns.create(
         { sourceKind: 'wordpress', fileName: 'تصدير.xml', uploadPath: '/data/imports/upload-1.xml', sizeBytes: 3_000_000_000, dryRun: true, requestedBy: editorId },

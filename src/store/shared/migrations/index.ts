@@ -11,8 +11,8 @@ import { m008Media } from './m008_media.js';
 import { m009CommentIndexes } from './m009_comment_indexes.js';
 import { m010ImportKeys } from './m010_import_keys.js';
 import { m011PurgeLog } from './m011_purge_log.js';
-import { m012ArticleCanonical } from './m012_article_canonical.js';
-import { m013ImportRuns } from './m013_import_runs.js';
+import { m013ArticleCanonical } from './m013_article_canonical.js';
+import { m014ImportRuns } from './m014_import_runs.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
 export function allMigrations(d: MigrationDialect): Record<string, Migration> {
@@ -28,7 +28,8 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '009_comment_indexes': m009CommentIndexes(),
     '010_import_keys': m010ImportKeys(),
     '011_purge_log': m011PurgeLog(),
-    '012_article_canonical': m012ArticleCanonical(),
-    '013_import_runs': m013ImportRuns(d),
+    // 012 is main's 012_thread_count (another branch): these two follow it once merged.
+    '013_article_canonical': m013ArticleCanonical(),
+    '014_import_runs': m014ImportRuns(d),
   };
 }

@@ -7,7 +7,7 @@ import type { MigrationDialect } from './MigrationDialect.js';
  * list, which is a file next to the upload) or the error (code, message, details).
  * `updated_at` is also the running job's heartbeat.
  */
-export function m013ImportRuns(d: MigrationDialect): Migration {
+export function m014ImportRuns(d: MigrationDialect): Migration {
   return {
     async up(db: Kysely<any>) {
       await db.schema

@@ -5,7 +5,7 @@ import type { Kysely, Migration } from 'kysely';
  * `_yoast_wpseo_canonical`, e.g. a story first published on a partner site). Null: the article's
  * own URL is its canonical, as before. Only http(s) URLs are stored (checked by the writers).
  */
-export function m012ArticleCanonical(): Migration {
+export function m013ArticleCanonical(): Migration {
   return {
     async up(db: Kysely<any>) {
       await db.schema.alterTable('articles').addColumn('canonical_url', 'text').execute();
