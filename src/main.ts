@@ -54,6 +54,9 @@ import { INVITATION_EMAIL_JOB, invitationEmailHandler } from './operations/accou
 import { articleRoutes } from './web/admin-api/articleRoutes.js';
 import { settingsRoutes } from './web/admin-api/settingsRoutes.js';
 import { taxonomyRoutes } from './web/admin-api/taxonomyRoutes.js';
+import { importRoutes } from './web/admin-api/importRoutes.js';
+import { WORDPRESS_IMPORT_JOB, type ImportRunDeps } from './operations/importing/ImportRunDeps.js';
+import { createWordpressImportRunner } from './operations/importing/runWordpressImport.js';
 
 export interface Khabar {
   app: FastifyInstance;
@@ -218,6 +221,17 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   };
   const articles: ArticleDeps = { store, site, sections, now, baseUrl: config.baseUrl, websubHubs: config.websub.hubs };
   const mediaDeps: MediaDeps = { store, storage: media, limits: config.media, now, imageGate: createConcurrencyGate(2) };
+  const importDeps: ImportRunDeps = {
+    store,
+    importsDir: path.join(config.dataDir, 'imports'),
+    site: config.site,
+    media: mediaDeps,
+    now,
+    wake: () => {
+      if (options.jobs !== false) void importJobs.runDue();
+    },
+  };
+  const importRunner = createWordpressImportRunner(importDeps, { onError: (error) => logger.error({ err: error }, 'import progress or run failed') });
   const admin = { accounts, baseUrl: config.baseUrl, cookie: { alwaysSecure: config.accounts.secureCookies, maxAgeMs: policy.sessionMaxMs } };
   const search = {
     store,
@@ -253,6 +267,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
           await store.jobs.enqueue({ kind: AVIF_JOB, payload: { mediaId }, runAt: now(), dedupeKey: avifJobKey(mediaId) });
         },
       }),
+      importRoutes(importDeps, { maxUploadBytes: config.imports.maxUploadBytes, runner: importRunner }),
       ...(options.adminRoutes ?? []),
     ],
     ...(options.adminApp !== undefined ? { adminApp: options.adminApp } : {}),
@@ -275,10 +290,25 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
           enqueueCdnPurge(cdnPurge, record.keys).catch((error: unknown) => logger.error({ err: error }, 'could not queue a CDN purge'));
         })
       : () => {};
+  // Imports run for minutes: a worker of their own, so scheduled publishing never waits behind one.
+  // Its short lock is kept by the run's heartbeat (runWordpressImport.ts).
+  const importJobs = createJobWorker({
+    store,
+    now,
+    ...(options.jobPollMs !== undefined ? { pollMs: options.jobPollMs } : {}),
+    kinds: { only: [WORDPRESS_IMPORT_JOB] },
+    // No LISTEN connection of its own: the node that took the upload wakes it, others poll.
+    listen: false,
+    batch: 1,
+    lockMs: 60_000,
+    handlers: { [WORDPRESS_IMPORT_JOB]: importRunner.handler },
+    onError: (error, context) => logger.error({ err: error, ...context }, 'import job failed'),
+  });
   const jobs = createJobWorker({
     store,
     now,
     ...(options.jobPollMs !== undefined ? { pollMs: options.jobPollMs } : {}),
+    kinds: { except: [WORDPRESS_IMPORT_JOB] },
     handlers: {
       [AVIF_JOB]: async (job) => {
         await generateAvifVariants(mediaDeps, { mediaId: Number((job.payload as { mediaId?: unknown }).mediaId) });
@@ -302,7 +332,10 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
     onError: (error, context) => logger.error({ err: error, ...context }, 'job failed'),
   });
   // Every node runs a worker; claims make that safe. Jobs due while the server was down run now.
-  if (options.jobs !== false) await jobs.start();
+  if (options.jobs !== false) {
+    await jobs.start();
+    await importJobs.start();
+  }
   let closed = false;
   return {
     app,
@@ -322,6 +355,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
       if (closed) return;
       closed = true;
       await jobs.stop();
+      await importJobs.stop();
       mailer?.close();
       await app.close();
       offCdnPurges();

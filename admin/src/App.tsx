@@ -10,6 +10,7 @@ import { ArticlesScreen } from './screens/ArticlesScreen.js';
 import { AuditScreen } from './screens/AuditScreen.js';
 import { CommentsScreen } from './screens/CommentsScreen.js';
 import { DashboardScreen } from './screens/DashboardScreen.js';
+import { ImportScreen } from './screens/ImportScreen.js';
 import { InvitationScreen } from './screens/InvitationScreen.js';
 import { LoginScreen } from './screens/LoginScreen.js';
 import { MediaScreen } from './screens/MediaScreen.js';
@@ -30,6 +31,7 @@ function screenFor(path: string, user: Account) {
   if (path === '/media') return <MediaScreen />;
   if (path === '/settings') return <SettingsScreen />;
   if (path === '/audit' && user.role === 'admin') return <AuditScreen />;
+  if (path === '/import' && user.role === 'admin') return <ImportScreen />;
   return <DashboardScreen user={user} />;
 }
 
@@ -42,6 +44,7 @@ const NAV: { to: string; key: MessageKey; roles?: Account['role'][] }[] = [
   { to: '/users', key: 'nav.users', roles: ['admin'] },
   { to: '/settings', key: 'nav.settings', roles: ['admin'] },
   { to: '/audit', key: 'nav.audit', roles: ['admin'] },
+  { to: '/import', key: 'nav.import', roles: ['admin'] },
   { to: '/account', key: 'nav.account' },
 ];
 

@@ -157,6 +157,13 @@ export const configSchema = z.object({
       avif: z.boolean().default(true),
     })
     .prefault({}),
+  /** Imports started from the admin (docs/decisions/029-import-admin.md). */
+  imports: z
+    .object({
+      /** Largest WordPress export the admin accepts, in bytes (default 1 GB); larger ones get IMPORT_TOO_LARGE (413). */
+      maxUploadBytes: z.coerce.number().int().min(1024).max(16 * 1024 * 1024 * 1024).default(1024 * 1024 * 1024),
+    })
+    .prefault({}),
   /** Requests Khabar makes to other servers (WebSub, oEmbed, CDN purge): see src/net/createOutboundFetch.ts. */
   outbound: z
     .object({

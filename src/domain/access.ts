@@ -22,6 +22,7 @@ export const capabilities = [
   'taxonomy.manage',
   'users.manage',
   'settings.manage',
+  'content.import',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -62,6 +63,8 @@ const admin: Partial<Record<Capability, Grant>> = {
   ...editor,
   'users.manage': true,
   'settings.manage': true,
+  // An import writes authors, sections, every article and the permalink setting: admins only.
+  'content.import': true,
 };
 
 /** The capability table: what each role may do. */

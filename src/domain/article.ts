@@ -26,6 +26,8 @@ export interface Article {
   commentsOpen: boolean;
   seoTitle: string | null;
   seoDescription: string | null;
+  /** Where search engines should index this story when not here (an imported Yoast canonical, http(s) only); null: its own URL. */
+  canonicalUrl: string | null;
   readingMinutes: number;
   /** Incremented on every save; used for optimistic concurrency. */
   version: number;
@@ -81,6 +83,7 @@ export interface NewArticle {
   commentsOpen?: boolean;
   seoTitle?: string | null;
   seoDescription?: string | null;
+  canonicalUrl?: string | null;
   readingMinutes: number;
   isDemo?: boolean;
   createdBy?: number | null;

@@ -37,6 +37,7 @@ export const errorCodes = {
   MEDIA_IN_USE: 'the media item is the featured image of an article',
   // imports
   WXR_MALFORMED: 'the WordPress export is not well-formed XML (the message names the line and column); nothing was written',
+  IMPORT_TOO_LARGE: 'the uploaded export is larger than the configured cap (imports.maxUploadBytes)',
   WXR_INVALID: 'the file is XML but not a WordPress export (no <rss> root or no WordPress export namespace); nothing was written',
   // outbound requests (WebSub, oEmbed, CDN purge)
   OUTBOUND_REFUSED: 'an outbound request was refused: a non-public address, a scheme other than http(s) or too many redirects',

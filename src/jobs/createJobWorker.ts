@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Store } from '../store/ports.js';
+import type { JobKindFilter } from './job.js';
 import type { JobHandler } from './JobHandler.js';
 
 export interface JobWorkerOptions {
@@ -19,6 +20,10 @@ export interface JobWorkerOptions {
   /** Reports a failed job run or poll (the queue retries it). */
   onError?: (error: unknown, context: { jobId?: number; kind?: string }) => void;
   workerId?: string;
+  /** Which job kinds this worker claims (default: all). Long jobs get a worker of their own so they hold no other job up. */
+  kinds?: JobKindFilter;
+  /** Wake on the store's job notifications (PostgreSQL LISTEN, a connection of its own; default true). */
+  listen?: boolean;
 }
 
 export interface JobWorker {
@@ -60,7 +65,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       await store.jobs.purgeDone(new Date(at - keepDoneMs));
     }
     for (;;) {
-      const jobs = await store.jobs.claim(id, batch, lockMs);
+      const jobs = await store.jobs.claim(id, batch, lockMs, options.kinds);
       if (jobs.length === 0) return ran;
       for (const job of jobs) {
         const handler = handlers[job.kind];
@@ -114,9 +119,11 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     async start() {
       if (!stopped) return;
       stopped = false;
-      unlisten = await store.onJobsQueued(() => {
-        if (!stopped) void round();
-      });
+      if (options.listen !== false) {
+        unlisten = await store.onJobsQueued(() => {
+          if (!stopped) void round();
+        });
+      }
       void round().finally(schedule);
     },
     async stop() {

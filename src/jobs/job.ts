@@ -31,3 +31,9 @@ export interface NewJob {
   /** At most one pending job per key; enqueueing again replaces it. */
   dedupeKey?: string | null;
 }
+
+/** Which kinds a worker claims: only these, or all but these (a worker of its own for long jobs). */
+export interface JobKindFilter {
+  only?: readonly string[];
+  except?: readonly string[];
+}

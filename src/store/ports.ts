@@ -11,7 +11,8 @@ import type { NewUser, Role, User } from '../domain/user.js';
 import type { ArticleStatus } from '../domain/article.js';
 import type { AuditEntry, NewAuditEntry } from '../domain/audit.js';
 import type { ArticleRevision } from '../domain/revision.js';
-import type { Job, NewJob } from '../jobs/job.js';
+import type { Job, JobKindFilter, NewJob } from '../jobs/job.js';
+import type { ImportProgress, ImportRun, ImportRunChanges, NewImportRun } from '../domain/importRun.js';
 
 /** Which articles a public list shows: published ones, optionally narrowed. */
 export interface PublishedFilter {
@@ -122,6 +123,8 @@ export interface ArticleChanges {
   commentsOpen?: boolean;
   seoTitle?: string | null;
   seoDescription?: string | null;
+  /** An http(s) URL other than the article's own; null: its own URL. */
+  canonicalUrl?: string | null;
 }
 
 export interface ArticleSave {
@@ -392,7 +395,7 @@ export interface JobRepository {
    * expired lock from a crashed worker) and locks them until now + `lockMs`. Two workers never
    * claim the same job (SQLite: one write statement; PostgreSQL: FOR UPDATE SKIP LOCKED).
    */
-  claim(workerId: string, limit: number, lockMs: number): Promise<Job[]>;
+  claim(workerId: string, limit: number, lockMs: number, kinds?: JobKindFilter): Promise<Job[]>;
   /** Marks a job this worker holds done. */
   complete(id: number, workerId: string): Promise<void>;
   /** Records a failure: retried after its backoff (doubling, at most 10 min) until max attempts, then `failed`. */
@@ -405,6 +408,16 @@ export interface JobRepository {
   nextRunAt(): Promise<Date | null>;
   /** Deletes jobs that finished (done) before `before`; failed ones stay for an operator to read. Returns how many. */
   purgeDone(before: Date): Promise<number>;
+}
+
+/** Imports started from the admin (m013): state, progress and report of each. */
+export interface ImportRunRepository {
+  create(input: NewImportRun, progress: ImportProgress): Promise<ImportRun>;
+  findById(id: number): Promise<ImportRun | null>;
+  /** Newest first. */
+  list(paging: Paging): Promise<ImportRun[]>;
+  /** Applies `changes` and moves `updatedAt` (the heartbeat); false when there is no such run. */
+  update(id: number, changes: ImportRunChanges): Promise<boolean>;
 }
 
 export interface AuditFilter {
@@ -579,6 +592,7 @@ export interface ImportRepository {
 
 export interface Repositories {
   imports: ImportRepository;
+  importRuns: ImportRunRepository;
   articles: ArticleRepository;
   search: SearchIndex;
   sections: SectionRepository;

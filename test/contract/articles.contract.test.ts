@@ -113,6 +113,32 @@ for (const kind of storeKinds) {
       expect((await store.articles.findRevision(a.id, latest!.id))?.snapshot.sectionIds).toEqual([s2.id, s1.id]);
     });
 
+    it('keeps a canonical URL (migration 013): null by default, set on create, changed and cleared on save and by an import write', async () => {
+      expect((await draft()).canonicalUrl).toBeNull();
+      const a = await store.articles.create({
+        slug: 'منقول',
+        title: 'منقول عن شريك',
+        body: '<p>نص</p>',
+        status: 'draft',
+        readingMinutes: 1,
+        canonicalUrl: 'https://partner.example/%D9%82%D8%B5%D8%A9',
+      });
+      expect((await store.articles.findById(a.id))?.canonicalUrl).toBe('https://partner.example/%D9%82%D8%B5%D8%A9');
+      const moved = await store.articles.save({ id: a.id, expectedVersion: 1, changes: { canonicalUrl: 'http://other.example/x' }, userId: editorId });
+      expect(moved.canonicalUrl).toBe('http://other.example/x');
+      const untouched = await store.articles.save({ id: a.id, expectedVersion: 2, changes: { title: 'عنوان آخر' }, userId: editorId });
+      expect(untouched.canonicalUrl).toBe('http://other.example/x');
+      const cleared = await store.articles.save({ id: a.id, expectedVersion: 3, changes: { canonicalUrl: null }, userId: editorId });
+      expect(cleared.canonicalUrl).toBeNull();
+      const imported = await store.imports.writeArticle(
+        { slug: 'مستورد', title: 'مستورد', body: '<p>نص</p>', status: 'draft', readingMinutes: 1, canonicalUrl: 'https://yoast.example/a' },
+        { existingId: null, preferredId: null, skipIndex: false },
+      );
+      expect((await store.articles.findById(imported))?.canonicalUrl).toBe('https://yoast.example/a');
+      await store.imports.writeArticle({ slug: 'مستورد', title: 'مستورد', body: '<p>نص</p>', status: 'draft', readingMinutes: 1 }, { existingId: imported, preferredId: null, skipIndex: false });
+      expect((await store.articles.findById(imported))?.canonicalUrl).toBeNull();
+    });
+
     it('folds autosaves of the same user within a minute into the last revision', async () => {
       const a = await draft();
       await store.articles.save({ id: a.id, expectedVersion: 1, changes: { body: '<p>١</p>' }, userId: authorId, mergeRevisionWithinMs: 60_000 });
@@ -180,6 +206,43 @@ for (const kind of storeKinds) {
       advance(5_000);
       const [due] = await store.jobs.claim('w1', 10, 60_000);
       expect(due?.id).toBe(first.id);
+    });
+
+    it('claims by kind: a worker for some kinds only, another for all but those (a long import holds no publish up)', async () => {
+      const importJob = await store.jobs.enqueue({ kind: 'import.wordpress', payload: { runId: 1 }, runAt: clock });
+      const publish = await store.jobs.enqueue({ kind: 'article.publish', payload: { articleId: 1 }, runAt: clock });
+      const other = await store.jobs.enqueue({ kind: 'media.avif', payload: { mediaId: 1 }, runAt: clock });
+      expect(await store.jobs.claim('nothing', 10, 60_000, { only: [] })).toEqual([]);
+      expect((await store.jobs.claim('imports', 10, 60_000, { only: ['import.wordpress'] })).map((j) => j.id)).toEqual([importJob.id]);
+      expect(await store.jobs.claim('imports', 10, 60_000, { only: ['import.wordpress'] })).toEqual([]);
+      // The import's lock expires: only a worker that takes imports takes it over.
+      advance(61_000);
+      expect((await store.jobs.claim('main', 10, 60_000, { except: ['import.wordpress'] })).map((j) => j.id).sort((a, b) => a - b)).toEqual([publish.id, other.id]);
+      expect((await store.jobs.claim('imports-2', 10, 60_000, { only: ['import.wordpress'] })).map((j) => j.id)).toEqual([importJob.id]);
+    });
+
+    it('keeps import runs (migration 014): created queued, progress and heartbeat updated, report or error at the end, newest first', async () => {
+      const progress = { phase: 'waiting' as const, done: 0, total: null, counts: {} };
+      const run = await store.importRuns.create(
+        { sourceKind: 'wordpress', fileName: 'تصدير.xml', uploadPath: '/data/imports/upload-1.xml', sizeBytes: 3_000_000_000, dryRun: true, requestedBy: editorId },
+        progress,
+      );
+      expect(run).toMatchObject({ state: 'queued', fileName: 'تصدير.xml', sizeBytes: 3_000_000_000, dryRun: true, requestedBy: editorId, progress, report: null, error: null, finishedAt: null });
+      advance(2_000);
+      const counts = { articles: { created: 5, updated: 0, skipped: 1, failed: 0 } };
+      expect(await store.importRuns.update(run.id, { state: 'running', progress: { phase: 'import', done: 5, total: 9, counts } })).toBe(true);
+      const running = await store.importRuns.findById(run.id);
+      expect(running).toMatchObject({ state: 'running', progress: { phase: 'import', done: 5, total: 9, counts } });
+      expect(running!.updatedAt.getTime() - run.updatedAt.getTime()).toBe(2_000);
+      advance(1_000);
+      const second = await store.importRuns.create({ sourceKind: 'wordpress', fileName: 'b.xml', uploadPath: '/x', sizeBytes: 1, dryRun: false, requestedBy: null }, progress);
+      await store.importRuns.update(run.id, { state: 'done', report: { counts, urlCount: 3 }, finishedAt: clock });
+      await store.importRuns.update(second.id, { state: 'failed', error: { code: 'WXR_MALFORMED', message: 'line 14', details: { line: 14, column: 0 } }, finishedAt: clock });
+      expect((await store.importRuns.findById(run.id))).toMatchObject({ state: 'done', report: { counts, urlCount: 3 }, finishedAt: clock });
+      expect((await store.importRuns.findById(second.id))?.error).toEqual({ code: 'WXR_MALFORMED', message: 'line 14', details: { line: 14, column: 0 } });
+      expect((await store.importRuns.list({ limit: 10, offset: 0 })).map((r) => r.id)).toEqual([second.id, run.id]);
+      expect(await store.importRuns.update(999_999, { state: 'done' })).toBe(false);
+      expect(await store.importRuns.findById(999_999)).toBeNull();
     });
 
     it('retries a failed job after its backoff, gives up after max attempts, and takes over a crashed worker\'s job', async () => {

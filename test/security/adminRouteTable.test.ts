@@ -131,6 +131,10 @@ const TABLE: Record<string, Row> = {
   'POST /admin/api/media': { own: byRole(400, 400, 400, 403), call: async () => ({ url: '/admin/api/media', body: {} }) },
   'PATCH /admin/api/media/:id': { own: byRole(200, 200, 200, 403), foreign: ['author'], call: async (ctx, owner) => ({ url: `/admin/api/media/${await ctx.media(owner)}`, body: { alt: 'وصف' } }) },
   'DELETE /admin/api/media/:id': { own: byRole(200, 200, 403, 403), call: async (ctx, owner) => ({ url: `/admin/api/media/${await ctx.media(owner)}` }) },
+
+  // Imports are admins only. A JSON body is not an upload: the admin gets BAD_REQUEST (400) after
+  // the capability check; the upload itself is test/web/adminApiImports.test.ts's.
+  'POST /admin/api/imports/wordpress': { own: byRole(400, 403, 403, 403), call: async () => ({ url: '/admin/api/imports/wordpress', body: {} }) },
 };
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -27,8 +27,8 @@ export interface ImportWordpressOptions {
   dryRun?: boolean;
   /** Records per transaction (default 500). */
   batchSize?: number;
-  /** Called as items are read: `phase` 'scan' (first pass) or 'import'; `total` is known in the second. */
-  onProgress?(phase: 'scan' | 'import' | 'index', done: number, total: number | null): void;
+  /** Called as items are read: `phase` 'scan' (first pass) or 'import'; `total` is known in the second; `counts` so far, per kind (live: copy it to keep it). */
+  onProgress?(phase: 'scan' | 'import' | 'index', done: number, total: number | null, counts: Readonly<WordpressImportReport['counts']>): void;
   /** Every old URL with where it goes, once its batch committed (the report keeps only the first 10,000). */
   onUrl?(url: ReportUrl): void;
 }
@@ -61,7 +61,7 @@ const ITEM_KINDS: Record<string, ImportKind | undefined> = { post: 'article', pa
 export async function importWordpress(deps: ImportWordpressDeps, file: string, options: ImportWordpressOptions = {}): Promise<WordpressImportReport> {
   const started = performance.now();
   const report = emptyReport(file, options.dryRun === true);
-  const scan = await scanWxr(file, (n) => options.onProgress?.('scan', n, null));
+  const scan = await scanWxr(file, (n) => options.onProgress?.('scan', n, null, report.counts));
   report.scanSeconds = (performance.now() - started) / 1000;
   report.read = scan.read;
   report.wxrVersion = scan.channel.version;
@@ -198,7 +198,7 @@ async function importRecords(
       }
     }
     itemsDone += items.length;
-    options.onProgress?.('import', itemsDone, scan.read.items);
+    options.onProgress?.('import', itemsDone, scan.read.items, report.counts);
   };
 
   let lastKind: WxrRecord['kind'] | null = null;
@@ -213,7 +213,7 @@ async function importRecords(
   if (!parentsFixed) await inBatch((ctx) => fixSectionParents(ctx));
   await inBatch((ctx) => finish(ctx));
   if (state.indexAtEnd) {
-    options.onProgress?.('index', 0, null);
+    options.onProgress?.('index', 0, null, report.counts);
     // Small batches: the rebuild holds a batch's articles and their analysed text at once, and it
     // was the import's peak memory (docs/decisions/024-import-speed.md).
     report.searchIndexRebuilt = (await store.reindex({ batchSize: 100 })).indexed;

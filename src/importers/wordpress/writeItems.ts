@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { systemActor } from '../../domain/access.js';
+import { httpCanonicalUrl } from '../../domain/canonicalUrl.js';
 import type { ArticleStatus, NewArticle } from '../../domain/article.js';
 import { commentFingerprint } from '../../domain/comments/commentTokens.js';
 import { sanitizeCommentHtml } from '../../domain/comments/sanitizeCommentHtml.js';
@@ -218,6 +219,7 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
   if (slug !== wanted) tally.note('articles', wpId, `slug "${wanted}" taken: stored as "${slug}" (old URL redirected)`);
   const modifiedAt = wpDate(item.modifiedGmt, null);
   const siteName = ctx.scan.channel.title;
+  const yoastCanonical = meta(item, '_yoast_wpseo_canonical')?.trim();
   const input: NewArticle = {
     slug,
     title,
@@ -233,6 +235,7 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
     commentsOpen: item.commentStatus !== 'closed',
     seoTitle: yoastTitle(meta(item, '_yoast_wpseo_title'), title, siteName),
     seoDescription: meta(item, '_yoast_wpseo_metadesc')?.trim().slice(0, 500) || null,
+    canonicalUrl: yoastCanonical ? httpCanonicalUrl(yoastCanonical) : null,
     readingMinutes: readingMinutes(converted.html),
   };
   // Keeping WordPress's id keeps /%post_id%/ permalinks byte for byte.
@@ -243,8 +246,7 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
   deferKey(ctx, 'article', wpId, id);
   tally.wrote('articles', existingId !== null);
   if (mapped.note) tally.note('articles', wpId, mapped.note);
-  const canonical = meta(item, '_yoast_wpseo_canonical')?.trim();
-  if (canonical) tally.note('articles', wpId, `Yoast canonical ${canonical} not kept: Khabar's canonical is the article's own URL`);
+  if (yoastCanonical && !input.canonicalUrl) tally.note('articles', wpId, `Yoast canonical "${yoastCanonical.slice(0, 200)}" dropped: not an http(s) URL`);
   if (mapped.status === 'scheduled' && input.publishedAt) await tx.jobs.enqueue(publishJobFor(id, input.publishedAt));
   const thumbnail = meta(item, '_thumbnail_id')?.trim();
   if (thumbnail) ctx.stage(() => state.pendingFeatured.set(id, thumbnail));

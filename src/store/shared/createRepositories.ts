@@ -30,6 +30,7 @@ export interface SearchWiring {
 import { createAuditRepository } from './repositories/audit.js';
 import { createJobRepository } from './repositories/jobs.js';
 import { createPresenceRepository } from './repositories/presence.js';
+import { createImportRunRepository } from './repositories/importRuns.js';
 import type { DialectQueries } from './dialectQueries.js';
 import type { GroupCommit } from './groupCommit.js';
 
@@ -136,6 +137,7 @@ export function createRepositories(
   };
   return withPurges({
     imports: createImportRepository(db, now, dialect, articlesWritten),
+    importRuns: createImportRunRepository(db, now),
     articles: createArticleRepository(db, now, inTransaction, articlesWritten, dialect),
     search: search.indexOf(db),
     sections: createSectionRepository(db, now),

@@ -1,4 +1,5 @@
-import type { Expression, Kysely, RawBuilder, Selectable } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { JobKindFilter } from '../../jobs/job.js';
 import type { Database } from './schema.js';
 
 export type JobRow = Selectable<Database['jobs']>;
@@ -8,6 +9,7 @@ export interface ClaimInput {
   limit: number;
   nowIso: string;
   lockedUntilIso: string;
+  kinds?: JobKindFilter;
 }
 
 /**
@@ -40,8 +42,8 @@ export function jsonArrayValue<T>(value: unknown): T[] {
 }
 
 /** Pending and due, or running under a lock that expired (its worker died). */
-export function dueJobs(db: Kysely<Database>, nowIso: string) {
-  return db
+export function dueJobs(db: Kysely<Database>, nowIso: string, kinds?: JobKindFilter) {
+  let query = db
     .selectFrom('jobs')
     .select('id')
     .where((eb) =>
@@ -49,7 +51,8 @@ export function dueJobs(db: Kysely<Database>, nowIso: string) {
         eb.and([eb('state', '=', 'pending'), eb('run_at', '<=', nowIso)]),
         eb.and([eb('state', '=', 'running'), eb('locked_until', '<', nowIso)]),
       ]),
-    )
-    .orderBy('run_at')
-    .orderBy('id');
+    );
+  if (kinds?.only) query = kinds.only.length > 0 ? query.where('kind', 'in', [...kinds.only]) : query.where(sql<boolean>`1 = 0`);
+  if (kinds?.except && kinds.except.length > 0) query = query.where('kind', 'not in', [...kinds.except]);
+  return query.orderBy('run_at').orderBy('id');
 }

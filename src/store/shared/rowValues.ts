@@ -24,6 +24,7 @@ export function articleContentColumns(input: NewArticle) {
     comments_open: toFlag(input.commentsOpen, true),
     seo_title: input.seoTitle ?? null,
     seo_description: input.seoDescription ?? null,
+    canonical_url: input.canonicalUrl ?? null,
     reading_minutes: input.readingMinutes,
   } satisfies Partial<Insertable<Database['articles']>>;
 }

@@ -87,6 +87,8 @@ export interface Database {
     created_by: number | null;
     previous_status: string | null;
     updated_by: number | null;
+    /** m013: the canonical URL when it is not the article's own (an imported Yoast canonical); null otherwise. */
+    canonical_url: string | null;
   };
   article_sections: { article_id: number; section_id: number; position: number };
   article_tags: { article_id: number; tag_id: number; position: number };
@@ -195,4 +197,21 @@ export interface Database {
   /** m010: rows an import wrote, by the source's own ids (re-runs update them). */
   import_keys: { source: string; kind: string; source_id: string; target_id: number };
   article_presence: { article_id: number; user_id: number; seen_at: string; expires_at: string };
+  /** m014: imports started from the admin (progress and report as JSON text). */
+  import_runs: {
+    id: Generated<number>;
+    source_kind: string;
+    state: string;
+    file_name: string;
+    upload_path: string;
+    size_bytes: number | string;
+    dry_run: number;
+    requested_by: number | null;
+    progress: string;
+    report: string | null;
+    error: string | null;
+    created_at: string;
+    updated_at: string;
+    finished_at: string | null;
+  };
 }

@@ -11,7 +11,7 @@ export const jobQueries: DialectQueries = {
     return db
       .updateTable('jobs')
       .set((eb) => ({ state: 'running', locked_by: input.workerId, locked_until: input.lockedUntilIso, attempts: eb('attempts', '+', 1) }))
-      .where('id', 'in', dueJobs(db, input.nowIso).limit(input.limit))
+      .where('id', 'in', dueJobs(db, input.nowIso, input.kinds).limit(input.limit))
       .returningAll()
       .execute();
   },

@@ -103,6 +103,8 @@ function build(presenter: Presenter) {
         site: p.site,
         head: {
           ...p.head(article.seoTitle ?? `${article.title} | ${p.settings.name}`, description, canonicalPath),
+          // An imported Yoast canonical (http(s) only, checked when stored) names where the story is indexed.
+          ...(article.canonicalUrl ? { canonical: article.canonicalUrl } : {}),
           ...(body.hasEmbeds ? { scripts: [p.site.embedsScriptHref] } : {}),
           commentsFeed: {
             name: `${p.settings.name} » تعليقات على ${article.title}`,

@@ -8,7 +8,7 @@ import { parseRange } from '../../../src/web/cache/sendCachedAnswer.js';
 const live: Article = {
   id: 7, slug: 'خبر', title: 'خبر', lede: null, body: '<p>x</p>', status: 'published', publishedAt: new Date('2026-11-29T08:00:00Z'), modifiedAt: null,
   createdAt: new Date(0), updatedAt: new Date(0), primarySectionId: 3, sectionIds: [3], tagIds: [11], authorIds: [2], featuredMediaId: null,
-  isBreaking: false, isFeatured: false, commentsOpen: true, seoTitle: null, seoDescription: null, readingMinutes: 1, version: 4, isDemo: false,
+  isBreaking: false, isFeatured: false, commentsOpen: true, seoTitle: null, seoDescription: null, canonicalUrl: null, readingMinutes: 1, version: 4, isDemo: false,
   commentCount: 0, createdBy: null, updatedBy: null, previousStatus: null,
 };
 const parents = (id: number) => (id === 3 ? [1] : []);

@@ -24,6 +24,7 @@ const expected: Record<Capability, Record<Role, 'Y' | 'O' | 'D' | '-'>> = {
   'taxonomy.manage': { contributor: '-', author: '-', editor: 'Y', admin: 'Y' },
   'users.manage': { contributor: '-', author: '-', editor: '-', admin: 'Y' },
   'settings.manage': { contributor: '-', author: '-', editor: '-', admin: 'Y' },
+  'content.import': { contributor: '-', author: '-', editor: '-', admin: 'Y' },
 };
 
 const ME = 7;

@@ -12,6 +12,8 @@ import { m009CommentIndexes } from './m009_comment_indexes.js';
 import { m010ImportKeys } from './m010_import_keys.js';
 import { m011PurgeLog } from './m011_purge_log.js';
 import { m012ThreadCount } from './m012_thread_count.js';
+import { m013ArticleCanonical } from './m013_article_canonical.js';
+import { m014ImportRuns } from './m014_import_runs.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
 export function allMigrations(d: MigrationDialect): Record<string, Migration> {
@@ -28,5 +30,7 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '010_import_keys': m010ImportKeys(),
     '011_purge_log': m011PurgeLog(),
     '012_thread_count': m012ThreadCount(),
+    '013_article_canonical': m013ArticleCanonical(),
+    '014_import_runs': m014ImportRuns(d),
   };
 }

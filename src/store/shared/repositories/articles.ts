@@ -43,6 +43,7 @@ function toArticle(row: ArticleRow, rel: Relations): Article {
     commentsOpen: row.comments_open === 1,
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
+    canonicalUrl: row.canonical_url,
     readingMinutes: row.reading_minutes,
     version: row.version,
     isDemo: row.is_demo === 1,
@@ -303,6 +304,7 @@ export function createArticleRepository(
     if (c.commentsOpen !== undefined) set.comments_open = toFlag(c.commentsOpen);
     if (c.seoTitle !== undefined) set.seo_title = c.seoTitle;
     if (c.seoDescription !== undefined) set.seo_description = c.seoDescription;
+    if (c.canonicalUrl !== undefined) set.canonical_url = c.canonicalUrl;
     // The version in the WHERE is the real guard: a concurrent save that committed first leaves
     // nothing to update here (PostgreSQL re-checks the row after waiting for the other writer).
     const updated = await conn.updateTable('articles').set(set).where('id', '=', input.id).where('version', '=', input.expectedVersion).executeTakeFirst();

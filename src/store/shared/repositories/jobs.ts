@@ -62,13 +62,14 @@ export function createJobRepository(db: Kysely<Database>, now: () => Date, diale
       return Number(result.numDeletedRows);
     },
 
-    async claim(workerId, limit, lockMs) {
+    async claim(workerId, limit, lockMs, kinds) {
       const at = now();
       const rows = await dialect.claimJobs(db, {
         workerId,
         limit,
         nowIso: at.toISOString(),
         lockedUntilIso: new Date(at.getTime() + lockMs).toISOString(),
+        ...(kinds ? { kinds } : {}),
       });
       return rows.map(toJob).sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
     },

@@ -1,0 +1,98 @@
+/**
+ * The admin's Import screen in Chromium (issue #7), against a real server on a real SQLite store:
+ * an admin uploads a small real WordPress export from ../shared/data/wxr/, the job runs, the
+ * report appears (counts per kind, the URL list to download), then a malformed export shows its
+ * error in Arabic with the line, the column and the stable code. Screenshots at 1280 px go to
+ * test-results/screenshots/admin-import-*.png.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/domain/access.js';
+import { createUser } from '../../src/operations/accounts/createUser.js';
+import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwordHasher.js';
+import { openTestSite, type TestSite } from '../support/khabar.js';
+import { memoryRateLimiter } from '../support/memoryRateLimiter.js';
+import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, watchProblems, type PageProblems } from './browser.js';
+
+const EMAIL = 'salma@example.ma';
+const PASSWORD = 'كلمة-سر-طويلة-2026';
+const phpunit = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'wxr', 'wordpress-importer', 'phpunit', 'data');
+const SMALL = path.join(phpunit, 'small-export.xml');
+const MALFORMED = path.join(phpunit, 'malformed-simple.xml');
+const haveData = existsSync(SMALL) && existsSync(MALFORMED);
+
+describe.skipIf(browserSkipReason !== null || !haveData)('the Import screen in Chromium', () => {
+  let site: TestSite;
+  let browser: Browser;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    const now = () => new Date();
+    site = await openTestSite({ now, demo: false, rateLimiter: memoryRateLimiter(now) });
+    await createUser({ store: site.khabar.store, passwords: createArgon2PasswordHasher() }, systemActor('test'), { email: EMAIL, displayName: 'سلمى بناني', role: 'admin', password: PASSWORD });
+    await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(site.khabar.app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.dispose();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar-MA', timezoneId: 'Africa/Casablanca', acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    problems = watchProblems(page);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function openImportScreen() {
+    await page.goto(`${base}/admin/`);
+    await page.getByLabel('البريد الإلكتروني').fill(EMAIL);
+    await page.getByLabel('كلمة المرور').fill(PASSWORD);
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'الاستيراد' }).click();
+    await page.getByRole('heading', { name: 'الاستيراد من ووردبريس' }).waitFor();
+  }
+  const unexpected = () => problems.list.filter((p) => !/401/.test(p) || !/\/admin\/api\/session/.test(p));
+
+  it('uploads a real export, shows the report with counts per kind, and downloads the old → new URL list', async () => {
+    await openImportScreen();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    await page.getByLabel('ملف التصدير (WXR)').setInputFiles(SMALL);
+    await page.getByRole('button', { name: 'ابدأ الاستيراد' }).click();
+    await page.getByText('انتهى الاستيراد.').waitFor({ timeout: 60_000 });
+    const articlesRow = page.getByRole('row', { name: /المقالات/ });
+    expect(await articlesRow.locator('td').allInnerTexts()).toEqual(['6', '0', '0', '0']);
+    expect(await page.getByRole('row', { name: /الصفحات/ }).locator('td').first().innerText()).toBe('5');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /نزّل قائمة الروابط/ }).click()]);
+    const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { urls: Array<{ from: string; to: string | null; status: number }>; urlCount: number };
+    expect(report.urls.length).toBe(report.urlCount);
+    expect(report.urls.length).toBeGreaterThan(6);
+    expect(await site.khabar.store.articles.countForAdmin({})).toBe(6);
+    expect(await measureOverflow(page)).toMatchObject({ offenders: [] });
+    await fullPageScreenshot(page, 'admin-import-1280');
+    expect(unexpected()).toEqual([]);
+  });
+
+  it('shows a malformed export\'s error in Arabic with its line, column and stable code', async () => {
+    await openImportScreen();
+    await page.getByLabel('ملف التصدير (WXR)').setInputFiles(MALFORMED);
+    await page.getByRole('button', { name: 'ابدأ الاستيراد' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'WXR_MALFORMED' });
+    await alert.waitFor({ timeout: 60_000 });
+    const text = await alert.innerText();
+    expect(text).toContain('ملف التصدير ليس XML سليماً');
+    expect(text).toMatch(/السطر \d+، العمود \d+/);
+    await fullPageScreenshot(page, 'admin-import-malformed-1280');
+    expect(unexpected()).toEqual([]);
+  });
+});
