@@ -501,8 +501,8 @@ describe.skipIf(browserSkipReason !== null)(`admin screens in Chromium with ever
         const saved = await created<{ name: string; tagline: string }>('PATCH', '/admin/api/settings', { name, tagline }, 'settings');
         await goInApp(page, '/account');
         await goInApp(page, '/settings');
-        await page.locator('.form-narrow input').first().waitFor();
-        const shown = (await page.evaluate(`[...document.querySelectorAll('.form-narrow input')].map((e) => e.value)`)) as string[];
+        await page.getByLabel('اسم الموقع', { exact: true }).waitFor();
+        const shown = [await page.getByLabel('اسم الموقع', { exact: true }).inputValue(), await page.getByLabel('الشعار النصي', { exact: true }).inputValue()];
         expect(mismatches([[`site name ${i}`, shown[0], saved.name], [`tagline ${i}`, shown[1], saved.tagline]])).toEqual([]);
         expect(saved.name).toBe(name);
         figures.recordsChecked += 1;
