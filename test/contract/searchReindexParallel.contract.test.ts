@@ -16,7 +16,7 @@ const CORPUS = path.resolve('../shared/data/arabic-news/ant/ant-v1.1-jawharafm.j
 const texts = readFileSync(CORPUS, 'utf8')
   .split('\n')
   .filter(Boolean)
-  .slice(0, 90)
+  .slice(0, 50)
   .map((line) => JSON.parse(line) as { title: string; body: string });
 
 /** The index as stored: every row of the search tables, in a fixed order. */
@@ -134,14 +134,14 @@ for (const dialect of dialects) {
       const dump = async () => Promise.all(opened.rows.map((sql) => opened.query(sql)));
 
       // Batches of 7 with up to 3 in flight: results must come back in id order across workers.
-      await expect(serial.reindex({ batchSize: 7 })).resolves.toEqual({ indexed: 81 });
+      await expect(serial.reindex({ batchSize: 7 })).resolves.toEqual({ indexed: 45 });
       const serialRows = await dump();
-      await expect(parallel.reindex({ batchSize: 7 })).resolves.toEqual({ indexed: 81 });
+      await expect(parallel.reindex({ batchSize: 7 })).resolves.toEqual({ indexed: 45 });
       const parallelRows = await dump();
 
-      expect(serialRows[0]).toHaveLength(81);
+      expect(serialRows[0]).toHaveLength(45);
       expect(serialRows[1]!.length).toBeGreaterThan(1000);
       for (const [i, rows] of parallelRows.entries()) expect(rows, opened.rows[i]).toEqual(serialRows[i]);
-    });
+    }, 120_000); // two rebuilds and two workers starting through tsx: slow on a shared machine
   });
 }
