@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors/AppError.js';
@@ -19,9 +18,14 @@ export interface BulkAnalysis {
 /** Opens a {@link BulkAnalysis}: the store calls it at the start of a rebuild. */
 export type OpenBulkAnalysis = () => BulkAnalysis;
 
-/** Worker threads a rebuild uses by default: one per core beyond the main thread's, at most 2. */
+/**
+ * Worker threads a rebuild uses by default: none. Measured on the 2-core reference machine at
+ * 100,000 articles (decision 027), one worker made the rebuild slower (1,628 against 1,846
+ * articles/s, +130 µs of CPU per article for copying the texts both ways); re-measure with
+ * `bench/reindexProfile.ts --workers N` on a quiet machine with more cores before raising it.
+ */
 export function defaultAnalysisWorkers(): number {
-  return Math.max(0, Math.min(2, os.availableParallelism() - 1));
+  return 0;
 }
 
 /**
