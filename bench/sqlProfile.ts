@@ -20,7 +20,14 @@ export interface SqlProfile {
   report(requests?: number): void;
 }
 
-export async function installSqlProfile(): Promise<SqlProfile> {
+/** `cpu`: time each call with the process's CPU time (user + system) instead of the wall clock. */
+export async function installSqlProfile(options: { cpu?: boolean } = {}): Promise<SqlProfile> {
+  const clock = options.cpu
+    ? (): bigint => {
+        const u = process.cpuUsage();
+        return BigInt(u.user + u.system) * 1000n;
+      }
+    : (): bigint => process.hrtime.bigint();
   const { default: Database } = await import('better-sqlite3');
   const entries = new Map<string, Entry>();
   let since = process.hrtime.bigint();
@@ -32,9 +39,9 @@ export async function installSqlProfile(): Promise<SqlProfile> {
       const original = statement[method] as ((...args: unknown[]) => unknown) | undefined;
       if (typeof original !== 'function') continue;
       statement[method] = function (this: unknown, ...args: unknown[]) {
-        const t0 = process.hrtime.bigint();
+        const t0 = clock();
         const result = original.apply(this, args);
-        const ns = process.hrtime.bigint() - t0;
+        const ns = clock() - t0;
         const key = sql.replace(/\s+/g, ' ').trim();
         let e = entries.get(key);
         if (!e) {
@@ -70,7 +77,7 @@ export async function installSqlProfile(): Promise<SqlProfile> {
       const out = process.env.BENCH_SQL_PROFILE_OUT;
       if (out) writeFileSync(out, JSON.stringify({ wallMs, totalMs, requests: requests ?? null, statements: rows }, null, 2));
       const perRequest = requests ? `; ${requests} responses, ${(totalMs / requests).toFixed(1)} ms in SQLite per response` : '';
-      const lines = [`SQL profile: ${totalMs.toFixed(0)} ms in SQLite over ${wallMs.toFixed(0)} ms wall (${((totalMs / wallMs) * 100).toFixed(1)}%)${perRequest}`];
+      const lines = [`SQL profile: ${totalMs.toFixed(0)} ms ${options.cpu ? 'of CPU ' : ''}in SQLite over ${wallMs.toFixed(0)} ms wall (${((totalMs / wallMs) * 100).toFixed(1)}%)${perRequest}`];
       for (const r of rows.slice(0, 15)) {
         lines.push(`  ${r.totalMs.toFixed(0).padStart(7)} ms ${String(r.calls).padStart(7)} calls ${String(r.meanUs).padStart(6)} µs/call  ${r.sql.slice(0, 220)}`);
       }

@@ -17,6 +17,7 @@ import { createSiteSettingsSource } from './operations/site/siteSettings.js';
 import { assetsDir } from './paths.js';
 import type { RateLimiter } from './ratelimit/RateLimiter.js';
 import { createSiteAnalyzer } from './search/createSiteAnalyzer.js';
+import { siteAnalysisWorkers } from './search/siteAnalysisWorkers.js';
 import { createVocabularyCache } from './search/createVocabularyCache.js';
 import { ensureSearchIndex } from './search/ensureSearchIndex.js';
 import { openStore } from './store/openStore.js';
@@ -145,7 +146,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const now = options.now ?? (() => new Date());
   const analyzer = createSiteAnalyzer(config);
   const store =
-    options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now, analyze: (doc) => analyzer.analyzeDocument(doc) }));
+    options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now, analyze: (doc) => analyzer.analyzeDocument(doc), bulkAnalysis: siteAnalysisWorkers(config) }));
   try {
     if (options.migrate !== false) {
       await store.migrate();

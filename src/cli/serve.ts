@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import type { ResolvedConfig } from '../config/loadConfig.js';
 import { buildKhabar, createLogger, FIRST_ADMIN_HINT, loadDemoIfEmpty } from '../main.js';
 import { createSiteAnalyzer } from '../search/createSiteAnalyzer.js';
+import { siteAnalysisWorkers } from '../search/siteAnalysisWorkers.js';
 import { ensureSearchIndex } from '../search/ensureSearchIndex.js';
 import { openStore } from '../store/openStore.js';
 import { heapFlagsToAdd } from '../runtime/serverHeapFlags.js';
@@ -14,7 +15,7 @@ export async function serve(config: ResolvedConfig, options: { workers: number }
   const logger = createLogger(config);
   if (options.workers > 1 && cluster.isPrimary) {
     const analyzer = createSiteAnalyzer(config);
-    const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, analyze: (doc) => analyzer.analyzeDocument(doc) });
+    const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, analyze: (doc) => analyzer.analyzeDocument(doc), bulkAnalysis: siteAnalysisWorkers(config) });
     try {
       await store.migrate();
       if (config.demo) await loadDemoIfEmpty(store, config, () => new Date());

@@ -13,7 +13,8 @@
 import { chooseBase, inflectionsOf, prefixStrippings, stripArticle } from './analyzer/affixes.js';
 import { spellingVariants } from './analyzer/spelling.js';
 import { isStopword } from './analyzer/stopwords.js';
-import { isArabicWord, isNumber, tokenize, wordRuns } from './analyzer/tokenize.js';
+import { detached } from '../domain/text/detached.js';
+import { CHUNK_SEPARATOR, isArabicWord, isNumber, tokenize, wordRuns } from './analyzer/tokenize.js';
 import { createVariantTable } from './analyzer/variantTable.js';
 
 /** Normalized surface words the index has seen, with document frequency (vocabulary guard). */
@@ -116,14 +117,24 @@ function tooShort(word: string): boolean {
   return word.length < 2 && !isNumber(word);
 }
 
-/** Words remembered by one analyzer before its memo is cleared (bounded memory). */
+/** Words (and raw chunks) remembered by one analyzer before its memos are cleared (bounded memory). */
 const WORD_MEMO_LIMIT = 200_000;
+/** Raw chunks longer than this are tokenized each time, not remembered (a URL, a run without spaces). */
+const CHUNK_MEMO_MAX_LENGTH = 64;
 
 interface WordInfo {
+  /** The normalized word. */
+  word: string;
   /** Index terms: the word and its prefix strippings. */
   terms: readonly string[];
+  /** `terms` joined by spaces, as a field's text has them. */
+  termText: string;
   /** The word without its article, when it has one (counted in the vocabulary). */
   bare: string | undefined;
+  /** The memo entry of `bare` (its own stamp deduplicates it), filled on first use. */
+  bareInfo: WordInfo | undefined | null;
+  /** The last document (analyzer-local number) whose distinct words include this word. */
+  stamp: number;
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
@@ -134,12 +145,35 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const wordInfo = (word: string): WordInfo => {
     let info = memo.get(word);
     if (info === undefined) {
-      if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
-      info = { terms: indexTermsOf(word), bare: stripArticle(word) };
-      memo.set(word, info);
+      const terms = indexTermsOf(word);
+      const key = detached(word);
+      info = { word: key, terms, termText: terms.join(' '), bare: stripArticle(word), bareInfo: null, stamp: 0 };
+      memo.set(key, info);
     }
     return info;
   };
+  // Raw chunks (text between whitespace, punctuation attached) repeat as much as words: each is
+  // normalized and tokenized once (decision 027). Same words as tokenizing the whole text: see
+  // CHUNK_SEPARATOR.
+  const chunkMemo = new Map<string, readonly WordInfo[]>();
+  const chunkInfos = (chunk: string): readonly WordInfo[] => {
+    if (chunk.length > CHUNK_MEMO_MAX_LENGTH) return tokenize(chunk).map(wordInfo);
+    let infos = chunkMemo.get(chunk);
+    if (infos === undefined) {
+      infos = tokenize(chunk).map(wordInfo);
+      chunkMemo.set(detached(chunk), infos);
+    }
+    return infos;
+  };
+  // Cleared together, between documents only: a document's distinct words are deduplicated by
+  // the stamp on their memo entries, which must stay the same objects for the whole document.
+  const boundMemos = (): void => {
+    if (memo.size >= WORD_MEMO_LIMIT || chunkMemo.size >= WORD_MEMO_LIMIT) {
+      memo.clear();
+      chunkMemo.clear();
+    }
+  };
+  let documents = 0;
 
   // Highlighting normalizes every word of ten titles and passages per results page; the same
   // written words recur, so their normalized forms are kept (decision 023). Pure: never stale.
@@ -184,27 +218,46 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   return {
     analyzeDocument(doc) {
-      const fieldTerms = (words: readonly string[]): string => {
+      boundMemos();
+      const stamp = ++documents;
+      const surface: string[] = [];
+      const words: string[] = [];
+      // The distinct surface words in order of first use, each followed by its article-less form.
+      const count = (info: WordInfo): void => {
+        if (info.stamp !== stamp) {
+          info.stamp = stamp;
+          words.push(info.word);
+        }
+        if (info.bare === undefined) return;
+        const bare = info.bareInfo ?? (info.bareInfo = wordInfo(info.bare));
+        if (bare.stamp !== stamp) {
+          bare.stamp = stamp;
+          words.push(bare.word);
+        }
+      };
+      const terms = (text: string, out: string[], onSurface: boolean): void => {
+        for (const chunk of text.split(CHUNK_SEPARATOR)) {
+          if (chunk === '') continue;
+          for (const info of chunkInfos(chunk)) {
+            out.push(info.termText);
+            if (onSurface) {
+              surface.push(info.word);
+              count(info);
+            }
+          }
+        }
+      };
+      const field = (text: string, onSurface: boolean): string => {
         const out: string[] = [];
-        for (const w of words) for (const t of wordInfo(w).terms) out.push(t);
+        terms(text, out, onSurface);
         return out.join(' ');
       };
-      const title = tokenize(doc.title ?? '');
-      const lede = tokenize(doc.lede ?? '');
-      const tags = (doc.tags ?? []).flatMap((t) => tokenize(t));
-      const body = tokenize(doc.body ?? '');
-      const surface = [...title, ...lede, ...body];
-      const words = new Set<string>();
-      for (const w of surface) {
-        words.add(w);
-        const bare = wordInfo(w).bare;
-        if (bare !== undefined) words.add(bare);
-      }
-      return {
-        fields: { title: fieldTerms(title), lede: fieldTerms(lede), tags: fieldTerms(tags), body: fieldTerms(body) },
-        surface: surface.join(' '),
-        words: [...words],
-      };
+      const title = field(doc.title ?? '', true);
+      const lede = field(doc.lede ?? '', true);
+      const tagTerms: string[] = [];
+      for (const tag of doc.tags ?? []) terms(tag, tagTerms, false);
+      const body = field(doc.body ?? '', true);
+      return { fields: { title, lede, tags: tagTerms.join(' '), body }, surface: surface.join(' '), words };
     },
 
     planQuery(query, vocabulary) {
@@ -256,6 +309,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const wanted = new Set<string>([...plan.groups.flat(), ...plan.phrases.flat()]);
       if (wanted.size === 0) return [];
       const spans: Array<[number, number]> = [];
+      boundMemos();
       for (const run of wordRuns(String(text ?? ''), tokenizeRun)) {
         if (run.words.some((w) => wordInfo(w).terms.some((t) => wanted.has(t)))) spans.push([run.start, run.end]);
       }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Store } from './ports.js';
+import type { OpenBulkAnalysis } from '../search/analysisWorkers.js';
 import type { AnalyzeDocument } from './shared/search/syncArticleSearch.js';
 
 export interface OpenStoreOptions {
@@ -8,11 +9,13 @@ export interface OpenStoreOptions {
   now?: () => Date;
   /** How articles become search terms (the analyzer configured for this site). */
   analyze?: AnalyzeDocument;
+  /** Worker threads that analyse for rebuilds (reindex, imports, start-up): `analysisWorkers(…)` with the same analyzer options. */
+  bulkAnalysis?: OpenBulkAnalysis;
 }
 
 /** PostgreSQL when a DATABASE_URL is configured, otherwise the SQLite file in the data folder. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const now = { ...(options.now ? { now: options.now } : {}), ...(options.analyze ? { analyze: options.analyze } : {}) };
+  const now = { ...(options.now ? { now: options.now } : {}), ...(options.analyze ? { analyze: options.analyze } : {}), ...(options.bulkAnalysis ? { bulkAnalysis: options.bulkAnalysis } : {}) };
   if (options.databaseUrl) {
     const { createPostgresStore } = await import('./postgres/createPostgresStore.js');
     return createPostgresStore({ connectionString: options.databaseUrl, ...now });

@@ -7,6 +7,7 @@ import { importWordpress } from '../../importers/wordpress/importWordpress.js';
 import { createUrlSpool } from '../../importers/wordpress/urlSpool.js';
 import { createLocalMediaStorage } from '../../media/createLocalMediaStorage.js';
 import { createSiteAnalyzer } from '../../search/createSiteAnalyzer.js';
+import { siteAnalysisWorkers } from '../../search/siteAnalysisWorkers.js';
 import { openStore } from '../../store/openStore.js';
 import { mediaRootOf } from '../../main.js';
 
@@ -79,7 +80,7 @@ export function registerImportWordpress(program: Command): void {
       v8.setFlagsFromString('--heap-growing-percent=20');
       const config = loadConfig();
       const analyzer = createSiteAnalyzer(config);
-      const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, analyze: (doc) => analyzer.analyzeDocument(doc) });
+      const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, analyze: (doc) => analyzer.analyzeDocument(doc), bulkAnalysis: siteAnalysisWorkers(config) });
       const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
       const now = () => new Date();
       // Every old URL goes to a temporary file as it is mapped, and from there into the report file.

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/loadConfig.js';
 import { createSiteAnalyzer } from '../../search/createSiteAnalyzer.js';
+import { siteAnalysisWorkers } from '../../search/siteAnalysisWorkers.js';
 import { openStore } from '../../store/openStore.js';
 
 /** `khabar reindex`: rebuilds the search index from the published articles (one transaction). */
@@ -11,7 +12,7 @@ export function registerReindex(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       const analyzer = createSiteAnalyzer(config);
-      const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, analyze: (doc) => analyzer.analyzeDocument(doc) });
+      const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, analyze: (doc) => analyzer.analyzeDocument(doc), bulkAnalysis: siteAnalysisWorkers(config) });
       try {
         await store.migrate();
         const started = performance.now();

@@ -24,6 +24,16 @@ export function tokenize(text: string): string[] {
   return foldExtraLetters(normalizeForMatch(text)).match(NORMALIZED_WORD) ?? [];
 }
 
+/**
+ * What separates chunks of raw text that normalize independently: JavaScript's `\s` without U+FEFF
+ * (an invisible character normalization removes, so it may sit inside a word). NFKC never composes
+ * across a whitespace character (it is a starter that no composition starts with), never turns one
+ * into anything but whitespace, and whitespace is not case-ignorable (Greek final sigma), so
+ * `tokenize(a + ' ' + b)` is `[...tokenize(a), ...tokenize(b)]`: each chunk can be tokenized once
+ * and remembered (the analyzer does, decision 027).
+ */
+export const CHUNK_SEPARATOR = /[\t-\r \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/;
+
 /** A run of word characters in the original text with its [start, end) offsets. */
 export interface WordRun {
   start: number;

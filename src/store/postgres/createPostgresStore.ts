@@ -6,6 +6,7 @@ import type { Store } from '../ports.js';
 import { createSearchIndex } from './search.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
 import { createQueryObservers } from '../shared/queryObservers.js';
+import type { OpenBulkAnalysis } from '../../search/analysisWorkers.js';
 import type { AnalyzeDocument } from '../shared/search/syncArticleSearch.js';
 import type { Database as Schema } from '../shared/schema.js';
 import { jobQueries, PURGES_CHANNEL } from './jobQueries.js';
@@ -22,6 +23,8 @@ export interface PostgresStoreOptions {
   now?: () => Date;
   /** How articles become index terms (default: the Arabic analyzer with no extra variants). */
   analyze?: AnalyzeDocument;
+  /** Worker threads for rebuilds (`analysisWorkers`, with the options of the analyzer `analyze` runs); none: inline. */
+  bulkAnalysis?: OpenBulkAnalysis;
 }
 
 /** The scale store: a pg pool; connection failures surface as STORE_UNAVAILABLE at start-up. */
@@ -55,6 +58,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     queryObservers,
     capabilities: { dialect: 'postgres', skipLocked: true, notify: true },
     search: { indexOf: createSearchIndex, analyze: options.analyze ?? defaultAnalyze() },
+    ...(options.bulkAnalysis ? { bulkAnalysis: options.bulkAnalysis } : {}),
     migrationDialect: postgresMigrationDialect,
     dialectQueries: jobQueries,
     listenForJobs: listenForJobs(options.connectionString),

@@ -1,14 +1,15 @@
 import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { AppError } from '../../errors/AppError.js';
-import type { Capabilities, Store } from '../ports.js';
+import type { Capabilities, IndexedText, SearchDocument, Store } from '../ports.js';
 import { contentVersionReader } from './contentVersion.js';
 import { createPurgeLog, recordPurge, registerPurgeTarget, transactionWithPurges } from './purgeLog.js';
 import type { PurgeRecord } from '../ports.js';
+import type { OpenBulkAnalysis } from '../../search/analysisWorkers.js';
 import { createRepositories, type SearchWiring } from './createRepositories.js';
 import { allMigrations } from './migrations/index.js';
 import type { MigrationDialect } from './migrations/MigrationDialect.js';
 import type { Database } from './schema.js';
-import { indexableArticles, syncArticleSearch } from './search/syncArticleSearch.js';
+import { indexableArticles, syncArticleSearch, type IndexableArticle } from './search/syncArticleSearch.js';
 import type { DialectQueries } from './dialectQueries.js';
 import type { QueryObservers } from './queryObservers.js';
 import { createGroupCommit, separateTransactions, withinTransaction } from './groupCommit.js';
@@ -28,6 +29,8 @@ export interface KyselyStoreOptions {
   migrationSchema?: string;
   /** The dialect's search index and the analyzer that feeds it. */
   search: SearchWiring;
+  /** Analysis off the main thread for rebuilds (reindex); without it the rebuild analyses inline. */
+  bulkAnalysis?: OpenBulkAnalysis;
   /**
    * Concurrent small writes (comments, rate-limit hits) share one transaction and one commit
    * (groupCommit.ts): for a store with a single writer (SQLite). Default: each its own transaction.
@@ -96,29 +99,64 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
     },
     async reindex(reindexOptions = {}) {
       const batchSize = reindexOptions.batchSize ?? 500;
-      // rebuild runs inside one transaction: readers keep the old index until the new one commits.
-      const indexed = await transactionWithPurges(db, async (trx) => {
-        const index = options.search.indexOf(trx);
-        async function* batches() {
+      const analyze = options.search.analyze;
+      const bulk = options.bulkAnalysis?.();
+      try {
+        // rebuild runs inside one transaction: readers keep the old index until the new one commits.
+        const indexed = await transactionWithPurges(db, async (trx) => {
+          const index = options.search.indexOf(trx);
           let last = 0;
-          let done = 0;
-          for (;;) {
+          /** The next batch of published articles (by id), or null after the last one. */
+          const read = async (): Promise<{ ids: number; docs: Array<[number, IndexableArticle]> } | null> => {
             const ids = (
               await trx.selectFrom('articles').select('id').where('status', '=', 'published').where('id', '>', last).orderBy('id').limit(batchSize).execute()
             ).map((r) => Number(r.id));
-            if (ids.length === 0) return;
+            if (ids.length === 0) return null;
             last = ids[ids.length - 1]!;
-            const docs = await indexableArticles(trx, ids);
-            yield [...docs].map(([articleId, doc]) => ({ articleId, publishedAt: doc.publishedAt, text: options.search.analyze(doc) }));
-            done += ids.length;
-            reindexOptions.onProgress?.(done);
+            return { ids: ids.length, docs: [...(await indexableArticles(trx, ids))] };
+          };
+          const toDocuments = (docs: ReadonlyArray<[number, IndexableArticle]>, texts: readonly IndexedText[]): SearchDocument[] =>
+            docs.map(([articleId, doc], i) => ({ articleId, publishedAt: doc.publishedAt, text: texts[i]! }));
+          async function* batches(): AsyncGenerator<SearchDocument[]> {
+            let done = 0;
+            if (!bulk) {
+              for (let batch = await read(); batch; batch = await read()) {
+                yield toDocuments(batch.docs, batch.docs.map(([, doc]) => analyze(doc)));
+                done += batch.ids;
+                reindexOptions.onProgress?.(done);
+              }
+              return;
+            }
+            // Decision 027: up to `depth` batches are read ahead and analysed by the workers while
+            // the store writes the batch yielded before; results come back in id order.
+            const ahead: Array<{ ids: number; documents: Promise<SearchDocument[]> }> = [];
+            let exhausted = false;
+            for (;;) {
+              while (!exhausted && ahead.length < bulk.depth) {
+                const batch = await read();
+                if (!batch) {
+                  exhausted = true;
+                  break;
+                }
+                const documents = bulk.analyze(batch.docs.map(([, doc]) => doc)).then((texts) => toDocuments(batch.docs, texts));
+                documents.catch(() => {}); // awaited below in order; a failure must not go unhandled meanwhile
+                ahead.push({ ids: batch.ids, documents });
+              }
+              const next = ahead.shift();
+              if (!next) return;
+              yield await next.documents;
+              done += next.ids;
+              reindexOptions.onProgress?.(done);
+            }
           }
-        }
-        const count = await index.rebuild(batches());
-        await recordPurge(trx, ['search'], now);
-        return count;
-      });
-      return { indexed };
+          const count = await index.rebuild(batches());
+          await recordPurge(trx, ['search'], now);
+          return count;
+        });
+        return { indexed };
+      } finally {
+        await bulk?.close();
+      }
     },
     onJobsQueued: options.listenForJobs,
     observeQueries: options.queryObservers.subscribe,

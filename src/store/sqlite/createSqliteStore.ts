@@ -8,6 +8,7 @@ import type { Store } from '../ports.js';
 import { createSearchIndex } from './search.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
 import { createQueryObservers } from '../shared/queryObservers.js';
+import type { OpenBulkAnalysis } from '../../search/analysisWorkers.js';
 import type { AnalyzeDocument } from '../shared/search/syncArticleSearch.js';
 import type { Database as Schema } from '../shared/schema.js';
 import { withCachedStatements } from './cachedStatements.js';
@@ -22,6 +23,8 @@ export interface SqliteStoreOptions {
   now?: () => Date;
   /** How articles become index terms (default: the Arabic analyzer with no extra variants). */
   analyze?: AnalyzeDocument;
+  /** Worker threads for rebuilds (`analysisWorkers`, with the options of the analyzer `analyze` runs); none: inline. */
+  bulkAnalysis?: OpenBulkAnalysis;
 }
 
 /**
@@ -49,6 +52,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     queryObservers,
     capabilities: { dialect: 'sqlite', skipLocked: false, notify: false },
     search: { indexOf: createSearchIndex, analyze: options.analyze ?? defaultAnalyze() },
+    ...(options.bulkAnalysis ? { bulkAnalysis: options.bulkAnalysis } : {}),
     migrationDialect: sqliteMigrationDialect,
     dialectQueries: jobQueries,
     listenForJobs: listenForJobs(),

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../src/search/analyzer/tokenize.js';
-import { createAnalyzer, MAX_QUERY_GROUPS, type Analyzer, type QueryPlan } from '../../../src/search/analyzer.js';
+import { stripArticle } from '../../../src/search/analyzer/affixes.js';
+import { CHUNK_SEPARATOR, tokenize } from '../../../src/search/analyzer/tokenize.js';
+import { createAnalyzer, indexTermsOf, MAX_QUERY_GROUPS, type Analyzer, type QueryPlan } from '../../../src/search/analyzer.js';
 
 /** A tiny in-memory archive searched the way the stores do: every group must hit a field term. */
 function archive(analyzer: Analyzer, docs: Record<string, string>) {
@@ -289,5 +290,47 @@ describe('upstream normalizer vectors through the analyzer tokenizer', () => {
 
   it.skipIf(!present).each(normalizers.map((r) => [`${r.suite} ${r.input}`, r] as const))('%s', (_n, r) => {
     expect(tokenize(r.input)).toEqual(r.expected);
+  });
+});
+
+describe('analyzeDocument by chunks (decision 027)', () => {
+  // Text where whole-text normalization could differ from chunk by chunk: final sigma, BOM and
+  // zero-width characters inside words, NFKC forms that expand to a space, a hamza mark after a
+  // space, every whitespace JavaScript knows, ligatures and Maghrebi letters.
+  const tricky = [
+    'ΟΔΟΣ ΑΣ Σ ΑΣ\u00ADx',
+    'a\uFEFFb c\u200Bd \uFEFF',
+    'x\uFE70y \u00B4z \u0654ا',
+    'ا\u0654 ٢٠٢٦ Émile ÇA ﻻ اﻷمنية',
+    'ڨ ڭ پ\u00A0چ\u3000ژ\u2028x\u2029y\u205Fz\u202Fw\u1680v\u2000u\u200Az',
+    'وزارةُ  الداخليّة\t\n\r\v\fوالوزارة، (بالوزارة)',
+    'İstanbul ǅ ﬁ ﬀ ß ẞ',
+  ];
+
+  it('tokenizes a text as the concatenation of its chunks', () => {
+    for (const text of tricky) {
+      expect(text.split(CHUNK_SEPARATOR).flatMap((chunk) => tokenize(chunk)), text).toEqual(tokenize(text));
+    }
+  });
+
+  it('gives what the word-by-word definition gives, with a fresh or a warm memo', () => {
+    const analyzer = createAnalyzer();
+    const doc = { title: tricky.join(' '), lede: tricky[5]!, tags: tricky.slice(0, 3), body: tricky.join('\n') };
+    const words = (s: string) => tokenize(s);
+    const terms = (ws: string[]) => ws.flatMap((w) => indexTermsOf(w)).join(' ');
+    const surface = [...words(doc.title), ...words(doc.lede), ...words(doc.body)];
+    const distinct = new Set<string>();
+    for (const w of surface) {
+      distinct.add(w);
+      const bare = stripArticle(w);
+      if (bare !== undefined) distinct.add(bare);
+    }
+    const expected = {
+      fields: { title: terms(words(doc.title)), lede: terms(words(doc.lede)), tags: terms(doc.tags.flatMap(words)), body: terms(words(doc.body)) },
+      surface: surface.join(' '),
+      words: [...distinct],
+    };
+    expect(analyzer.analyzeDocument(doc)).toEqual(expected);
+    expect(analyzer.analyzeDocument(doc)).toEqual(expected);
   });
 });
