@@ -357,7 +357,7 @@ lines.push(`## ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC —
 lines.push('');
 lines.push(`Command: \`npm run bench:search${process.argv.slice(2).length ? ' -- ' + process.argv.slice(2).join(' ') : ''}\` (${options.rounds} rounds of ${QUERIES.length} queries in-process, the first reported as cold; HTTP: ${options.connections} connections, ${options.duration} s, cycling through the same queries on /search?q=)`);
 lines.push('');
-lines.push(`Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}. Load average (1 min) ${load1.toFixed(2)} before, ${load2.toFixed(2)} after. **Other agents were running on these 2 cores during the run** (shared machine): figures are lower bounds.`);
+lines.push(`Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}. Load average (1 min) ${load1.toFixed(2)} before, ${load2.toFixed(2)} after. ${load1 < os.cpus().length ? 'Quiet machine (nothing else ran).' : '**Other work was running on these cores during the run** (shared machine): figures are lower bounds.'}`);
 lines.push('');
 lines.push(`Store: ${built.reused ? 'reused' : 'built'} ${path.relative(benchRoot, file)} — ${built.marker.textSource}; the ~12,100 corpus texts are shuffled and cycled to reach ${options.articles.toLocaleString('en')} (each text ~${Math.round(options.articles / 12_100)} times, with its own sections, tags, authors and date; repeated titles get slug suffixes).`);
 lines.push('');
