@@ -228,8 +228,10 @@ describe('reader comments over HTTP', () => {
 
   it('remembers name, email and website only when the box is ticked', async () => {
     await store().settings.set('site', { comments: { moderation: 'open' } });
+    // A browser that never ticked the box gets no cookie header at all.
     const unticked = await postOn(second!, { author: 'ليلى', email: 'laila@example.ma', comment: 'بدون حفظ' });
-    expect(String(unticked.headers['set-cookie'])).toContain('Max-Age=0');
+    expect(unticked.statusCode).toBe(303);
+    expect(unticked.headers['set-cookie']).toBeUndefined();
     const ticked = await postOn(second!, { author: 'ليلى', email: 'laila@example.ma', url: 'laila.example.ma', comment: 'مع الحفظ', 'wp-comment-cookies-consent': 'yes' }, { headers: { 'x-forwarded-proto': 'https', origin: 'https://khabar.example' } });
     const cookie = String(ticked.headers['set-cookie']);
     expect(cookie).toMatch(/^khabar_commenter=[\w-]+; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
@@ -238,6 +240,10 @@ describe('reader comments over HTTP', () => {
     expect(page.body).toContain('value="ليلى"');
     expect(page.body).toContain('value="https://laila.example.ma/"');
     expect(page.body).toMatch(/id="wp-comment-cookies-consent"[^>]*checked/);
+    // Unticking it later forgets the values in that browser.
+    const forgotten = await postOn(second!, { author: 'ليلى', email: 'laila@example.ma', comment: 'انسني الآن' }, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(forgotten.statusCode).toBe(303);
+    expect(String(forgotten.headers['set-cookie'])).toMatch(/^khabar_commenter=; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax$/);
   });
 
   it('sends the page every reader shares compressed when asked, and personal pages as they are', async () => {

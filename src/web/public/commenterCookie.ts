@@ -36,6 +36,13 @@ export function commenterCookie(values: CommenterValues, secure: boolean): strin
   return `${COMMENTER_COOKIE}=${value}; Max-Age=31536000; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 }
 
+const HAS_COMMENTER_COOKIE = new RegExp(`(?:^|;\\s*)${COMMENTER_COOKIE}=`);
+
+/** Whether a Cookie header carries the commenter cookie at all (valid or not). */
+export function hasCommenterCookie(header: string | undefined): boolean {
+  return header !== undefined && HAS_COMMENTER_COOKIE.test(header);
+}
+
 /** Set-Cookie that forgets the remembered values (the box was left unticked). */
 export function clearCommenterCookie(secure: boolean): string {
   return `${COMMENTER_COOKIE}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;

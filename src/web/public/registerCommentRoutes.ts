@@ -15,7 +15,7 @@ import type { ArticlePageExtras } from '../../views/pages/ArticlePage.js';
 import type { CommentFormView, ErrorPageView } from '../../views/models.js';
 import { HONEYPOT_FIELD } from '../../views/components/CommentForm.js';
 import { renderCommentFormPage } from '../../views/render.js';
-import { clearCommenterCookie, commenterCookie, readCommenter } from './commenterCookie.js';
+import { clearCommenterCookie, commenterCookie, hasCommenterCookie, readCommenter } from './commenterCookie.js';
 import type { PageBuilders } from './buildPages.js';
 import { href, type Presenter } from './createPresenter.js';
 import { presentComment } from './presentComments.js';
@@ -194,7 +194,9 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentW
         const secure = deps.alwaysSecureCookies || request.protocol === 'https';
         if (result.status !== 'spam') {
           const c = result.comment;
-          reply.header('set-cookie', remember ? commenterCookie({ author: c.authorName, email: c.authorEmail, url: c.authorUrl ?? '' }, secure) : clearCommenterCookie(secure));
+          if (remember) reply.header('set-cookie', commenterCookie({ author: c.authorName, email: c.authorEmail, url: c.authorUrl ?? '' }, secure));
+          // Forgetting is only sent to a browser that holds the cookie: most posts carry none.
+          else if (hasCommenterCookie(request.headers.cookie)) reply.header('set-cookie', clearCommenterCookie(secure));
         }
         const path = await canonicalArticlePath(reading, article);
         let location: string;
