@@ -293,7 +293,8 @@ describe.skipIf(browserSkipReason !== null)(`admin screens in Chromium with ever
       const seen = new Set<number>();
       for (let n = 1; ; n++) {
         await page.locator('.data-table tbody tr').first().waitFor();
-        await page.waitForFunction(`(document.querySelector('.pager span')?.textContent ?? '').includes('${n}')`);
+        // The first number of "صفحة n من N" (not any digit in it: page 11 of 12 also contains "12").
+        await page.waitForFunction(`((document.querySelector('.pager span')?.textContent ?? '').match(/\\d+/)?.[0] ?? '1') === '${n}'`);
         const rows = (await page.evaluate(`[...document.querySelectorAll('.data-table tbody tr')].map((tr) => ({ href: tr.querySelector('a').getAttribute('href'), title: tr.querySelector('bdi').textContent, authors: tr.children[2].textContent }))`)) as Array<{ href: string; title: string; authors: string }>;
         const problems: string[] = [];
         for (const row of rows) {
@@ -405,7 +406,8 @@ describe.skipIf(browserSkipReason !== null)(`admin screens in Chromium with ever
       const textProblems: string[] = [];
       for (let n = 1; ; n++) {
         await page.locator('.comment-item').first().waitFor();
-        await page.waitForFunction(`(document.querySelector('.pager span')?.textContent ?? '').includes('${n}')`);
+        // The first number of "صفحة n من N" (not any digit in it: page 11 of 12 also contains "12").
+        await page.waitForFunction(`((document.querySelector('.pager span')?.textContent ?? '').match(/\\d+/)?.[0] ?? '1') === '${n}'`);
         const items = (await page.evaluate(`[...document.querySelectorAll('.comment-item')].map((li) => ({
           id: Number(li.dataset.commentId),
           name: li.querySelector('.comment-head strong bdi').textContent,
