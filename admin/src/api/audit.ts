@@ -1,17 +1,8 @@
+import type { AuditEntry as DomainAuditEntry } from '../../../src/domain/audit.js';
 import { api, queryString } from './client.js';
 
-/** One audit log line (src/domain/audit.ts, dates as ISO strings). */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorUserId: number | null;
-  /** `user:7`, or `system:scheduler` for work nobody signed in did. */
-  actorLabel: string;
-  action: string;
-  targetType: 'article' | 'user' | 'settings' | 'section' | 'tag' | 'author';
-  targetId: string | null;
-  details: Record<string, unknown>;
-}
+/** One audit log line as the API sends it: src/domain/audit.ts with the date as an ISO string. */
+export type AuditEntry = Omit<DomainAuditEntry, 'at'> & { at: string };
 
 export interface AuditFilter {
   action?: string;
