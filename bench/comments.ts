@@ -14,12 +14,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
 import { loadConfig } from '../src/config/loadConfig.js';
 import type { Article } from '../src/domain/article.js';
 import { createPermalink, encodePath } from '../src/domain/permalink.js';
 import { commentFingerprint } from '../src/domain/comments/commentTokens.js';
 import { sanitizeCommentHtml } from '../src/domain/comments/sanitizeCommentHtml.js';
 import { loadDemoIfEmpty } from '../src/main.js';
+import { SERVER_HEAP_FLAGS } from '../src/runtime/serverHeapFlags.js';
 import { createSqliteStore } from '../src/store/sqlite/createSqliteStore.js';
 import { benchRoot } from './buildStore.js';
 import { formatProfileSummary, summarizeCpuProfile } from './cpuProfile.js';
@@ -100,6 +102,16 @@ async function prepare(dataDir: string) {
   return { busy: paths[0]!, quiet: paths[1]!, target: paths[2]! };
 }
 
+/** Comments stored on an article, read from the bench's database next to the running server (WAL: readers do not block it). */
+function countComments(dataDir: string, articleId: number): number {
+  const db = new Database(path.join(dataDir, 'khabar.db'), { readonly: true });
+  try {
+    return (db.prepare('select count(*) as n from comments where article_id = ?').get(articleId) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 /** CPU time (user + system, ms) the process has used so far, from /proc (Linux). */
 function cpuMsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -108,7 +120,8 @@ function cpuMsOf(pid: number): number {
 
 function startServer(dataDir: string, profileEnv: Record<string, string> | null): Promise<{ proc: ChildProcess; port: number }> {
   // Profiling loads the SQL timer, which is TypeScript: only then does the child get the loader.
-  const args = profileEnv ? ['--import', 'tsx', 'bench/server.js'] : ['bench/server.js'];
+  // The serving heap limits, as `npm start` and `khabar serve --workers` run it (decision 025).
+  const args = [...SERVER_HEAP_FLAGS, ...(profileEnv ? ['--import', 'tsx'] : []), 'bench/server.js'];
   const proc = spawn(process.execPath, args, { cwd: benchRoot, env: { ...process.env, ...profileEnv, KHABAR_DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     createInterface({ input: proc.stdout! }).on('line', (line) => {
@@ -255,6 +268,10 @@ async function main() {
       const form = await getText(base + targetPath!);
       const token = /name="khabar_token" value="([^"]+)"/.exec(form)![1]!;
       let n = 0;
+      // Bodies and addresses are built before the load starts: the load generator shares the 2 cores
+      // with Khabar, and URL-encoding Arabic per request in it delayed the answers it timed.
+      const bodyOf = (i: number) => new URLSearchParams({ comment_post_ID: String(target.id), khabar_token: token, author: `قارئ ${i}`, email: `p${i}@bench.example`, comment: commentText(i + 1000) + ` ${i}` }).toString();
+      const prebuilt = Array.from({ length: 60_000 }, (_, i) => ({ body: bodyOf(i + 1), address: readerAddress(i + 1) }));
       const postLoad = (seconds: number, amount?: number) =>
         autocannon({
           url: `${base}/wp-comments-post.php`,
@@ -266,10 +283,11 @@ async function main() {
               headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
               setupRequest: (request) => {
                 n += 1;
+                const ready = prebuilt[n - 1];
                 return {
                   ...request,
-                  headers: { ...request.headers, 'x-forwarded-for': readerAddress(n) },
-                  body: new URLSearchParams({ comment_post_ID: String(target.id), khabar_token: token, author: `قارئ ${n}`, email: `p${n}@bench.example`, comment: commentText(n + 1000) + ` ${n}` }).toString(),
+                  headers: { ...request.headers, 'x-forwarded-for': ready?.address ?? readerAddress(n) },
+                  body: ready?.body ?? bodyOf(n),
                 };
               },
             },
@@ -293,14 +311,18 @@ async function main() {
       const paced = only === 'closed' ? null : await pacedPosts(`${base}/wp-comments-post.php`, 100, duration, (i) =>
         new URLSearchParams({ comment_post_ID: String(target.id), khabar_token: token, author: `قارئة ${i}`, email: `paced${i}@bench.example`, comment: commentText(i + 50_000) + ` ${i}` }).toString(),
       );
+      // A warm-up first (JIT, statement cache, the WAL's first pages), as for every other figure.
+      await postLoad(2);
+      const storedBefore = countComments(dataDir, target.id);
       const cpuBefore = cpuMsOf(proc.pid!);
-      const post = await postLoad(duration, fixedPosts ?? undefined);
-      const posted = post['3xx'];
-      const failed = post.non2xx - post['3xx'];
+      const post = await postLoad(duration, fixedPosts ?? undefined).then((r) => ({ p50: r.latency.p50, p99: r.latency.p99, perSecond: r.requests.average, total: r.requests.total, failed: r.non2xx - r['3xx'] + r.errors }));
+      const stored = countComments(dataDir, target.id) - storedBefore;
       // The server's own CPU per answered post: what the shared machine's load changes least.
-      const cpuPerPost = (cpuMsOf(proc.pid!) - cpuBefore) / Math.max(1, post.requests.total);
+      const cpuPerPost = (cpuMsOf(proc.pid!) - cpuBefore) / Math.max(1, post.total);
+      // Posts still in flight when the client stops are answered and stored after it counted: up to one per connection more.
+      const ok = post.p99 <= 50 && post.failed === 0 && stored >= post.total && stored <= post.total + 50;
       rows.unshift(
-        `| posting a comment, p99 (50 concurrent posters) | ${post.latency.p99} ms (p50 ${post.latency.p50} ms, ${Math.round(post.requests.average)} posts/s, ${posted} stored, ${failed} refused; server CPU ${cpuPerPost.toFixed(2)} ms per post) | ≤ 50 ms | ${post.latency.p99 <= 50 && failed === 0 ? 'PASS' : 'FAIL'} |`,
+        `| posting a comment, p99 (50 concurrent posters) | ${post.p99.toFixed(1)} ms (p50 ${post.p50.toFixed(1)} ms, ${Math.round(post.perSecond)} posts/s, ${post.total} answered, ${stored} stored, ${post.failed} refused or failed; server CPU ${cpuPerPost.toFixed(2)} ms per post) | ≤ 50 ms | ${ok ? 'PASS' : 'FAIL'} |`,
       );
       if (paced) {
         rows.splice(1, 0, `| posting a comment, p99, posters arriving at a steady 100 posts/s (a post every 10 ms, up to 50 in flight) | ${paced.p99.toFixed(1)} ms (p50 ${paced.p50.toFixed(1)} ms, ${paced.stored} stored, ${paced.refused} refused) | (≤ 50 ms) | ${paced.p99 <= 50 && paced.refused === 0 ? 'PASS' : 'FAIL'} |`);
@@ -310,7 +332,7 @@ async function main() {
       '',
       `## Comments (issue #3) — ${new Date().toISOString()}`,
       '',
-      `Command: \`npm run bench:comments${only ? ` -- --only=${only}` : ''}\` (SQLite, demo site, ${duration} s per measurement; posting: autocannon, 50 connections, then a steady-rate client; reading: wrk when installed, else autocannon, 50 connections; Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end)`,
+      `Command: \`npm run bench:comments${only ? ` -- --only=${only}` : ''}\` (SQLite, demo site, ${duration} s per measurement; posting: autocannon, 50 connections, after a 2 s warm-up, then a steady-rate client; reading: wrk when installed, else autocannon, 50 connections; Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end)`,
       '',
       '| measure | result | floor | verdict |',
       '|---|---|---|---|',

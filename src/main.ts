@@ -146,7 +146,7 @@ export async function buildKhabar(options: BuildOptions): Promise<Khabar> {
   const now = options.now ?? (() => new Date());
   const analyzer = createSiteAnalyzer(config);
   const store =
-    options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now, analyze: (doc) => analyzer.analyzeDocument(doc), bulkAnalysis: siteAnalysisWorkers(config) }));
+    options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now, analyze: (doc) => analyzer.analyzeDocument(doc), bulkAnalysis: siteAnalysisWorkers(config), backgroundCheckpoint: true }));
   try {
     if (options.migrate !== false) {
       await store.migrate();

@@ -21,6 +21,13 @@ export interface RateLimiter {
   /** Forgets `key` (e.g. failed logins after a successful one). */
   reset(key: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Present on the store-kept limiter (createStoreRateLimiter): its counts are rows of the content
+   * store, so a store write can count a request's hits in its own transaction — a comment post
+   * counts them in the unit that inserts it (`store.comments.createCounted`), one commit instead of
+   * two. `sweepIfDue` deletes ended windows now and then, as `hit` does.
+   */
+  readonly inStore?: { sweepIfDue(nowMs: number): Promise<void> };
 }
 
 export interface RateHit {
@@ -41,4 +48,9 @@ export interface RateDecision {
 export function hitAll(limiter: RateLimiter, hits: readonly RateHit[]): Promise<RateDecision[]> {
   if (limiter.hitMany) return limiter.hitMany(hits);
   return Promise.all(hits.map((h) => limiter.hit(h.key, h.limit, h.windowMs)));
+}
+
+/** The decisions for `hits` from their counts (`counted[i]` is `hits[i]`'s), as every limiter makes them. */
+export function decisionsOf(hits: readonly RateHit[], counted: ReadonlyArray<{ hits: number; windowEnd: number }>, nowMs: number): RateDecision[] {
+  return counted.map(({ hits: count, windowEnd }, i) => ({ allowed: count <= hits[i]!.limit, count, retryAfterMs: Math.max(0, windowEnd - nowMs) }));
 }

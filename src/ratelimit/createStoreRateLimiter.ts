@@ -1,5 +1,5 @@
 import type { RateLimitRepository } from '../store/ports.js';
-import type { RateDecision, RateHit, RateLimiter } from './RateLimiter.js';
+import { decisionsOf, type RateDecision, type RateHit, type RateLimiter } from './RateLimiter.js';
 
 export interface StoreRateLimiterOptions {
   rateLimits: RateLimitRepository;
@@ -16,14 +16,16 @@ export function createStoreRateLimiter(options: StoreRateLimiterOptions): RateLi
   const { rateLimits, now } = options;
   const sweepEveryMs = options.sweepEveryMs ?? 600_000;
   let lastSweep = now().getTime();
-  const hitMany = async (hits: readonly RateHit[]): Promise<RateDecision[]> => {
-    const nowMs = now().getTime();
+  const sweepIfDue = async (nowMs: number) => {
     if (sweepEveryMs > 0 && nowMs - lastSweep > sweepEveryMs) {
       lastSweep = nowMs;
       await rateLimits.sweep(nowMs);
     }
-    const counted = await rateLimits.hitMany(hits, nowMs);
-    return counted.map(({ hits: count, windowEnd }, i) => ({ allowed: count <= hits[i]!.limit, count, retryAfterMs: Math.max(0, windowEnd - nowMs) }));
+  };
+  const hitMany = async (hits: readonly RateHit[]): Promise<RateDecision[]> => {
+    const nowMs = now().getTime();
+    await sweepIfDue(nowMs);
+    return decisionsOf(hits, await rateLimits.hitMany(hits, nowMs), nowMs);
   };
   return {
     async hit(key, limit, windowMs) {
@@ -38,5 +40,6 @@ export function createStoreRateLimiter(options: StoreRateLimiterOptions): RateLi
       return rateLimits.reset(key);
     },
     async close() {},
+    inStore: { sweepIfDue },
   };
 }

@@ -327,6 +327,13 @@ export interface CommentEdit {
 export interface CommentRepository {
   /** Inserts the comment; when it is approved, the article's count and the content version move in the same transaction. */
   create(input: NewComment): Promise<Comment>;
+  /**
+   * `create`, with rate-limit hits counted first in the same transaction (one commit for both, for
+   * the store-kept limiter): the hits are counted whatever follows, as `rateLimits.hitMany` counts
+   * them; the comment is inserted only when every count is within its hit's `limit`, else `comment`
+   * is null. `counted` is in the order of `hits`.
+   */
+  createCounted(input: NewComment, hits: ReadonlyArray<{ key: string; windowMs: number; limit: number }>, nowMs: number): Promise<{ counted: Array<{ hits: number; windowEnd: number }>; comment: Comment | null }>;
   findById(id: number): Promise<Comment | null>;
   findByIds(ids: readonly number[]): Promise<Comment[]>;
   /** Every approved comment of an article, oldest first (ties by id). */

@@ -282,6 +282,33 @@ for (const kind of storeKinds) {
       expect(again!.count).toBe(2);
     });
 
+    it('counts a post’s rate-limit hits in the transaction that inserts it, and inserts nothing past a limit', async () => {
+      const a = await article();
+      const hits = [
+        { key: 'together:ip:m', limit: 3, windowMs: 60_000 },
+        { key: 'together:email:h', limit: 10, windowMs: 3_600_000 },
+      ];
+      const v0 = await store.contentVersion();
+      // Five concurrent posts under a limit of three a minute: three inserted, every post counted.
+      const results = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => store.comments.createCounted(comment(a.id, { status: 'approved', fingerprint: `tg${i}` }), hits, clock)),
+      );
+      expect(results.filter((r) => r.comment !== null)).toHaveLength(3);
+      expect(results.map((r) => r.counted[0]!.hits).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5]);
+      for (const r of results) expect(r.counted[1]).toEqual({ hits: r.counted[0]!.hits, windowEnd: clock + 3_600_000 });
+      // The refused posts left no row and did not move the count; the inserted ones did, with the content version.
+      const stored = await store.comments.list({ articleId: a.id }, { limit: 10, offset: 0 });
+      expect(stored.map((c) => c.id).sort()).toEqual(results.flatMap((r) => (r.comment ? [r.comment.id] : [])).sort());
+      expect((await store.articles.findById(a.id))!.commentCount).toBe(3);
+      expect(await store.contentVersion()).toBeGreaterThan(v0);
+      expect(await store.rateLimits.peek('together:ip:m', clock)).toBe(5);
+      // A refusal is counted too, and a new window starts at 1 and lets the post in.
+      clock += 61_000;
+      const later = await store.comments.createCounted(comment(a.id, { fingerprint: 'tg-later' }), hits, clock);
+      expect(later.counted.map((c) => c.hits)).toEqual([1, 6]);
+      expect(later.comment).toMatchObject({ status: 'pending', fingerprint: 'tg-later' });
+    });
+
     it('creates each secret once and returns the same value to every caller', async () => {
       const values = await Promise.all(Array.from({ length: 5 }, () => store.secrets.get('comment-token')));
       expect(new Set(values).size).toBe(1);

@@ -203,6 +203,20 @@ describe('reader comments over HTTP', () => {
     expect(last!.body).toContain('طلبات كثيرة في وقت قصير');
   });
 
+  it('counts refused posts against the flood limit too, and stores nothing past it', async () => {
+    await store().settings.set('site', { comments: { moderation: 'open' } });
+    const ip = '192.0.2.98';
+    const statuses: number[] = [];
+    const same = { author: 'مكرر', email: 'again@example.ma', comment: 'نفس التعليق مرة أخرى' };
+    for (let i = 0; i < 6; i++) statuses.push((await postOn(second!, same, { ip, wait: 4 })).statusCode);
+    // One stored, four duplicates refused and counted (5 a minute), the sixth post is the flood.
+    expect(statuses).toEqual([303, 409, 409, 409, 409, 429]);
+    const before = await store().comments.count({});
+    const fresh = await postOn(second!, { author: 'جديد', email: 'fresh@example.ma', comment: 'تعليق جديد تماماً' }, { ip, wait: 4 });
+    expect(fresh.statusCode).toBe(429);
+    expect(await store().comments.count({})).toBe(before);
+  });
+
   it('refuses comments on a closed or unknown article, and oversized posts', async () => {
     const article = (await store().articles.findBySlug(first!.slug))!;
     await store().settings.set('site', { comments: { closeAfterDays: 1 } });

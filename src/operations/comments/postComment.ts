@@ -8,7 +8,7 @@ import { compileWordList, type CompiledWordList } from '../../domain/comments/ma
 import { sanitizeCommentHtml } from '../../domain/comments/sanitizeCommentHtml.js';
 import { validateCommentForm, type CommentFieldErrors, type CommentFormInput } from '../../domain/comments/validateCommentForm.js';
 import { AppError } from '../../errors/AppError.js';
-import { hitAll, type RateHit } from '../../ratelimit/RateLimiter.js';
+import { decisionsOf, hitAll, type RateDecision, type RateHit } from '../../ratelimit/RateLimiter.js';
 import type { CommentDeps } from './CommentDeps.js';
 
 export interface PostCommentInput extends CommentFormInput {
@@ -79,8 +79,25 @@ export async function postComment(deps: CommentDeps, input: PostCommentInput): P
     { key: `comment:ip:h:${ipHash}`, limit: limits.commentsPerIpPerHour, windowMs: 3_600_000 },
   ];
   if (form.ok && token.ok) hits.push({ key: `comment:email:h:${commentFingerprint(form.value.authorEmail)}`, limit: limits.commentsPerEmailPerHour, windowMs: 3_600_000 });
-  const [perMinute, perHour, perEmail] = await hitAll(limiter, hits);
-  for (const decision of [perMinute!, perHour!]) if (!decision.allowed) throw rateLimited(decision.retryAfterMs);
+  // With the store-kept limiter, a post that passes every check is counted in the transaction that
+  // inserts it (store.comments.createCounted): one commit for both instead of two in a row, which
+  // under a burst of posts is a whole group commit less to wait for (decision 030). Every other
+  // post — and every post when the counts are in Redis — is counted before anything else.
+  const together = limiter.inStore !== undefined && form.ok && token.ok;
+  let perEmail: RateDecision | undefined;
+  if (!together) {
+    const [perMinute, perHour, email] = await hitAll(limiter, hits);
+    for (const decision of [perMinute!, perHour!]) if (!decision.allowed) throw rateLimited(decision.retryAfterMs);
+    perEmail = email;
+  }
+  /** A refusal after the checks: a post to be counted together is counted now, and a flood is still answered 429 first. */
+  const refuse = async (error: AppError): Promise<never> => {
+    if (together) {
+      const [perMinute, perHour] = await hitAll(limiter, hits);
+      for (const decision of [perMinute!, perHour!]) if (!decision.allowed) throw rateLimited(decision.retryAfterMs);
+    }
+    throw error;
+  };
 
   if (!form.ok) throw invalid(form.errors);
   const { value } = form;
@@ -90,16 +107,16 @@ export async function postComment(deps: CommentDeps, input: PostCommentInput): P
   let depth = 1;
   if (value.parentId !== null) {
     const parent = await store.comments.findById(value.parentId);
-    if (!parent || parent.articleId !== article.id || parent.status !== 'approved') throw invalid({ comment_parent: 'التعليق الذي تردّ عليه غير موجود أو لم يُنشر بعد.' });
+    if (!parent || parent.articleId !== article.id || parent.status !== 'approved') await refuse(invalid({ comment_parent: 'التعليق الذي تردّ عليه غير موجود أو لم يُنشر بعد.' }));
     // At the deepest level a reply joins its parent's thread instead of nesting further (as WordPress does).
-    parentId = parent.depth >= settings.maxDepth ? parent.parentId : parent.id;
-    depth = parent.depth >= settings.maxDepth ? parent.depth : parent.depth + 1;
+    parentId = parent!.depth >= settings.maxDepth ? parent!.parentId : parent!.id;
+    depth = parent!.depth >= settings.maxDepth ? parent!.depth : parent!.depth + 1;
   }
   if (perEmail && !perEmail.allowed) throw rateLimited(perEmail.retryAfterMs);
 
   const fingerprint = commentFingerprint(value.text);
   if (await store.comments.findDuplicate(article.id, fingerprint, value.authorEmail, ipHash)) {
-    throw new AppError('COMMENT_DUPLICATE', `duplicate comment on article ${article.id}`, { fields: { comment: 'يبدو أنك أرسلت هذا التعليق من قبل.' } });
+    await refuse(new AppError('COMMENT_DUPLICATE', `duplicate comment on article ${article.id}`, { fields: { comment: 'يبدو أنك أرسلت هذا التعليق من قبل.' } }));
   }
 
   const everything = [value.authorName, value.authorEmail, value.authorUrl ?? '', value.text].join('\n');
@@ -113,7 +130,7 @@ export async function postComment(deps: CommentDeps, input: PostCommentInput): P
     staff: false,
   });
 
-  const comment = await store.comments.create({
+  const newComment = {
     articleId: article.id,
     parentId,
     depth,
@@ -125,6 +142,11 @@ export async function postComment(deps: CommentDeps, input: PostCommentInput): P
     ipHash,
     userAgent: input.userAgent ? input.userAgent.slice(0, 255) : null,
     fingerprint,
-  });
+  };
+  if (!together) return { comment: await store.comments.create(newComment), status };
+  const nowMs = now.getTime();
+  await limiter.inStore!.sweepIfDue(nowMs);
+  const { counted, comment } = await store.comments.createCounted(newComment, hits, nowMs);
+  if (!comment) throw rateLimited(decisionsOf(hits, counted, nowMs).find((d) => !d.allowed)?.retryAfterMs ?? 0);
   return { comment, status };
 }

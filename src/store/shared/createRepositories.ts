@@ -6,7 +6,7 @@ import { ancestorsIn, sectionParents } from './articlePurgeKeys.js';
 import { recordPurge } from './purgeLog.js';
 import type { Database } from './schema.js';
 import { createCommentRepository } from './repositories/comments.js';
-import { createRateLimitRepository } from './repositories/rateLimits.js';
+import { createHitCounter, createRateLimitRepository } from './repositories/rateLimits.js';
 import { createSecretRepository } from './repositories/secrets.js';
 import { createArticleRepository } from './repositories/articles.js';
 import { createAuthorRepository } from './repositories/authors.js';
@@ -135,6 +135,7 @@ export function createRepositories(
     if (pendingSearch) for (const id of ids) pendingSearch.add(id);
     else await syncArticleSearch(conn, search.indexOf(conn), search.analyze, ids);
   };
+  const countHits = createHitCounter(db);
   return withPurges({
     imports: createImportRepository(db, now, dialect, articlesWritten),
     importRuns: createImportRunRepository(db, now),
@@ -150,8 +151,8 @@ export function createRepositories(
     media: createMediaRepository(db, now),
     redirects: createRedirectRepository(db, now),
     settings: createSettingsRepository(db),
-    comments: createCommentRepository(db, now, writes),
-    rateLimits: createRateLimitRepository(db, writes),
+    comments: createCommentRepository(db, now, writes, countHits),
+    rateLimits: createRateLimitRepository(db, writes, countHits),
     secrets: createSecretRepository(db, now),
     jobs: createJobRepository(db, now, dialect),
     audit: createAuditRepository(db, now),

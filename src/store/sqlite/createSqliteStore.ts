@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../errors/AppError.js';
 import { defaultAnalyze } from '../shared/search/defaultAnalyze.js';
 import type { Store } from '../ports.js';
+import { startBackgroundCheckpoint } from './backgroundCheckpoint.js';
 import { createSearchIndex } from './search.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
 import { createQueryObservers } from '../shared/queryObservers.js';
@@ -25,7 +26,16 @@ export interface SqliteStoreOptions {
   analyze?: AnalyzeDocument;
   /** Worker threads for rebuilds (`analysisWorkers`, with the options of the analyzer `analyze` runs); none: inline. */
   bulkAnalysis?: OpenBulkAnalysis;
+  /**
+   * WAL checkpoints on a thread of their own instead of in the commit that crosses 1,000 pages
+   * (backgroundCheckpoint.ts): for the serving process, where a checkpoint's stall is a latency
+   * tail. Off for CLI commands and tests (no thread to start).
+   */
+  backgroundCheckpoint?: boolean;
 }
+
+/** The serving connection's own automatic checkpoint when a background thread does the work. */
+const SAFETY_NET_PAGES = 10_000;
 
 /**
  * The embedded store: one SQLite file in WAL mode, foreign keys on, a busy timeout so concurrent
@@ -33,6 +43,7 @@ export interface SqliteStoreOptions {
  */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   let sqlite: Database.Database;
+  const background = options.backgroundCheckpoint === true && options.file !== ':memory:';
   try {
     if (options.file !== ':memory:') mkdirSync(path.dirname(options.file), { recursive: true });
     sqlite = new Database(options.file);
@@ -40,11 +51,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
+    // The serving thread checkpoints only past 10,000 pages (40 MB): the background thread does it sooner.
+    if (background) sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
     // Write access is checked now, not at the first publish.
     sqlite.exec('BEGIN IMMEDIATE; ROLLBACK;');
   } catch (error) {
     throw new AppError('STORE_UNAVAILABLE', `cannot open the SQLite store at ${options.file}: ${(error as Error).message}`, { file: options.file }, { cause: error });
   }
+  const checkpoint = background ? startBackgroundCheckpoint(options.file) : null;
   const queryObservers = createQueryObservers();
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }), log: queryObservers.log });
   return createKyselyStore({
@@ -60,6 +74,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     // One writer at a time: concurrent comment posts and rate-limit hits share a commit (decision 018).
     groupCommit: true,
     listenForPurges: listenForJobs(),
+    ...(checkpoint ? { onClose: () => checkpoint.close() } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
 }

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
-import type { Comment, CommentStatus } from '../../../domain/comment.js';
+import type { Comment, CommentStatus, NewComment } from '../../../domain/comment.js';
 import { commentStatuses } from '../../../domain/comment.js';
 import type { CommentFilter, CommentRepository } from '../../ports.js';
 import { commentColumns } from '../rowValues.js';
@@ -8,6 +8,7 @@ import { prepareQuery } from '../preparedQuery.js';
 import { recordPurge } from '../purgeLog.js';
 import { surrogateKey } from '../../../domain/surrogateKeys.js';
 import type { Database } from '../schema.js';
+import { createHitCounter, type CountHits } from './rateLimits.js';
 import { toCount } from '../values.js';
 
 type CommentRow = Selectable<Database['comments']>;
@@ -47,7 +48,7 @@ function likePattern(text: string): string {
  * disappears or changes) recount the article's approved comments and move the content version in
  * the same transaction, so the article page and its count can never disagree.
  */
-export function createCommentRepository(db: Kysely<Database>, now: () => Date, writes: GroupCommit): CommentRepository {
+export function createCommentRepository(db: Kysely<Database>, now: () => Date, writes: GroupCommit, countHits: CountHits = createHitCounter(db)): CommentRepository {
   const inTx = writes.run;
 
   // The queries of a reader's post, compiled once (preparedQuery.ts).
@@ -169,15 +170,22 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
     return q;
   }
 
+  async function insertOne(conn: Kysely<Database>, effects: WriteEffects, input: NewComment): Promise<Comment> {
+    const at = now().toISOString();
+    const [row] = (await insertComment(conn, commentColumns(input, at, at))).rows;
+    if (input.status === 'approved') readersSee(effects, new Map([[input.articleId, 1]]), input.parentId === null ? new Map([[input.articleId, 1]]) : undefined);
+    return toComment(row!);
+  }
+
   return {
-    async create(input) {
+    create(input) {
+      return inTx((conn, effects) => insertOne(conn, effects, input));
+    },
+    createCounted(input, hits, nowMs) {
       return inTx(async (conn, effects) => {
-        const at = now().toISOString();
-        const [row] = (
-          await insertComment(conn, commentColumns(input, at, at))
-        ).rows;
-        if (input.status === 'approved') readersSee(effects, new Map([[input.articleId, 1]]), input.parentId === null ? new Map([[input.articleId, 1]]) : undefined);
-        return toComment(row!);
+        const counted = await countHits(conn, hits, nowMs);
+        const within = counted.every((c, i) => c.hits <= hits[i]!.limit);
+        return { counted, comment: within ? await insertOne(conn, effects, input) : null };
       });
     },
     async findById(id) {
