@@ -38,6 +38,8 @@ export function skeletonOf(word: string): string {
 export interface CompiledWordList {
   /** The listed word found in `text`, or null. */
   find(text: string): string | null;
+  /** `find` for a text whose `listKey` is already computed (one normalization for several lists). */
+  findInKey(key: string): string | null;
 }
 
 /**
@@ -54,26 +56,27 @@ export function compileWordList(words: readonly string[]): CompiledWordList {
     .filter((e) => e.key.length > 0);
   const skeletons = new Map<string, string>();
   for (const e of entries) if (e.skeleton.length >= 3) skeletons.set(e.skeleton, e.word);
+  const findInKey = (key: string): string | null => {
+    if (entries.length === 0) return null;
+    const tokens = key.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+    const tokenSet = new Set(tokens);
+    for (const e of entries) {
+      // Arabic words of 3+ letters also inside words (و، ال، ب… prefixes, suffixes); Latin words and
+      // short words only as whole tokens (or as a whole phrase when the entry has spaces).
+      const inside = e.key.length >= 3 && /\p{Script=Arabic}/u.test(e.key);
+      if (inside || e.key.includes(' ') ? key.includes(e.key) : tokenSet.has(e.key)) return e.word;
+    }
+    if (skeletons.size > 0) {
+      for (const token of tokens) {
+        if (!/[a-z0-9]/.test(token) || /\p{Script=Arabic}/u.test(token)) continue;
+        const hit = skeletons.get(skeletonOf(token));
+        if (hit) return hit;
+      }
+    }
+    return null;
+  };
   return {
-    find(text) {
-      if (entries.length === 0) return null;
-      const key = listKey(text);
-      const tokens = key.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
-      const tokenSet = new Set(tokens);
-      for (const e of entries) {
-        // Arabic words of 3+ letters also inside words (و، ال، ب… prefixes, suffixes); Latin words and
-        // short words only as whole tokens (or as a whole phrase when the entry has spaces).
-        const inside = e.key.length >= 3 && /\p{Script=Arabic}/u.test(e.key);
-        if (inside || e.key.includes(' ') ? key.includes(e.key) : tokenSet.has(e.key)) return e.word;
-      }
-      if (skeletons.size > 0) {
-        for (const token of tokens) {
-          if (!/[a-z0-9]/.test(token) || /\p{Script=Arabic}/u.test(token)) continue;
-          const hit = skeletons.get(skeletonOf(token));
-          if (hit) return hit;
-        }
-      }
-      return null;
-    },
+    find: (text) => (entries.length === 0 ? null : findInKey(listKey(text))),
+    findInKey,
   };
 }

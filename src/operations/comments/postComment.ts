@@ -4,7 +4,7 @@ import { checkFormToken, commentFingerprint, hashIp } from '../../domain/comment
 import { commentsOpen } from '../../domain/comments/commentsOpen.js';
 import { countLinks } from '../../domain/comments/countLinks.js';
 import { decideCommentStatus } from '../../domain/comments/decideCommentStatus.js';
-import { compileWordList, type CompiledWordList } from '../../domain/comments/matchWordList.js';
+import { compileWordList, listKey, type CompiledWordList } from '../../domain/comments/matchWordList.js';
 import { sanitizeCommentHtml } from '../../domain/comments/sanitizeCommentHtml.js';
 import { validateCommentForm, type CommentFieldErrors, type CommentFormInput } from '../../domain/comments/validateCommentForm.js';
 import { AppError } from '../../errors/AppError.js';
@@ -119,12 +119,13 @@ export async function postComment(deps: CommentDeps, input: PostCommentInput): P
     await refuse(new AppError('COMMENT_DUPLICATE', `duplicate comment on article ${article.id}`, { fields: { comment: 'يبدو أنك أرسلت هذا التعليق من قبل.' } }));
   }
 
-  const everything = [value.authorName, value.authorEmail, value.authorUrl ?? '', value.text].join('\n');
+  // Normalized once for both lists, and only when there is a list.
+  const everything = settings.disallowedWords.length + settings.moderationWords.length > 0 ? listKey([value.authorName, value.authorEmail, value.authorUrl ?? '', value.text].join('\n')) : '';
   const honeypot = typeof input.honeypot === 'string' && input.honeypot.trim() !== '';
   const status = decideCommentStatus(settings, {
     honeypot,
-    disallowedWord: compiled(settings.disallowedWords).find(everything),
-    moderationWord: compiled(settings.moderationWords).find(everything),
+    disallowedWord: compiled(settings.disallowedWords).findInKey(everything),
+    moderationWord: compiled(settings.moderationWords).findInKey(everything),
     links: countLinks(value.text),
     returning: settings.moderation === 'trust-returning' ? await store.comments.hasApprovedFrom(value.authorEmail) : false,
     staff: false,
