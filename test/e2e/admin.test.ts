@@ -18,18 +18,13 @@ import { createUser } from '../../src/operations/accounts/createUser.js';
 import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwordHasher.js';
 import { openTestSite, type TestSite } from '../support/khabar.js';
 import { memoryRateLimiter } from '../support/memoryRateLimiter.js';
-import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, openReaderPage, serveOnLoopback, type PageProblems } from './browser.js';
+import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, openReaderPage, serveOnLoopback, signInToAdmin, unexpectedAdminProblems, type PageProblems } from './browser.js';
 
 const EMAIL = 'salma@example.ma';
 const PASSWORD = 'كلمة-سر-طويلة-2026';
 const SENTENCE = 'Microsoft أعلنت اليوم عن نتائجها للربع الثالث من 2026.';
 
-/** Problems other than the expected 401 (Chromium reports each as an HTTP problem and a console line). */
-function unexpected(problems: PageProblems, allowed: RegExp[] = []): string[] {
-  // The app asks who is signed in when it opens: 401 before logging in.
-  const expected401 = (p: string) => /^HTTP 401: GET .*\/admin\/api\/session$/.test(p) || (/status of 401/.test(p) && /\/admin\/api\/session\)$/.test(p));
-  return problems.list.filter((p) => !expected401(p) && !allowed.some((re) => re.test(p)));
-}
+const unexpected = unexpectedAdminProblems;
 
 describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserSkipReason !== null ? ` (${browserSkipReason})` : ''}`, () => {
   let site: TestSite;
@@ -60,13 +55,7 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     await context?.close();
   });
 
-  async function logIn() {
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel('البريد الإلكتروني').fill(EMAIL);
-    await page.getByLabel('كلمة المرور').fill(PASSWORD);
-    await page.getByRole('button', { name: 'دخول' }).click();
-    await page.getByRole('heading', { name: 'مرحباً، سلمى بناني' }).waitFor();
-  }
+  const logIn = () => signInToAdmin(page, base, { email: EMAIL, password: PASSWORD, name: 'سلمى بناني' });
 
   it('lets an admin invite a user (one-time link shown), change a role, and change the password, in English too', async () => {
     await logIn();

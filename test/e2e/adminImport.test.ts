@@ -6,7 +6,6 @@
  * test-results/screenshots/admin-import-*.png.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -15,7 +14,7 @@ import { createUser } from '../../src/operations/accounts/createUser.js';
 import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwordHasher.js';
 import { openTestSite, type TestSite } from '../support/khabar.js';
 import { memoryRateLimiter } from '../support/memoryRateLimiter.js';
-import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, watchProblems, type PageProblems } from './browser.js';
+import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, openReaderPage, serveOnLoopback, signInToAdmin, unexpectedAdminProblems, type PageProblems } from './browser.js';
 
 const EMAIL = 'salma@example.ma';
 const PASSWORD = 'كلمة-سر-طويلة-2026';
@@ -36,8 +35,7 @@ describe.skipIf(browserSkipReason !== null || !haveData)('the Import screen in C
     const now = () => new Date();
     site = await openTestSite({ now, demo: false, rateLimiter: memoryRateLimiter(now) });
     await createUser({ store: site.khabar.store, passwords: createArgon2PasswordHasher() }, systemActor('test'), { email: EMAIL, displayName: 'سلمى بناني', role: 'admin', password: PASSWORD });
-    await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(site.khabar.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(site);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -45,24 +43,18 @@ describe.skipIf(browserSkipReason !== null || !haveData)('the Import screen in C
     await site?.dispose();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar-MA', timezoneId: 'Africa/Casablanca', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    problems = watchProblems(page);
+    ({ context, page, problems } = await openReaderPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true, timeout: 15_000 }));
   });
   afterEach(async () => {
     await context?.close();
   });
 
   async function openImportScreen() {
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel('البريد الإلكتروني').fill(EMAIL);
-    await page.getByLabel('كلمة المرور').fill(PASSWORD);
-    await page.getByRole('button', { name: 'دخول' }).click();
+    await signInToAdmin(page, base, { email: EMAIL, password: PASSWORD, name: 'سلمى بناني' });
     await page.getByRole('navigation').getByRole('link', { name: 'الاستيراد' }).click();
     await page.getByRole('heading', { name: 'الاستيراد من ووردبريس' }).waitFor();
   }
-  const unexpected = () => problems.list.filter((p) => !/401/.test(p) || !/\/admin\/api\/session/.test(p));
+  const unexpected = () => unexpectedAdminProblems(problems);
 
   it('uploads a real export, shows the report with counts per kind, and downloads the old → new URL list', async () => {
     await openImportScreen();

@@ -6,7 +6,6 @@
  * the API is listed on the audit screen. Screenshots at 1280 and 390 px go to
  * test-results/screenshots/admin-{settings,audit}-*.png.
  */
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -20,17 +19,13 @@ import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwo
 import { callAs, signIn } from '../support/adminSessions.js';
 import { openTestSite, type TestSite } from '../support/khabar.js';
 import { memoryRateLimiter } from '../support/memoryRateLimiter.js';
-import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, watchProblems, type PageProblems } from './browser.js';
+import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, openReaderPage, serveOnLoopback, signInToAdmin, unexpectedAdminProblems, type PageProblems } from './browser.js';
 
 const PASSWORD = 'كلمة-سر-طويلة-2026';
 const ADMIN = { email: 'salma@example.ma', name: 'سلمى بناني' };
 const EDITOR = { email: 'omar@example.ma', name: 'عمر الإدريسي' };
 
-/** Problems other than the app's first "who is signed in?" (401 before logging in). */
-function unexpected(problems: PageProblems, allowed: RegExp[] = []): string[] {
-  const expected401 = (p: string) => /^HTTP 401: GET .*\/admin\/api\/session$/.test(p) || (/status of 401/.test(p) && /\/admin\/api\/session\)$/.test(p));
-  return problems.list.filter((p) => !expected401(p) && !allowed.some((re) => re.test(p)));
-}
+const unexpected = unexpectedAdminProblems;
 
 /** Makes the page's tab hidden then visible again, as switching tabs does (the editor beats again at once). */
 async function switchAwayAndBack(page: Page): Promise<void> {
@@ -58,8 +53,7 @@ describe.skipIf(browserSkipReason !== null)(`the newsroom's settings, audit log 
     for (const [who, role] of [[ADMIN, 'admin'], [EDITOR, 'editor']] as const satisfies readonly (readonly [typeof ADMIN, Role])[]) {
       await createUser({ store: site.khabar.store, passwords }, systemActor('test'), { email: who.email, displayName: who.name, role, password: PASSWORD });
     }
-    await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(site.khabar.app.server.address() as AddressInfo).port}`;
+    base = await serveOnLoopback(site);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -67,22 +61,13 @@ describe.skipIf(browserSkipReason !== null)(`the newsroom's settings, audit log 
     await site?.dispose();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar-MA', timezoneId: 'Africa/Casablanca' });
-    page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    problems = watchProblems(page);
+    ({ context, page, problems } = await openReaderPage(browser, { viewport: { width: 1280, height: 900 } }));
   });
   afterEach(async () => {
     await context?.close();
   });
 
-  async function logIn(on: Page, who: { email: string; name: string }) {
-    await on.goto(`${base}/admin/`);
-    await on.getByLabel('البريد الإلكتروني').fill(who.email);
-    await on.getByLabel('كلمة المرور').fill(PASSWORD);
-    await on.getByRole('button', { name: 'دخول' }).click();
-    await on.getByRole('heading', { name: `مرحباً، ${who.name}` }).waitFor();
-  }
+  const logIn = (on: Page, who: { email: string; name: string }) => signInToAdmin(on, base, { ...who, password: PASSWORD });
 
   it('saves the logo from the library, follow links, the permalink structure and comment moderation, and the public site shows them', async () => {
     const store = site.khabar.store;

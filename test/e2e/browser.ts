@@ -71,6 +71,24 @@ export function watchProblems(page: Page): PageProblems {
   return problems;
 }
 
+/**
+ * Problems other than the admin app's first "who is signed in?" (a 401 before logging in, reported
+ * by Chromium as an HTTP problem and a console line) and those `allowed`.
+ */
+export function unexpectedAdminProblems(problems: PageProblems, allowed: RegExp[] = []): string[] {
+  const expected401 = (p: string) => /^HTTP 401: GET .*\/admin\/api\/session$/.test(p) || (/status of 401/.test(p) && /\/admin\/api\/session\)$/.test(p));
+  return problems.list.filter((p) => !expected401(p) && !allowed.some((re) => re.test(p)));
+}
+
+/** Signs in on the admin's login screen (Arabic labels) and waits for the dashboard to greet `who` by name. */
+export async function signInToAdmin(page: Page, base: string, who: { email: string; password: string; name: string }): Promise<void> {
+  await page.goto(`${base}/admin/`);
+  await page.getByLabel('البريد الإلكتروني').fill(who.email);
+  await page.getByLabel('كلمة المرور').fill(who.password);
+  await page.getByRole('button', { name: 'دخول' }).click();
+  await page.getByRole('heading', { name: `مرحباً، ${who.name}` }).waitFor();
+}
+
 /** Makes the site listen on a free loopback port; returns its base URL (`http://127.0.0.1:PORT`). */
 export async function serveOnLoopback(site: { khabar: { app: FastifyInstance } }): Promise<string> {
   await site.khabar.app.listen({ port: 0, host: '127.0.0.1' });
