@@ -6,6 +6,7 @@ import { Link } from '../router.js';
 import { errorMessage } from '../ui/errors.js';
 import { formatDateTime } from '../ui/formatDate.js';
 import { Loading, NotAvailable, Notice } from '../ui/Notice.js';
+import { Pager } from '../ui/Pager.js';
 
 /** Articles with filters (status, section, author, dates) and search, on the workflow API. */
 export function ArticlesScreen() {
@@ -134,17 +135,7 @@ export function ArticlesScreen() {
             </table>
 </div>
           ))}
-          {state === 'ok' && page && page.pages > 1 && (
-            <nav class="pager">
-              <button type="button" disabled={page.page <= 1} onClick={() => set({ page: page.page - 1 })}>
-                {t('common.previous')}
-              </button>
-              <span>{t('common.pageOf', { page: page.page, pages: page.pages })}</span>
-              <button type="button" disabled={page.page >= page.pages} onClick={() => set({ page: page.page + 1 })}>
-                {t('common.next')}
-              </button>
-            </nav>
-          )}
+          {state === 'ok' && page && <Pager page={page.page} pages={page.pages} go={(n) => set({ page: n })} />}
         </>
       )}
     </section>

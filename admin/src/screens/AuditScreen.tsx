@@ -12,6 +12,7 @@ import { formatOnClock } from '../ui/formatDate.js';
 import { Loading, NotAvailable, Notice } from '../ui/Notice.js';
 import { DEFAULT_TIME_ZONE, siteClock, type SiteClock } from '../ui/zonedInput.js';
 import { auditLine } from './auditText.js';
+import { Pager } from '../ui/Pager.js';
 
 /**
  * The audit log (admins): who published, unpublished, trashed, restored, scheduled, changed a role
@@ -149,17 +150,7 @@ export function AuditScreen() {
               </table>
             </div>
           )}
-          {page.pages > 1 && (
-            <nav class="pager">
-              <button type="button" disabled={page.page <= 1} onClick={() => setFilter({ ...filter, page: page.page - 1 })}>
-                {t('common.previous')}
-              </button>
-              <span>{t('common.pageOf', { page: page.page, pages: page.pages })}</span>
-              <button type="button" disabled={page.page >= page.pages} onClick={() => setFilter({ ...filter, page: page.page + 1 })}>
-                {t('common.next')}
-              </button>
-            </nav>
-          )}
+          <Pager page={page.page} pages={page.pages} go={(n) => setFilter({ ...filter, page: n })} />
         </>
       )}
     </section>

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18n.js';
 import { errorMessage } from '../ui/errors.js';
 import { formatDateTime } from '../ui/formatDate.js';
 import { Loading, Notice } from '../ui/Notice.js';
+import { Pager } from '../ui/Pager.js';
 
 type Tab = CommentStatus | 'all';
 const TABS: Tab[] = ['all', ...commentStatuses];
@@ -252,17 +253,7 @@ export function CommentsScreen() {
               </li>
             ))}
           </ol>
-          {list.pages > 1 && (
-            <nav class="pager" aria-label={t('common.pageOf', { page: list.page, pages: list.pages })}>
-              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                {t('common.previous')}
-              </button>
-              <span>{t('common.pageOf', { page: list.page, pages: list.pages })}</span>
-              <button type="button" disabled={page >= list.pages} onClick={() => setPage(page + 1)}>
-                {t('common.next')}
-              </button>
-            </nav>
-          )}
+          <Pager page={list.page} pages={list.pages} go={setPage} />
         </>
       )}
     </section>

@@ -5,6 +5,7 @@ import { listMedia, uploadMedia, type MediaItem } from '../api/media.js';
 import { useI18n } from '../i18n/I18n.js';
 import { errorMessage } from '../ui/errors.js';
 import { Loading, NotAvailable, Notice } from '../ui/Notice.js';
+import { Pager } from '../ui/Pager.js';
 
 /** The media library (helper ME's API): browse, search, upload. "Not available yet" until it exists. */
 export function MediaScreen({ onPick }: { onPick?: (item: MediaItem) => void } = {}) {
@@ -80,17 +81,7 @@ export function MediaScreen({ onPick }: { onPick?: (item: MediaItem) => void } =
               ))}
             </ul>
           )}
-          {page.pages > 1 && (
-            <nav class="pager">
-              <button type="button" disabled={page.page <= 1} onClick={() => void load(shownQuery, page.page - 1)}>
-                {t('common.previous')}
-              </button>
-              <span>{t('common.pageOf', { page: page.page, pages: page.pages })}</span>
-              <button type="button" disabled={page.page >= page.pages} onClick={() => void load(shownQuery, page.page + 1)}>
-                {t('common.next')}
-              </button>
-            </nav>
-          )}
+          <Pager page={page.page} pages={page.pages} go={(n) => void load(shownQuery, n)} />
         </>
       )}
     </section>
