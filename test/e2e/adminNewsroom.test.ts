@@ -213,6 +213,15 @@ describe.skipIf(browserSkipReason !== null)(`the newsroom's settings, audit log 
       await expect.poll(async () => (await site.khabar.store.presence.list(articleId)).map((p) => p.userId).length).toBe(1);
       await switchAwayAndBack(page);
       await expect.poll(() => page.locator('.others-editing').count()).toBe(0);
+
+      // Omar opens it again, then closes the tab (the page goes away without leaving the editor first).
+      await omar.goto(`${base}/admin/articles/${articleId}`);
+      await warning.waitFor();
+      await expect.poll(async () => (await site.khabar.store.presence.list(articleId)).length).toBe(2);
+      await omar.close({ runBeforeUnload: true });
+      await expect.poll(async () => (await site.khabar.store.presence.list(articleId)).map((p) => p.userId).length).toBe(1);
+      await switchAwayAndBack(page);
+      await expect.poll(() => page.locator('.others-editing').count()).toBe(0);
     } finally {
       await omarContext.close();
     }

@@ -37,7 +37,7 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
  *
  * @example const { users } = await api<{ users: Account[] }>('GET', '/users');
  */
-export async function api<T>(method: Method, path: string, body?: unknown, options: { quiet401?: boolean } = {}): Promise<T> {
+export async function api<T>(method: Method, path: string, body?: unknown, options: { quiet401?: boolean; keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -48,7 +48,8 @@ export async function api<T>(method: Method, path: string, body?: unknown, optio
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(API_BASE + path, { method, headers, body: payload, credentials: 'same-origin' });
+    // keepalive: the request outlives the page (sent while the tab closes).
+    response = await fetch(API_BASE + path, { method, headers, body: payload, credentials: 'same-origin', ...(options.keepalive ? { keepalive: true } : {}) });
   } catch (error) {
     throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : 'network error');
   }

@@ -15,7 +15,11 @@ export async function editingHeartbeat(articleId: number): Promise<OtherEditor[]
   return (await api<{ editing: OtherEditor[] }>('GET', `/articles/${articleId}?heartbeat=1`)).editing;
 }
 
-/** DELETE /articles/:id/presence: this user closed the editor (others stop seeing them at once). */
-export async function leaveArticle(articleId: number): Promise<void> {
-  await api<void>('DELETE', `/articles/${articleId}/presence`);
+/**
+ * DELETE /articles/:id/presence: this user closed the editor (others stop seeing them at once).
+ * `closing`: sent as the tab closes or navigates away (a keepalive request the browser finishes
+ * after the page is gone).
+ */
+export async function leaveArticle(articleId: number, closing = false): Promise<void> {
+  await api<void>('DELETE', `/articles/${articleId}/presence`, undefined, closing ? { keepalive: true } : {});
 }
