@@ -19,7 +19,11 @@ export type ArticleSnapshot = Pick<
   | 'seoTitle'
   | 'seoDescription'
   | 'readingMinutes'
-> & { publishedAt: string | null };
+> & {
+  publishedAt: string | null;
+  /** Absent from revisions saved before the field could be edited: restoring one leaves it as it is. */
+  canonicalUrl?: string | null;
+};
 
 /** One saved state of an article. */
 export interface ArticleRevision {
@@ -52,6 +56,7 @@ export function snapshotOf(article: Article): ArticleSnapshot {
     commentsOpen: article.commentsOpen,
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
+    canonicalUrl: article.canonicalUrl,
     readingMinutes: article.readingMinutes,
   };
 }

@@ -300,6 +300,37 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
     expect(log.items.slice(0, 2).map((e: { action: string }) => e.action)).toEqual(['tag.delete', 'section.delete']);
   });
 
+  it('edits the canonical URL: an http(s) address the page names, kept by revisions, cleared by an empty field', async () => {
+    const live = await fresh('editor', 'published');
+    const url = encodePath(createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca').build({ id: live.id, slug: live.slug, publishedAt: live.publishedAt!, categoryPath: '', authorSlug: '' }));
+    const canonicalOf = async () => /<link rel="canonical" href="([^"]+)"/.exec((await site.khabar.app.inject({ method: 'GET', url })).body)?.[1];
+    expect(await canonicalOf()).toContain(url);
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'example.ma/article', '//example.ma/a']) {
+      const refused = await callAs(site.khabar, sessions.editor, 'PATCH', `/admin/api/articles/${live.id}`, { version: 1, canonicalUrl: bad });
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'canonicalUrl' });
+    }
+    const first = 'https://www.example.ma/2019/05/المقال-الأصلي/';
+    const saved = await callAs(site.khabar, sessions.editor, 'PATCH', `/admin/api/articles/${live.id}`, { version: 1, canonicalUrl: ` ${first} ` });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().article).toMatchObject({ canonicalUrl: first, version: 2 });
+    expect(await canonicalOf()).toBe(first);
+    const cleared = await callAs(site.khabar, sessions.editor, 'PATCH', `/admin/api/articles/${live.id}`, { version: 2, canonicalUrl: '' });
+    expect(cleared.json().article.canonicalUrl).toBeNull();
+    expect(await canonicalOf()).toContain(url);
+    // Restoring the revision that had it brings it back.
+    const revisions = (await callAs(site.khabar, sessions.editor, 'GET', `/admin/api/articles/${live.id}/revisions`)).json().revisions as Array<{ id: number; version: number }>;
+    const withIt = revisions.find((r) => r.version === 2)!;
+    const restored = await callAs(site.khabar, sessions.editor, 'POST', `/admin/api/articles/${live.id}/revisions/${withIt.id}/restore`, { version: 3 });
+    expect(restored.json().article.canonicalUrl).toBe(first);
+    // A valid URL carrying markup stays an attribute value.
+    const hostile = 'https://x.example/"><script>alert(1)</script>';
+    expect((await callAs(site.khabar, sessions.editor, 'PATCH', `/admin/api/articles/${live.id}`, { version: 4, canonicalUrl: hostile })).statusCode).toBe(200);
+    const html = (await site.khabar.app.inject({ method: 'GET', url })).body;
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain('<link rel="canonical" href="https://x.example/&quot;>&lt;script>alert(1)&lt;/script>"');
+  });
+
   it('refuses bad input with 400 naming the field, and a taken slug with 409, writing nothing', async () => {
     const other = await fresh('editor', 'draft');
     const article = await fresh('editor', 'draft');

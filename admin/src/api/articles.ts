@@ -50,6 +50,8 @@ export interface ArticleFields {
   featuredMediaId: number | null;
   seoTitle: string;
   seoDescription: string;
+  /** Empty: this page is its own canonical address. */
+  canonicalUrl: string;
   breaking: boolean;
   featured: boolean;
   commentsOpen: boolean;
@@ -93,6 +95,7 @@ export interface ServerArticle {
   commentsOpen: boolean;
   seoTitle: string | null;
   seoDescription: string | null;
+  canonicalUrl: string | null;
   version: number;
 }
 
@@ -156,6 +159,7 @@ export async function fromServer(article: ServerArticle): Promise<Article> {
     featuredMediaId: article.featuredMediaId,
     seoTitle: article.seoTitle ?? '',
     seoDescription: article.seoDescription ?? '',
+    canonicalUrl: article.canonicalUrl ?? '',
     breaking: article.isBreaking,
     featured: article.isFeatured,
     commentsOpen: article.commentsOpen,
@@ -201,6 +205,7 @@ async function toServer(fields: ArticleFields, creating: boolean): Promise<Recor
     featuredMediaId: fields.featuredMediaId,
     seoTitle: fields.seoTitle,
     seoDescription: fields.seoDescription,
+    canonicalUrl: fields.canonicalUrl,
     isBreaking: fields.breaking,
     isFeatured: fields.featured,
     commentsOpen: fields.commentsOpen,

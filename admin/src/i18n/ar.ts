@@ -165,6 +165,8 @@ export const ar = {
   'editor.chooseImage': 'اختر من المكتبة',
   'editor.seoTitle': 'عنوان محركات البحث',
   'editor.seoDescription': 'وصف محركات البحث',
+  'editor.canonicalUrl': 'الرابط الأصلي (canonical)',
+  'editor.canonicalUrlHint': 'اتركه فارغاً ليكون رابط هذا المقال هو الأصلي. املأه فقط إذا نُشر النص أولاً في عنوان آخر.',
   'editor.breaking': 'عاجل',
   'editor.featured': 'مميز',
   'editor.commentsOpen': 'التعليقات مفتوحة',

@@ -164,6 +164,8 @@ export const en: Messages = {
   'editor.chooseImage': 'Choose from the library',
   'editor.seoTitle': 'SEO title',
   'editor.seoDescription': 'SEO description',
+  'editor.canonicalUrl': 'Canonical URL',
+  'editor.canonicalUrlHint': 'Leave empty: this article is its own canonical address. Fill it only when the text first appeared elsewhere.',
   'editor.breaking': 'Breaking',
   'editor.featured': 'Featured',
   'editor.commentsOpen': 'Comments open',

@@ -164,6 +164,8 @@ export const fr: Messages = {
   'editor.chooseImage': 'Choisir dans la médiathèque',
   'editor.seoTitle': 'Titre pour les moteurs de recherche',
   'editor.seoDescription': 'Description pour les moteurs de recherche',
+  'editor.canonicalUrl': 'URL canonique',
+  'editor.canonicalUrlHint': 'Laissez vide : cet article est sa propre adresse canonique. À remplir seulement si le texte a d’abord paru ailleurs.',
   'editor.breaking': 'Urgent',
   'editor.featured': 'À la une',
   'editor.commentsOpen': 'Commentaires ouverts',

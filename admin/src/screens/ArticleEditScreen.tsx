@@ -74,6 +74,7 @@ function emptyFields(): ArticleFields {
     featuredMediaId: null,
     seoTitle: '',
     seoDescription: '',
+    canonicalUrl: '',
     breaking: false,
     featured: false,
     commentsOpen: true,
@@ -582,6 +583,11 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
             <label>
               <span>{t('editor.seoDescription')}</span>
               <textarea dir="auto" rows={3} value={fields.seoDescription} onInput={(e) => update({ seoDescription: e.currentTarget.value })} />
+            </label>
+            <label>
+              <span>{t('editor.canonicalUrl')}</span>
+              <input type="url" dir="ltr" inputMode="url" placeholder="https://" aria-describedby="canonical-hint" value={fields.canonicalUrl} onInput={(e) => update({ canonicalUrl: e.currentTarget.value })} />
+              <small id="canonical-hint" class="hint">{t('editor.canonicalUrlHint')}</small>
             </label>
           </fieldset>
         </aside>

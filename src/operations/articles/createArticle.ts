@@ -48,6 +48,7 @@ export async function createArticle(deps: ArticleDeps, actor: Actor, input: unkn
     commentsOpen: changes.commentsOpen ?? true,
     seoTitle: changes.seoTitle ?? null,
     seoDescription: changes.seoDescription ?? null,
+    canonicalUrl: changes.canonicalUrl ?? null,
     createdBy: userIdOf(actor),
   };
   // Every article write ends in afterArticleChange, inside its transaction (search re-indexing hooks there).

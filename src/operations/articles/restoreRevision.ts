@@ -36,5 +36,6 @@ export async function restoreRevision(deps: ArticleDeps, actor: Actor, articleId
     commentsOpen: snapshot.commentsOpen,
     seoTitle: snapshot.seoTitle,
     seoDescription: snapshot.seoDescription,
+    ...(snapshot.canonicalUrl !== undefined ? { canonicalUrl: snapshot.canonicalUrl } : {}),
   });
 }

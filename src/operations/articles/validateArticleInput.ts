@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrlOrEmpty } from '../../config/urlSchemas.js';
 import { sanitizeArticleHtml } from '../../domain/html/sanitizeArticleHtml.js';
 import { slugify } from '../../domain/text/slug.js';
 import { readingMinutes } from '../../domain/text/readingTime.js';
@@ -26,6 +27,8 @@ export const articleFieldsSchema = z
     commentsOpen: z.boolean(),
     seoTitle: text(300).nullable(),
     seoDescription: text(1000).nullable(),
+    /** Where search engines should index the text instead (Yoast's canonical, kept by the WordPress import); empty: this page. */
+    canonicalUrl: httpUrlOrEmpty.nullable(),
   })
   .partial()
   .strict();
@@ -93,6 +96,7 @@ export async function toArticleChanges(
     const value = fields[key];
     if (value !== undefined) changes[key] = value === null || value.trim() === '' ? null : value.trim();
   }
+  if (fields.canonicalUrl !== undefined) changes.canonicalUrl = fields.canonicalUrl === null || fields.canonicalUrl === '' ? null : fields.canonicalUrl;
   return changes;
 }
 
