@@ -286,6 +286,20 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`admin API: arti
     expect((await site.khabar.app.inject({ method: 'GET', url: `/author/${encodeURIComponent('مراسلنا-في-طنجة')}/` })).statusCode).toBe(404);
   });
 
+  it('gives the editor just the tags an article names (ids=…), past the first pages of a site with many tags', async () => {
+    const made = [];
+    for (let i = 0; i < 260; i++) made.push(await store.tags.create({ slug: `وسم-كثير-${i}`, name: `وسم كثير ${i}`, description: null }));
+    const wanted = [made[259]!.id, made[3]!.id, made[201]!.id];
+    const res = await callAs(site.khabar, sessions.author, 'GET', `/admin/api/tags?ids=${wanted.join(',')},${made[3]!.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json().tags as Array<{ id: number; name: string }>).map((t) => t.name).sort()).toEqual(['وسم كثير 201', 'وسم كثير 259', 'وسم كثير 3']);
+    for (const bad of ['', 'x', '1,-2', '1.5', Array.from({ length: 101 }, (_, i) => i + 1).join(',')]) {
+      const refused = await callAs(site.khabar, sessions.author, 'GET', `/admin/api/tags?ids=${encodeURIComponent(bad)}`);
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'ids' });
+    }
+  });
+
   it('deletes a section and a tag for editors, writing the audit log', async () => {
     const section = (await callAs(site.khabar, sessions.editor, 'POST', '/admin/api/sections', { name: 'قسم مؤقت' })).json().section;
     expect(section.slug).toBe('قسم-مؤقت');

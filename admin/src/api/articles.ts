@@ -131,12 +131,9 @@ export async function listArticles(filter: ArticleFilter): Promise<Page<ArticleS
 /** Tag names for ids (GET /tags has no lookup by id: pages through the list until all are found). */
 async function tagNames(ids: number[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const found = new Map<number, string>();
-  for (let page = 1; page <= 50 && found.size < ids.length; page++) {
-    const { tags } = await api<{ tags: Named[] }>('GET', `/tags${queryString({ page, perPage: 200 })}`);
-    for (const tag of tags) if (ids.includes(tag.id)) found.set(tag.id, tag.name);
-    if (tags.length < 200) break;
-  }
+  // Only the article's own tags (one request, however many tags the site has).
+  const { tags } = await api<{ tags: Named[] }>('GET', `/tags${queryString({ ids: ids.join(',') })}`);
+  const found = new Map(tags.map((tag) => [tag.id, tag.name]));
   return ids.map((id) => found.get(id) ?? `#${id}`);
 }
 

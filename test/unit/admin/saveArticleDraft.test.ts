@@ -10,7 +10,7 @@ const NOW = new Date('2026-11-29T10:00:00.000Z');
 function fields(title: string): ArticleFields {
   return {
     title, lede: '', slug: title, bodyDoc: EMPTY_DOCUMENT, bodyHtml: '<p dir="auto"></p>', sectionIds: [], tags: [], authors: [],
-    featuredMediaId: null, seoTitle: '', seoDescription: '', breaking: false, featured: false, commentsOpen: true, publishAt: null,
+    featuredMediaId: null, seoTitle: '', seoDescription: '', canonicalUrl: '', breaking: false, featured: false, commentsOpen: true, publishAt: null,
   };
 }
 
