@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../errors/AppError.js';
 import { defaultAnalyze } from '../shared/search/defaultAnalyze.js';
 import type { Store } from '../ports.js';
+import { createCandidateCache } from './candidateCache.js';
 import { createSearchIndex } from './search.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
 import { createQueryObservers } from '../shared/queryObservers.js';
@@ -25,7 +26,15 @@ export interface SqliteStoreOptions {
   analyze?: AnalyzeDocument;
   /** Worker threads for rebuilds (`analysisWorkers`, with the options of the analyzer `analyze` runs); none: inline. */
   bulkAnalysis?: OpenBulkAnalysis;
+  /**
+   * Candidates of unfiltered searches kept per content version, at most this many in all
+   * (decision 031; default SEARCH_CANDIDATE_CACHE); 0 keeps none.
+   */
+  searchCandidateCache?: number;
 }
+
+/** About 8 MB: the candidates of 64 broad queries (1,000 each) or of many narrower ones. */
+export const SEARCH_CANDIDATE_CACHE = 64_000;
 
 /**
  * The embedded store: one SQLite file in WAL mode, foreign keys on, a busy timeout so concurrent
@@ -46,12 +55,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     throw new AppError('STORE_UNAVAILABLE', `cannot open the SQLite store at ${options.file}: ${(error as Error).message}`, { file: options.file }, { cause: error });
   }
   const queryObservers = createQueryObservers();
+  const cacheSize = options.searchCandidateCache ?? SEARCH_CANDIDATE_CACHE;
+  const candidateCache = cacheSize > 0 ? createCandidateCache(cacheSize) : undefined;
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }), log: queryObservers.log });
   return createKyselyStore({
     db,
     queryObservers,
     capabilities: { dialect: 'sqlite', skipLocked: false, notify: false },
-    search: { indexOf: createSearchIndex, analyze: options.analyze ?? defaultAnalyze() },
+    search: { indexOf: (conn) => createSearchIndex(conn, candidateCache), analyze: options.analyze ?? defaultAnalyze() },
     ...(options.bulkAnalysis ? { bulkAnalysis: options.bulkAnalysis } : {}),
     migrationDialect: sqliteMigrationDialect,
     dialectQueries: jobQueries,

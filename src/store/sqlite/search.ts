@@ -15,7 +15,9 @@ import {
   vocabularyKeepingWrites,
   writeVocabularyDeltas,
 } from '../shared/search/searchTables.js';
+import { contentVersionReader } from '../shared/contentVersion.js';
 import { toCount } from '../shared/values.js';
+import type { CachedCandidates, CandidateCache } from './candidateCache.js';
 
 /** bm25 weights of title, lede, tags, body, surface (surface only counts for phrase-only queries). */
 const WEIGHTS = sql.raw('10.0, 5.0, 3.0, 1.0, 0.5');
@@ -75,10 +77,16 @@ export function ftsExpression(match: SearchMatch, scoped = true): string | null 
 
 /**
  * The search index on SQLite: a contentless FTS5 table `search_fts` (rowid = article id) ranked
- * with bm25, beside the shared `search_documents` and `search_vocabulary` tables.
+ * with bm25, beside the shared `search_documents` and `search_vocabulary` tables. `cache` (shared
+ * by the store's instances, transactions included: any write through them empties it) keeps the
+ * candidates of unfiltered queries per content version; it is read outside transactions only.
  */
-export function createSearchIndex(db: Kysely<Database>): SearchIndex {
+export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache): SearchIndex {
+  const contentVersion = contentVersionReader(db);
+  const cached = cache !== undefined && !db.isTransaction ? cache : undefined;
+
   async function removeEntries(ids: readonly number[]): Promise<Map<number, string[]>> {
+    cache?.clear();
     const old = await previousWords(db, ids);
     const present = [...old.keys()];
     for (const part of chunks(present, 500)) {
@@ -89,6 +97,7 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
   }
 
   async function insertEntries(docs: readonly SearchDocument[]): Promise<void> {
+    cache?.clear();
     for (const part of chunks(docs, 100)) {
       await sql`insert into search_fts (rowid, title, lede, tags, body, surface) values ${sql.join(
         part.map((d) => sql`(${d.articleId}, ${d.text.fields.title}, ${d.text.fields.lede}, ${d.text.fields.tags}, ${d.text.fields.body}, ${d.text.surface})`),
@@ -101,6 +110,7 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
   }
 
   async function clear(): Promise<void> {
+    cache?.clear();
     // FTS5's own command empties the index at once; `delete from` wrote a tombstone per row.
     await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db);
     await db.deleteFrom('search_documents').execute();
@@ -123,19 +133,26 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
         // the newest `candidates` matches (bm25 is the cost per row), ranked in JavaScript. When
         // fewer match, that walk was every match and its length is the total; otherwise the rest
         // (the matches older than the oldest candidate) is counted without scoring.
-        const rows = await sql<{ id: number; rel: number; published_at: string }>`
-          select f.rowid as id, -bm25(search_fts, ${weights}) as rel, d.published_at
-          from search_fts f join search_documents d on d.article_id = f.rowid
-          where search_fts match ${expr}
-          order by f.rowid desc limit ${candidates}`.execute(db);
-        const oldest = rows.rows[rows.rows.length - 1]?.id;
-        const total =
-          rows.rows.length < candidates || oldest === undefined
-            ? rows.rows.length
-            : rows.rows.length +
-              toCount((await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${unscoped} and rowid < ${oldest}`.execute(db)).rows[0]?.n);
-        const matches = rows.rows.map((r) => ({ id: Number(r.id), relevance: Number(r.rel) / (Number(r.rel) + K), publishedAt: r.published_at }));
-        return { total, hits: rankMatches(matches, ranking, paging) };
+        // The same walk at the same content version finds the same candidates: kept (decision 031).
+        const key = `${candidates} ${expr}`;
+        const version = cached ? await contentVersion() : 0;
+        let found: CachedCandidates | undefined = cached?.get(version, key);
+        if (found === undefined) {
+          const rows = await sql<{ id: number; rel: number; published_at: string }>`
+            select f.rowid as id, -bm25(search_fts, ${weights}) as rel, d.published_at
+            from search_fts f join search_documents d on d.article_id = f.rowid
+            where search_fts match ${expr}
+            order by f.rowid desc limit ${candidates}`.execute(db);
+          const oldest = rows.rows[rows.rows.length - 1]?.id;
+          const total =
+            rows.rows.length < candidates || oldest === undefined
+              ? rows.rows.length
+              : rows.rows.length +
+                toCount((await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${unscoped} and rowid < ${oldest}`.execute(db)).rows[0]?.n);
+          found = { total, matches: rows.rows.map((r) => ({ id: Number(r.id), relevance: Number(r.rel) / (Number(r.rel) + K), publishedAt: r.published_at })) };
+          cached?.set(version, key, found);
+        }
+        return { total: found.total, hits: rankMatches(found.matches, ranking, paging) };
       }
       // Filtered queries are ranked in full, in SQL. The section and author conditions test the
       // full-text row's id inside a materialized `m`, so bm25 is computed only for the rows they
@@ -173,6 +190,7 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
 
     async rebuild(batches) {
       await clear();
+      cache?.clear();
       // No incremental merges while the rebuild writes (decision 031): `optimize` below merges
       // every segment into one anyway, so the merges FTS5 runs after each flush (automerge, 4 by
       // default) were work thrown away (~15% of the FTS5 writes). Restored before `optimize`.
