@@ -6,6 +6,7 @@ import { AppError } from '../../errors/AppError.js';
 import { defaultAnalyze } from '../shared/search/defaultAnalyze.js';
 import type { Store } from '../ports.js';
 import { startBackgroundCheckpoint } from './backgroundCheckpoint.js';
+import { createCandidateCache } from './candidateCache.js';
 import { createSearchIndex } from './search.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
 import { createQueryObservers } from '../shared/queryObservers.js';
@@ -32,7 +33,15 @@ export interface SqliteStoreOptions {
    * tail. Off for CLI commands and tests (no thread to start).
    */
   backgroundCheckpoint?: boolean;
+  /**
+   * Candidates of unfiltered searches kept per content version, at most this many in all
+   * (decision 031; default SEARCH_CANDIDATE_CACHE); 0 keeps none.
+   */
+  searchCandidateCache?: number;
 }
+
+/** About 8 MB: the candidates of 64 broad queries (1,000 each) or of many narrower ones. */
+export const SEARCH_CANDIDATE_CACHE = 64_000;
 
 /** The serving connection's own automatic checkpoint when a background thread does the work. */
 const SAFETY_NET_PAGES = 10_000;
@@ -60,12 +69,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   }
   const checkpoint = background ? startBackgroundCheckpoint(options.file) : null;
   const queryObservers = createQueryObservers();
+  const cacheSize = options.searchCandidateCache ?? SEARCH_CANDIDATE_CACHE;
+  const candidateCache = cacheSize > 0 ? createCandidateCache(cacheSize) : undefined;
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }), log: queryObservers.log });
   return createKyselyStore({
     db,
     queryObservers,
     capabilities: { dialect: 'sqlite', skipLocked: false, notify: false },
-    search: { indexOf: createSearchIndex, analyze: options.analyze ?? defaultAnalyze() },
+    search: { indexOf: (conn) => createSearchIndex(conn, candidateCache), analyze: options.analyze ?? defaultAnalyze() },
     ...(options.bulkAnalysis ? { bulkAnalysis: options.bulkAnalysis } : {}),
     migrationDialect: sqliteMigrationDialect,
     dialectQueries: jobQueries,

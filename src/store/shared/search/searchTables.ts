@@ -67,13 +67,24 @@ export async function countDocuments(db: Kysely<Database>): Promise<number> {
 
 /** Filter conditions on the index entry `d` (search_documents; each starts with `and`). Dialect-neutral SQL. */
 export function filterConditions(filters: SearchFilters): RawBuilder<unknown> {
+  return sql`${articleFilterConditions(filters, sql`d.article_id`)} ${dateFilterConditions(filters)}`;
+}
+
+/** The section and author conditions (each starts with `and`) on the article whose id is `articleId`. */
+export function articleFilterConditions(filters: SearchFilters, articleId: RawBuilder<unknown>): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   if (filters.sectionIds && filters.sectionIds.length > 0) {
-    parts.push(sql`and exists (select 1 from article_sections fs where fs.article_id = d.article_id and fs.section_id in (${sql.join(filters.sectionIds)}))`);
+    parts.push(sql`and exists (select 1 from article_sections fs where fs.article_id = ${articleId} and fs.section_id in (${sql.join(filters.sectionIds)}))`);
   }
   if (filters.authorId !== undefined) {
-    parts.push(sql`and exists (select 1 from article_authors fa where fa.article_id = d.article_id and fa.author_id = ${filters.authorId})`);
+    parts.push(sql`and exists (select 1 from article_authors fa where fa.article_id = ${articleId} and fa.author_id = ${filters.authorId})`);
   }
+  return parts.length === 0 ? sql`` : sql.join(parts, sql` `);
+}
+
+/** The date conditions (each starts with `and`) on the index entry `d`'s publication time. */
+export function dateFilterConditions(filters: SearchFilters): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
   if (filters.from) parts.push(sql`and d.published_at >= ${filters.from.toISOString()}`);
   if (filters.to) parts.push(sql`and d.published_at < ${filters.to.toISOString()}`);
   return parts.length === 0 ? sql`` : sql.join(parts, sql` `);
