@@ -7,13 +7,13 @@ export interface CachedCandidates {
 }
 
 /**
- * The candidates of unfiltered searches, kept per content version (decision 031). Ranking blends
+ * The candidates of unfiltered searches, kept per version of the search index (decision 031). Ranking blends
  * in recency at the time of the search, so what is kept is the part that depends only on the
  * index — which rows match, their bm25 relevance and publication time, the total — and each search
  * ranks it again with its own `now`: the same hits as without the cache.
  */
 export interface CandidateCache {
-  /** The entry of `key` read at content version `version`, if one was kept at that version. */
+  /** The entry of `key` read at index version `version`, if one was kept at that version. */
   get(version: number, key: string): CachedCandidates | undefined;
   /** Keeps an entry read at `version`; entries of any other version are dropped first. */
   set(version: number, key: string, value: CachedCandidates): void;

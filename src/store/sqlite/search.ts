@@ -15,7 +15,6 @@ import {
   vocabularyKeepingWrites,
   writeVocabularyDeltas,
 } from '../shared/search/searchTables.js';
-import { contentVersionReader } from '../shared/contentVersion.js';
 import { toCount } from '../shared/values.js';
 import type { CachedCandidates, CandidateCache } from './candidateCache.js';
 
@@ -79,14 +78,21 @@ export function ftsExpression(match: SearchMatch, scoped = true): string | null 
  * The search index on SQLite: a contentless FTS5 table `search_fts` (rowid = article id) ranked
  * with bm25, beside the shared `search_documents` and `search_vocabulary` tables. `cache` (shared
  * by the store's instances, transactions included: any write through them empties it) keeps the
- * candidates of unfiltered queries per content version; it is read outside transactions only.
+ * candidates of unfiltered queries per version of the index (`search_version`, moved by every index
+ * write: comments and other writes that leave the index alone keep it); it is read outside
+ * transactions only.
  */
 export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache): SearchIndex {
-  const contentVersion = contentVersionReader(db);
+  const indexVersion = searchVersionReader(db);
   const cached = cache !== undefined && !db.isTransaction ? cache : undefined;
+  /** Every write to the index moves its version, in the write's transaction: another process's cache sees it. */
+  const moved = async () => {
+    cache?.clear();
+    await sql`insert into khabar_state (key, value) values ('search_version', 1) on conflict (key) do update set value = khabar_state.value + 1`.execute(db);
+  };
 
   async function removeEntries(ids: readonly number[]): Promise<Map<number, string[]>> {
-    cache?.clear();
+    await moved();
     const old = await previousWords(db, ids);
     const present = [...old.keys()];
     for (const part of chunks(present, 500)) {
@@ -97,7 +103,7 @@ export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache):
   }
 
   async function insertEntries(docs: readonly SearchDocument[]): Promise<void> {
-    cache?.clear();
+    await moved();
     for (const part of chunks(docs, 100)) {
       await sql`insert into search_fts (rowid, title, lede, tags, body, surface) values ${sql.join(
         part.map((d) => sql`(${d.articleId}, ${d.text.fields.title}, ${d.text.fields.lede}, ${d.text.fields.tags}, ${d.text.fields.body}, ${d.text.surface})`),
@@ -110,7 +116,7 @@ export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache):
   }
 
   async function clear(): Promise<void> {
-    cache?.clear();
+    await moved();
     // FTS5's own command empties the index at once; `delete from` wrote a tombstone per row.
     await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db);
     await db.deleteFrom('search_documents').execute();
@@ -133,9 +139,9 @@ export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache):
         // the newest `candidates` matches (bm25 is the cost per row), ranked in JavaScript. When
         // fewer match, that walk was every match and its length is the total; otherwise the rest
         // (the matches older than the oldest candidate) is counted without scoring.
-        // The same walk at the same content version finds the same candidates: kept (decision 031).
+        // The same walk at the same index version finds the same candidates: kept (decision 031).
         const key = `${candidates} ${expr}`;
-        const version = cached ? await contentVersion() : 0;
+        const version = cached ? await indexVersion() : 0;
         let found: CachedCandidates | undefined = cached?.get(version, key);
         if (found === undefined) {
           const rows = await sql<{ id: number; rel: number; published_at: string }>`
@@ -224,4 +230,10 @@ export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache):
 
     count: () => countDocuments(db),
   };
+}
+
+/** The index's version (khabar_state `search_version`; 0 before the first index write). */
+function searchVersionReader(db: Kysely<Database>): () => Promise<number> {
+  const query = db.selectFrom('khabar_state').select('value').where('key', '=', 'search_version').compile();
+  return async () => Number((await db.executeQuery(query)).rows[0]?.value ?? 0);
 }
