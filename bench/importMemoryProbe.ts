@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { loadConfig } from '../src/config/loadConfig.js';
+import { IMPORT_ANALYZER_MEMO } from '../src/cli/commands/importWordpress.js';
 import { importWordpress } from '../src/importers/wordpress/importWordpress.js';
 import { createSiteAnalyzer } from '../src/search/createSiteAnalyzer.js';
 import { createSqliteStore } from '../src/store/sqlite/createSqliteStore.js';
@@ -24,7 +25,7 @@ const batchSize = batchArg === -1 ? undefined : Number(process.argv[batchArg + 1
 const dir = mkdtempSync(path.join(os.tmpdir(), 'khabar-import-probe-'));
 process.env.KHABAR_DATA_DIR = dir;
 const config = loadConfig();
-const analyzer = createSiteAnalyzer(config);
+const analyzer = createSiteAnalyzer(config, { memoLimit: IMPORT_ANALYZER_MEMO }); // as the CLI
 const store = createSqliteStore({ file: path.join(dir, 'khabar.db'), analyze: (doc) => analyzer.analyzeDocument(doc) });
 await store.migrate();
 const mb = (n: number) => (n / 1e6).toFixed(0);

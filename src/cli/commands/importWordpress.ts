@@ -12,7 +12,7 @@ import { openStore } from '../../store/openStore.js';
 import { mediaRootOf } from '../../main.js';
 
 /** Distinct words the import's analyzer remembers (see createAnalyzer's memoLimit). */
-const IMPORT_ANALYZER_MEMO = 50_000;
+export const IMPORT_ANALYZER_MEMO = 50_000;
 
 function batchSize(value: string): number {
   const n = Number(value);
