@@ -11,6 +11,8 @@ export interface OpenStoreOptions {
   analyze?: AnalyzeDocument;
   /** Worker threads that analyse for rebuilds (reindex, imports, start-up): `analysisWorkers(…)` with the same analyzer options. */
   bulkAnalysis?: OpenBulkAnalysis;
+  /** SQLite only: the connection's page cache in KB (default better-sqlite3's 16,000). */
+  sqliteCacheKb?: number;
 }
 
 /** PostgreSQL when a DATABASE_URL is configured, otherwise the SQLite file in the data folder. */
@@ -21,5 +23,5 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     return createPostgresStore({ connectionString: options.databaseUrl, ...now });
   }
   const { createSqliteStore } = await import('./sqlite/createSqliteStore.js');
-  return createSqliteStore({ file: path.join(options.dataDir, 'khabar.db'), ...now });
+  return createSqliteStore({ file: path.join(options.dataDir, 'khabar.db'), ...now, ...(options.sqliteCacheKb ? { cacheKb: options.sqliteCacheKb } : {}) });
 }
