@@ -1,7 +1,7 @@
 /**
- * `npx tsx bench/importMemoryProbe.ts <export.xml> [--heap-at N] [--batch-size N]`: imports a WXR file in-process
+ * `npx tsx bench/importMemoryProbe.ts <export.xml> [--heap-at N[,N…]] [--batch-size N]`: imports a WXR file in-process
  * into a fresh SQLite store and prints RSS / V8 heap every 1,000 items and at each phase change,
- * with the CPU time; `--heap-at N` writes a heap snapshot after N items (to bench/out/). A probe for
+ * with the CPU time; `--heap-at N[,N…]` writes a heap snapshot after N items (each) (to bench/out/). A probe for
  * finding what grows with the number of posts, not a benchmark (bench/import.ts is).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { loadConfig } from '../src/config/loadConfig.js';
+import { IMPORT_ANALYZER_MEMO } from '../src/cli/commands/importWordpress.js';
 import { importWordpress } from '../src/importers/wordpress/importWordpress.js';
 import { createSiteAnalyzer } from '../src/search/createSiteAnalyzer.js';
 import { createSqliteStore } from '../src/store/sqlite/createSqliteStore.js';
@@ -18,13 +19,14 @@ const file = process.argv[2];
 if (process.env.PROBE_V8_FLAGS) v8.setFlagsFromString(process.env.PROBE_V8_FLAGS);
 if (!file) throw new Error('usage: importMemoryProbe.ts <export.xml> [--heap-at N] [--batch-size N]');
 const heapAtArg = process.argv.indexOf('--heap-at');
-const heapAt = heapAtArg === -1 ? null : Number(process.argv[heapAtArg + 1]);
+/** `--heap-at 4000,12000`: a snapshot at each of these item counts. */
+const heapAt = heapAtArg === -1 ? [] : String(process.argv[heapAtArg + 1]).split(',').map(Number);
 const batchArg = process.argv.indexOf('--batch-size');
 const batchSize = batchArg === -1 ? undefined : Number(process.argv[batchArg + 1]);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'khabar-import-probe-'));
 process.env.KHABAR_DATA_DIR = dir;
 const config = loadConfig();
-const analyzer = createSiteAnalyzer(config);
+const analyzer = createSiteAnalyzer(config, { memoLimit: IMPORT_ANALYZER_MEMO }); // as the CLI
 const store = createSqliteStore({ file: path.join(dir, 'khabar.db'), analyze: (doc) => analyzer.analyzeDocument(doc) });
 await store.migrate();
 const mb = (n: number) => (n / 1e6).toFixed(0);
@@ -41,7 +43,6 @@ const line = (label: string) => {
 };
 let lastPhase = '';
 let nextAt = 1000;
-let snapped = false;
 const report = await importWordpress({ store, site: config.site, now: () => new Date() }, file, {
   ...(batchSize ? { batchSize } : {}),
   onProgress(phase, done) {
@@ -54,8 +55,8 @@ const report = await importWordpress({ store, site: config.site, now: () => new 
       nextAt += 1000;
       line(`${phase} ${done}`);
     }
-    if (heapAt !== null && !snapped && phase === 'import' && done >= heapAt) {
-      snapped = true;
+    if (phase === 'import' && heapAt.length > 0 && done >= heapAt[0]!) {
+      heapAt.shift();
       console.log(`heap snapshot: ${v8.writeHeapSnapshot(path.join(import.meta.dirname, 'out', `import-${done}.heapsnapshot`))}`);
     }
   },

@@ -13,6 +13,8 @@ export interface OpenStoreOptions {
   bulkAnalysis?: OpenBulkAnalysis;
   /** SQLite only: checkpoint the WAL on a thread of its own (the serving process; see createSqliteStore). */
   backgroundCheckpoint?: boolean;
+  /** SQLite only: the connection's page cache in KB (default better-sqlite3's 16,000). */
+  sqliteCacheKb?: number;
 }
 
 /** PostgreSQL when a DATABASE_URL is configured, otherwise the SQLite file in the data folder. */
@@ -23,5 +25,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     return createPostgresStore({ connectionString: options.databaseUrl, ...now });
   }
   const { createSqliteStore } = await import('./sqlite/createSqliteStore.js');
-  return createSqliteStore({ file: path.join(options.dataDir, 'khabar.db'), ...now, ...(options.backgroundCheckpoint ? { backgroundCheckpoint: true } : {}) });
+  return createSqliteStore({
+    file: path.join(options.dataDir, 'khabar.db'),
+    ...now,
+    ...(options.backgroundCheckpoint ? { backgroundCheckpoint: true } : {}),
+    ...(options.sqliteCacheKb ? { cacheKb: options.sqliteCacheKb } : {}),
+  });
 }

@@ -569,8 +569,12 @@ export interface ImportRepository {
    * replaces its fields and relations (its version moves, no revision is written). Returns its id.
    * The content version does not move: call `touch` once the batch is written. With `skipIndex`
    * the search index is not updated: the caller rebuilds it (`store.reindex`) once at the end.
+   * With `relationsLater` the section, tag and author rows are kept by this repository and
+   * written by the next `touch` (one multi-row insert per table, not three statements per
+   * article): only inside a transaction that calls `touch` before it ends (the index of that
+   * transaction is synced after, with the rows in place).
    */
-  writeArticle(input: NewArticle, target: { existingId: number | null; preferredId: number | null; skipIndex?: boolean }): Promise<number>;
+  writeArticle(input: NewArticle, target: { existingId: number | null; preferredId: number | null; skipIndex?: boolean; relationsLater?: boolean }): Promise<number>;
   /** Which of these ids articles have. */
   articleIdsTaken(ids: readonly number[]): Promise<Set<number>>;
   /** Articles holding any of these slugs: slug → id. */
@@ -579,7 +583,7 @@ export interface ImportRepository {
   redirectSources(paths: readonly string[]): Promise<Set<string>>;
   /** Creates or replaces many 301s at once (from path → to path). */
   putRedirects(redirects: ReadonlyArray<{ fromPath: string; toPath: string }>): Promise<void>;
-  /** Moves the content version once for everything written (readers reload). */
+  /** Writes the relation rows kept by `writeArticle({ relationsLater })`, then moves the content version once for everything written (readers reload). */
   touch(): Promise<void>;
   /** Sets the featured image of articles (ids → media id). */
   setFeaturedMedia(pairs: ReadonlyArray<{ articleId: number; mediaId: number }>): Promise<void>;

@@ -53,21 +53,30 @@ export async function* readWxr(file: string, channel: WxrChannel = emptyChannel(
   let channelField: WxrNode | null = null;
   let sawRss = false;
 
+  // Namespace URIs and attribute values are slices of the input chunk too: the few URIs are
+  // copied once (every node and the channel keep one), attribute values as they are read.
+  const uris = new Map<string, string>();
+  const uriOf = (uri: string): string => {
+    let copy = uris.get(uri);
+    if (copy === undefined) uris.set(uri, (copy = detached(uri)));
+    return copy;
+  };
+
   parser.on('opentag', (tag: SaxesTagNS) => {
     const depth = stack.length + 1;
     if (depth === 1) {
       if (tag.local !== 'rss') throw new AppError('WXR_INVALID', `not a WordPress export: the root element is <${tag.name}>, not <rss>`);
       sawRss = true;
       const wp = pickWpNamespace(tag.ns);
-      if (wp) channel.namespaces.wp = wp;
+      if (wp) channel.namespaces.wp = uriOf(wp);
       stack.push(null);
       return;
     }
     const attrs: Record<string, string> = {};
-    for (const a of Object.values(tag.attributes)) if (a.prefix !== 'xmlns' && a.name !== 'xmlns') attrs[a.local] = a.value;
-    const node: WxrNode = { uri: tag.uri, name: tag.local, attrs, text: '', children: [] };
+    for (const a of Object.values(tag.attributes)) if (a.prefix !== 'xmlns' && a.name !== 'xmlns') attrs[a.local] = detached(a.value);
+    const node: WxrNode = { uri: uriOf(tag.uri), name: tag.local, attrs, text: '', children: [] };
     if (depth === 3 && record === null) {
-      if (channel.namespaces.wp === '' && WP_NAMESPACE.test(tag.uri)) channel.namespaces.wp = tag.uri;
+      if (channel.namespaces.wp === '' && WP_NAMESPACE.test(tag.uri)) channel.namespaces.wp = node.uri;
       const kind = tag.uri === '' && tag.local === 'item' ? 'item' : tag.uri === channel.namespaces.wp ? RECORDS[tag.local] : undefined;
       if (kind) record = { kind, line: parser.line };
       else channelField = node;

@@ -240,7 +240,7 @@ export async function writePost(ctx: BatchContext, item: WxrItem, existingId: nu
   };
   // Keeping WordPress's id keeps /%post_id%/ permalinks byte for byte.
   const preferred = existingId === null && item.wpId && /^\d{1,15}$/.test(item.wpId) && !ctx.prefetch.idsTaken.has(Number(item.wpId)) ? Number(item.wpId) : null;
-  const id = await tx.imports.writeArticle(input, { existingId, preferredId: preferred, skipIndex: state.indexAtEnd });
+  const id = await tx.imports.writeArticle(input, { existingId, preferredId: preferred, skipIndex: state.indexAtEnd, relationsLater: true });
   ctx.prefetch.idsTaken.add(id);
   ctx.prefetch.slugs.set(slug, id);
   deferKey(ctx, 'article', wpId, id);

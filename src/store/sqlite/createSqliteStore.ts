@@ -34,10 +34,12 @@ export interface SqliteStoreOptions {
    */
   backgroundCheckpoint?: boolean;
   /**
-   * Candidates of unfiltered searches kept per content version, at most this many in all
+   * Candidates of unfiltered searches kept per version of the index, at most this many in all
    * (decision 031; default SEARCH_CANDIDATE_CACHE); 0 keeps none.
    */
   searchCandidateCache?: number;
+  /** The page cache in KB (default: better-sqlite3's, 16,000 KB). A bulk import sets less (decision 032). */
+  cacheKb?: number;
 }
 
 /** About 8 MB: the candidates of 64 broad queries (1,000 each) or of many narrower ones. */
@@ -62,6 +64,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     sqlite.pragma('synchronous = NORMAL');
     // The serving thread checkpoints only past 10,000 pages (40 MB): the background thread does it sooner.
     if (background) sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+    if (options.cacheKb !== undefined) sqlite.pragma(`cache_size = -${Math.max(64, Math.floor(options.cacheKb))}`);
     // Write access is checked now, not at the first publish.
     sqlite.exec('BEGIN IMMEDIATE; ROLLBACK;');
   } catch (error) {

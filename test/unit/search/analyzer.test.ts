@@ -333,4 +333,19 @@ describe('analyzeDocument by chunks (decision 027)', () => {
     expect(analyzer.analyzeDocument(doc)).toEqual(expected);
     expect(analyzer.analyzeDocument(doc)).toEqual(expected);
   });
+
+  it('gives the same analysis with a memo limit so small it is cleared between every document (the import sets 50,000)', () => {
+    const docs = [
+      { title: tricky.join(' '), lede: tricky[5]!, tags: tricky.slice(0, 3), body: tricky.join('\n') },
+      { title: 'الكتاب كتاب والكتاب', lede: 'بالكتاب وكتاب', tags: ['كتاب'], body: 'الكتاب في المكتبة، كتاب آخر' },
+      { title: 'كتاب الكتاب', lede: '', tags: [], body: tricky[3]! },
+    ];
+    const unbounded = createAnalyzer();
+    const tiny = createAnalyzer({ memoLimit: 1 });
+    for (const doc of [...docs, ...docs]) {
+      const result = tiny.analyzeDocument(doc);
+      expect(result).toEqual(unbounded.analyzeDocument(doc));
+      expect(new Set(result.words).size).toBe(result.words.length);
+    }
+  });
 });

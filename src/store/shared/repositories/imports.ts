@@ -4,6 +4,7 @@ import { surrogateKey } from '../../../domain/surrogateKeys.js';
 import { recordPurge } from '../purgeLog.js';
 import type { DialectQueries } from '../dialectQueries.js';
 import type { Database } from '../schema.js';
+import { prepareQuery } from '../preparedQuery.js';
 import { articleContentColumns, commentColumns } from '../rowValues.js';
 import { toIsoOrNull } from '../values.js';
 
@@ -21,17 +22,60 @@ export function createImportRepository(
   dialect: DialectQueries,
   written: (conn: Kysely<Database>, ids: readonly number[]) => Promise<void>,
 ): ImportRepository {
-  async function replaceRelations(articleId: number, sectionIds: number[], tagIds: number[], authorIds: number[], fresh: boolean) {
-    const tables = [
-      ['article_sections', 'section_id', sectionIds],
-      ['article_tags', 'tag_id', tagIds],
-      ['article_authors', 'author_id', authorIds],
-    ] as const;
-    for (const [table, column, ids] of tables) {
-      if (!fresh) await db.deleteFrom(table).where('article_id', '=', articleId).execute();
-      if (ids.length) await db.insertInto(table).values(ids.map((ref, position) => ({ article_id: articleId, [column]: ref, position }) as never)).execute();
+  const RELATIONS = [
+    ['article_sections', 'section_id'],
+    ['article_tags', 'tag_id'],
+    ['article_authors', 'author_id'],
+  ] as const;
+  type RelationRow = { article_id: number; ref: number; position: number };
+  /** Relation rows of new articles written with `relationsLater`, by table, until `touch`. */
+  const laterRelations: RelationRow[][] = RELATIONS.map(() => []);
+
+  async function insertRelations(index: number, rows: readonly RelationRow[]) {
+    const [table, column] = RELATIONS[index]!;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await db
+        .insertInto(table)
+        .values(rows.slice(i, i + CHUNK).map((r) => ({ article_id: r.article_id, [column]: r.ref, position: r.position }) as never))
+        .execute();
     }
   }
+
+  async function replaceRelations(articleId: number, lists: readonly number[][], fresh: boolean, later: boolean) {
+    for (let t = 0; t < RELATIONS.length; t++) {
+      const [table] = RELATIONS[t]!;
+      const rows = lists[t]!.map((ref, position) => ({ article_id: articleId, ref, position }));
+      if (!fresh) {
+        await db.deleteFrom(table).where('article_id', '=', articleId).execute();
+        const pending = laterRelations[t]!;
+        if (pending.some((r) => r.article_id === articleId)) laterRelations[t] = pending.filter((r) => r.article_id !== articleId);
+      }
+      if (later) laterRelations[t]!.push(...rows);
+      else if (rows.length) await insertRelations(t, rows);
+    }
+  }
+
+  async function writeLaterRelations() {
+    for (let t = 0; t < RELATIONS.length; t++) {
+      const rows = laterRelations[t]!;
+      laterRelations[t] = [];
+      await insertRelations(t, rows);
+    }
+  }
+
+  // Built once per repository (one per transaction), run for every row: an import writes
+  // thousands of articles and comments, and Kysely's building costs more than SQLite's insert.
+  type ArticleRow = ReturnType<typeof articleContentColumns> & { updated_at: string; created_at: string };
+  const articleRow = (fields: ArticleRow) => ({ ...fields, version: 1, is_demo: 0, created_by: null, updated_by: null });
+  const insertArticle = prepareQuery((fields: ArticleRow) => db.insertInto('articles').values(articleRow(fields)).returning('id'));
+  const insertArticleWithId = prepareQuery((id: number, fields: ArticleRow) =>
+    db
+      .insertInto('articles')
+      .values({ id, ...articleRow(fields) })
+      .returning('id'),
+  );
+  const setFeatured = prepareQuery((mediaId: number, articleId: number) => db.updateTable('articles').set({ featured_media_id: mediaId }).where('id', '=', articleId));
+  const insertComment = prepareQuery((fields: ReturnType<typeof commentColumns>) => db.insertInto('comments').values(fields).returning('id'));
 
   return {
     async findKeys(source, kind, sourceIds) {
@@ -95,15 +139,15 @@ export function createImportRepository(
       }
     },
     async touch() {
+      await writeLaterRelations();
       // An import batch touches any page: every cached one goes.
       await recordPurge(db, [surrogateKey.all], now);
     },
     async writeArticle(input, target) {
       const at = now().toISOString();
-      const sectionIds = [...new Set(input.sectionIds ?? [])];
-      const tagIds = [...new Set(input.tagIds ?? [])];
-      const authorIds = [...new Set(input.authorIds ?? [])];
+      const lists = [[...new Set(input.sectionIds ?? [])], [...new Set(input.tagIds ?? [])], [...new Set(input.authorIds ?? [])]];
       const fields = { ...articleContentColumns(input), updated_at: at };
+      const later = target.relationsLater === true;
       let id: number;
       if (target.existingId !== null) {
         id = target.existingId;
@@ -113,31 +157,20 @@ export function createImportRepository(
           .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
           .where('id', '=', id)
           .execute();
-        await replaceRelations(id, sectionIds, tagIds, authorIds, false);
+        await replaceRelations(id, lists, false, later);
       } else {
-        const row = await db
-          .insertInto('articles')
-          .values({
-            ...(target.preferredId !== null ? { id: target.preferredId } : {}),
-            ...fields,
-            created_at: at,
-            version: 1,
-            is_demo: 0,
-            created_by: null,
-            updated_by: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        id = Number(row.id);
-        await replaceRelations(id, sectionIds, tagIds, authorIds, true);
+        const row = { ...fields, created_at: at };
+        const inserted = target.preferredId !== null ? await insertArticleWithId(db, target.preferredId, row) : await insertArticle(db, row);
+        const first = inserted.rows[0];
+        if (!first) throw new Error('writeArticle: the insert returned no id');
+        id = Number(first.id);
+        await replaceRelations(id, lists, true, later);
       }
       if (!target.skipIndex) await written(db, [id]);
       return id;
     },
     async setFeaturedMedia(pairs) {
-      for (const { articleId, mediaId } of pairs) {
-        await db.updateTable('articles').set({ featured_media_id: mediaId }).where('id', '=', articleId).execute();
-      }
+      for (const { articleId, mediaId } of pairs) await setFeatured(db, mediaId, articleId);
     },
     async pageIdBySlug(slug) {
       const row = await db.selectFrom('pages').select('id').where('slug', '=', slug).executeTakeFirst();
@@ -174,8 +207,9 @@ export function createImportRepository(
         await db.updateTable('comments').set(fields).where('id', '=', existingId).execute();
         return existingId;
       }
-      const row = await db.insertInto('comments').values(fields).returning('id').executeTakeFirstOrThrow();
-      return Number(row.id);
+      const first = (await insertComment(db, fields)).rows[0];
+      if (!first) throw new Error('writeComment: the insert returned no id');
+      return Number(first.id);
     },
     async recountComments(articleIds) {
       const ids = [...new Set(articleIds)];
