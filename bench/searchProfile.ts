@@ -7,6 +7,7 @@
  * vocabulary, the index query (store.search.query), the cards (publishedByIds) and the whole
  * operation (searchArticles); then SQLite's time per statement shape (bench/sqlProfile.ts). With
  * --candidates N, broad queries rank their newest N matches (search.rankedCandidates). With
+ * --no-cache, the SQLite store keeps no candidates (decision 031): every round pays its index query. With
  * --pg, the same phases on that PostgreSQL store (no SQL profile). Prints only; records nothing.
  */
 import os from 'node:os';
@@ -19,10 +20,10 @@ import type { Store } from '../src/store/ports.js';
 import { QUERIES } from './searchQueries.js';
 import { installSqlProfile } from './sqlProfile.js';
 
-const { values } = parseArgs({ options: { file: { type: 'string' }, rounds: { type: 'string' }, pg: { type: 'string' }, verbose: { type: 'boolean', default: false }, candidates: { type: 'string' } } });
+const { values } = parseArgs({ options: { file: { type: 'string' }, rounds: { type: 'string' }, pg: { type: 'string' }, verbose: { type: 'boolean', default: false }, candidates: { type: 'string' }, 'no-cache': { type: 'boolean', default: false } } });
 const candidates = values.candidates ? Number(values.candidates) : undefined;
 if (!values.file && !values.pg) {
-  console.log('usage: node --import tsx bench/searchProfile.ts --file <khabar.db> [--pg URL] [--rounds N] [--candidates N] [--verbose]');
+  console.log('usage: node --import tsx bench/searchProfile.ts --file <khabar.db> [--pg URL] [--rounds N] [--candidates N] [--no-cache] [--verbose]');
   process.exit(1);
 }
 const rounds = Math.max(1, Number(values.rounds ?? 5) || 5);
@@ -88,7 +89,7 @@ async function profile(name: string, store: Store): Promise<void> {
 if (values.file) {
   const sqlProfile = await installSqlProfile();
   const { createSqliteStore } = await import('../src/store/sqlite/createSqliteStore.js');
-  const store = createSqliteStore({ file: values.file });
+  const store = createSqliteStore({ file: values.file, ...(values['no-cache'] ? { searchCandidateCache: 0 } : {}) });
   await store.migrate();
   sqlProfile.reset();
   await profile('sqlite', store);
