@@ -84,18 +84,16 @@ export async function postComment(deps: CommentDeps, input: PostCommentInput): P
   // under a burst of posts is a whole group commit less to wait for (decision 030). Every other
   // post — and every post when the counts are in Redis — is counted before anything else.
   const together = limiter.inStore !== undefined && form.ok && token.ok;
-  let perEmail: RateDecision | undefined;
-  if (!together) {
-    const [perMinute, perHour, email] = await hitAll(limiter, hits);
+  /** Counts the hits on their own; a flood from the address is refused at once. Returns the email's decision. */
+  const countNow = async (): Promise<RateDecision | undefined> => {
+    const [perMinute, perHour, perEmail] = await hitAll(limiter, hits);
     for (const decision of [perMinute!, perHour!]) if (!decision.allowed) throw rateLimited(decision.retryAfterMs);
-    perEmail = email;
-  }
+    return perEmail;
+  };
+  const perEmail = together ? undefined : await countNow();
   /** A refusal after the checks: a post to be counted together is counted now, and a flood is still answered 429 first. */
   const refuse = async (error: AppError): Promise<never> => {
-    if (together) {
-      const [perMinute, perHour] = await hitAll(limiter, hits);
-      for (const decision of [perMinute!, perHour!]) if (!decision.allowed) throw rateLimited(decision.retryAfterMs);
-    }
+    if (together) await countNow();
     throw error;
   };
 

@@ -42,7 +42,7 @@ parentPort.on('message', () => {
  * database and syncs it, on the event loop: a 10–15 ms stall every few dozen commits, the largest
  * part of the comment-posting latency tail. This thread checkpoints instead, a few times a second,
  * with its own connection; the serving connection's automatic checkpoint stays on at a high mark
- * (`autocheckpointPages`) as a safety net should the thread ever fall behind.
+ * (createSqliteStore's `SAFETY_NET_PAGES`) as a safety net should the thread ever fall behind.
  */
 export function startBackgroundCheckpoint(file: string, options: BackgroundCheckpointOptions = {}): BackgroundCheckpoint {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
