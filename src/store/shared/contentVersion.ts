@@ -7,6 +7,11 @@ import type { Database } from './schema.js';
  * is compiled once and executed as is.
  */
 export function contentVersionReader(db: Kysely<Database>): () => Promise<number> {
-  const query = db.selectFrom('khabar_state').select('value').where('key', '=', 'content_version').compile();
+  return stateCounterReader(db, 'content_version');
+}
+
+/** A reader of one counter of `khabar_state` (0 while its row does not exist), compiled once. */
+export function stateCounterReader(db: Kysely<Database>, key: string): () => Promise<number> {
+  const query = db.selectFrom('khabar_state').select('value').where('key', '=', key).compile();
   return async () => Number((await db.executeQuery(query)).rows[0]?.value ?? 0);
 }

@@ -15,6 +15,7 @@ import {
   vocabularyKeepingWrites,
   writeVocabularyDeltas,
 } from '../shared/search/searchTables.js';
+import { stateCounterReader } from '../shared/contentVersion.js';
 import { toCount } from '../shared/values.js';
 import type { CachedCandidates, CandidateCache } from './candidateCache.js';
 
@@ -83,7 +84,8 @@ export function ftsExpression(match: SearchMatch, scoped = true): string | null 
  * transactions only.
  */
 export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache): SearchIndex {
-  const indexVersion = searchVersionReader(db);
+  // The index's version (0 before the first index write).
+  const indexVersion = stateCounterReader(db, 'search_version');
   const cached = cache !== undefined && !db.isTransaction ? cache : undefined;
   /** Every write to the index moves its version, in the write's transaction: another process's cache sees it. */
   const moved = async () => {
@@ -196,7 +198,6 @@ export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache):
 
     async rebuild(batches) {
       await clear();
-      cache?.clear();
       // No incremental merges while the rebuild writes (decision 031): `optimize` below merges
       // every segment into one anyway, so the merges FTS5 runs after each flush (automerge, 4 by
       // default) were work thrown away (~15% of the FTS5 writes). Restored before `optimize`.
@@ -230,10 +231,4 @@ export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache):
 
     count: () => countDocuments(db),
   };
-}
-
-/** The index's version (khabar_state `search_version`; 0 before the first index write). */
-function searchVersionReader(db: Kysely<Database>): () => Promise<number> {
-  const query = db.selectFrom('khabar_state').select('value').where('key', '=', 'search_version').compile();
-  return async () => Number((await db.executeQuery(query)).rows[0]?.value ?? 0);
 }
