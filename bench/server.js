@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 // The compiled server, as production runs it (bench/run.ts builds dist/ first). This file is plain
 // JavaScript so that no TypeScript loader (a thread with its own heap) is in the measured process;
@@ -62,14 +62,15 @@ if (sqlProfile || cpuProfileFile) {
 const diag = process.env.BENCH_DIAG === '1' ? startDiagnostics() : null;
 if (diag) {
   // The time a request's first bytes waited in the process before Fastify saw it (a busy event loop).
-  khabar.app.server.on('connection', (socket) =>
-    diag.connected() ?? socket.prependListener('data', () => {
+  khabar.app.server.on('connection', (socket) => {
+    diag.connected();
+    socket.prependListener('data', () => {
       if (socket.firstData !== undefined) return;
       const now = performance.now();
       if (socket.lastData !== undefined) diag.cycle(now - socket.lastData);
       socket.lastData = socket.firstData = now;
-    }),
-  );
+    });
+  });
   khabar.app.addHook('onRequest', async (request) => {
     const socket = /** @type {any} */ (request.raw.socket);
     if (socket.firstData !== undefined) diag.waited(performance.now() - socket.firstData);
@@ -125,9 +126,14 @@ process.stdin.resume();
 function startDiagnostics() {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
+  const kinds = {
+    [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+    [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+    [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+    [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+  };
   /** @type {Map<string, number[]>} */
   const pauses = new Map();
-  const kinds = { 1: 'minor', 2: 'major?', 4: 'major', 8: 'incremental', 16: 'weakcb' };
   const gc = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       // @ts-ignore detail.kind (Node ≥ 16)
@@ -137,54 +143,45 @@ function startDiagnostics() {
     }
   });
   gc.observe({ entryTypes: ['gc'] });
-  /** @type {number[]} */
-  const served = [];
-  /** @type {number[]} */
-  const waits = [];
-  /** @type {number[]} */
-  const cycles = [];
+  /** @type {{ served: number[], waited: number[], cycles: number[] }} */
+  const samples = { served: [], waited: [], cycles: [] };
   let connections = 0;
+  /** Sorted samples as `p50 … p99 … max` (ms). @param {number[]} list @param {number[]} quantiles */
+  const summary = (list, quantiles) => {
+    list.sort((a, b) => a - b);
+    const at = (/** @type {number} */ q) => (list[Math.floor(list.length * q)] ?? 0).toFixed(1);
+    return [...quantiles.map((q) => `p${Math.round(q * 100)} ${at(q)}`), `max ${(list.at(-1) ?? 0).toFixed(1)}`].join(' ');
+  };
   return {
     connected() {
       connections++;
     },
     /** @param {number} ms */
     cycle(ms) {
-      cycles.push(ms);
+      samples.cycles.push(ms);
     },
     /** @param {number} ms */
     waited(ms) {
-      waits.push(ms);
+      samples.waited.push(ms);
     },
     /** @param {number} ms */
     served(ms) {
-      served.push(ms);
+      samples.served.push(ms);
     },
     report() {
       loop.disable();
       gc.disconnect();
       const ms = (/** @type {number} */ ns) => (ns / 1e6).toFixed(1);
-      served.sort((a, b) => a - b);
-      const at = (/** @type {number} */ q) => (served[Math.floor(served.length * q)] ?? 0).toFixed(1);
-      const lines = [`server-side response time ms (${served.length} responses): p50 ${at(0.5)} p90 ${at(0.9)} p99 ${at(0.99)} max ${served.at(-1)?.toFixed(1)}`];
-      waits.sort((a, b) => a - b);
-      const w = (/** @type {number} */ q) => (waits[Math.floor(waits.length * q)] ?? 0).toFixed(1);
-      lines.push(`first bytes → request seen ms: p50 ${w(0.5)} p99 ${w(0.99)} max ${waits.at(-1)?.toFixed(1)}`);
-      cycles.sort((a, b) => a - b);
-      const c = (/** @type {number} */ q) => (cycles[Math.floor(cycles.length * q)] ?? 0).toFixed(1);
-      lines.push(`connections accepted: ${connections}`);
-      lines.push(`one connection, request → next request ms: p50 ${c(0.5)} p99 ${c(0.99)} max ${cycles.at(-1)?.toFixed(1)}`);
-      lines.push(`event-loop delay ms: p50 ${ms(loop.percentile(50))} p99 ${ms(loop.percentile(99))} p99.9 ${ms(loop.percentile(99.9))} max ${ms(loop.max)}`);
+      const lines = [
+        `server-side response time ms (${samples.served.length} responses): ${summary(samples.served, [0.5, 0.9, 0.99])}`,
+        `first bytes → request seen ms: ${summary(samples.waited, [0.5, 0.99])}`,
+        `connections accepted: ${connections}`,
+        `one connection, request → next request ms: ${summary(samples.cycles, [0.5, 0.99])}`,
+        `event-loop delay ms: p50 ${ms(loop.percentile(50))} p99 ${ms(loop.percentile(99))} p99.9 ${ms(loop.percentile(99.9))} max ${ms(loop.max)}`,
+      ];
       for (const [kind, list] of pauses) {
-        list.sort((a, b) => a - b);
         const total = list.reduce((a, b) => a + b, 0);
-        lines.push(`gc ${kind}: ${list.length} pauses, total ${total.toFixed(0)} ms, p99 ${list[Math.floor(list.length * 0.99)]?.toFixed(1)} ms, max ${list.at(-1)?.toFixed(1)} ms`);
-      }
-      const st = /** @type {any} */ (globalThis).__gcStats ?? [];
-      if (st.length) {
-        const d = st.map((x) => x[1]).sort((a, b) => a - b);
-        const n = st.map((x) => x[0]).sort((a, b) => a - b);
-        lines.push(`flushes ${st.length}: size p50 ${n[Math.floor(n.length / 2)]} p99 ${n[Math.floor(n.length * 0.99)]} max ${n.at(-1)}; ms p50 ${d[Math.floor(d.length / 2)].toFixed(2)} p99 ${d[Math.floor(d.length * 0.99)].toFixed(2)} max ${d.at(-1).toFixed(2)}`);
+        lines.push(`gc ${kind}: ${list.length} pauses, total ${total.toFixed(0)} ms, ${summary(list, [0.99])}`);
       }
       console.error(`BENCH_DIAG\n${lines.join('\n')}`);
     },
