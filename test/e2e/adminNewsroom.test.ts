@@ -242,6 +242,9 @@ describe.skipIf(browserSkipReason !== null)(`the newsroom's settings, audit log 
     await page.getByLabel('الإجراء').selectOption('article.publish');
     await page.getByLabel(/^المستخدم/).selectOption({ label: 'reporter الاسم' });
     await page.getByRole('button', { name: 'اعرض' }).click();
+    // The entry is also on the unfiltered first page: wait for the filtered list (one row), not for
+    // the entry alone, which the table shows before and empties while it reloads.
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
     const row = page.locator(`tr[data-audit-id="${entry!.id}"]`);
     await row.waitFor();
     expect(await page.locator('tbody tr').count()).toBe(1);
