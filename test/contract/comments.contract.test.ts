@@ -37,6 +37,31 @@ for (const kind of storeKinds) {
       ...extra,
     });
 
+    it('never shows a read outside a transaction what the transaction has not committed, nor what it rolled back', async () => {
+      const a = await article();
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let written!: (id: number) => void;
+      const insertedId = new Promise<number>((resolve) => (written = resolve));
+      // The transaction writes, then waits on something outside the store (as an upload would).
+      const tx = store.transaction(async (repos) => {
+        const c = await repos.comments.create(comment(a.id, { fingerprint: 'inside' }));
+        written(c.id);
+        await released;
+        throw new Error('rolled back on purpose');
+      });
+      const id = await insertedId;
+      // Prepared reads (the ones SQLite runs outside Kysely, decision 033) while it is open.
+      const during = Promise.all([store.comments.findById(id), store.comments.findDuplicate(a.id, 'inside', 'reader@example.ma', null), store.articles.findCommentTarget(a.id)]);
+      release();
+      await expect(tx).rejects.toThrow('rolled back on purpose');
+      const [byId, duplicate, target] = await during;
+      expect(byId).toBeNull();
+      expect(duplicate).toBeNull();
+      expect(target?.commentCount).toBe(0);
+      expect(await store.comments.findById(id)).toBeNull();
+    });
+
     it('keeps the article’s approved count and the content version in step with comment states', async () => {
       const a = await article();
       const v0 = await store.contentVersion();

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { Store } from '../../src/store/ports.js';
 import { createSqliteStore } from '../../src/store/sqlite/createSqliteStore.js';
@@ -49,9 +52,18 @@ export const storeKinds: StoreKind[] = [
     name: 'sqlite',
     available: true,
     async open(options = {}) {
-      const store = createSqliteStore({ file: ':memory:', ...options });
+      // A file, as in production: its reads outside transactions run on a second connection
+      // (src/store/sqlite/directExecutor.ts), which an in-memory database cannot have.
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'khabar-contract-'));
+      const store = createSqliteStore({ file: path.join(dir, 'khabar.db'), ...options });
       await store.migrate();
-      return { store, dispose: () => store.close() };
+      return {
+        store,
+        dispose: async () => {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
     },
   },
   {

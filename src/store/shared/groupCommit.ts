@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
+import { executeCompiled } from './preparedQuery.js';
 import { transactionWithPurges } from './purgeLog.js';
 import type { Database } from './schema.js';
 
@@ -127,16 +128,16 @@ export function createGroupCommit(db: Kysely<Database>, options: GroupCommitOpti
         const committed = new Effects();
         for (const unit of units) {
           const effects = new Effects();
-          await trx.executeQuery(SAVEPOINT);
+          await executeCompiled(trx, SAVEPOINT);
           try {
             const value = await unit.work(trx, effects);
-            await trx.executeQuery(RELEASE);
+            await executeCompiled(trx, RELEASE);
             committed.merge(effects);
             outcomes.push({ ok: true, value });
           } catch (error) {
             // Undo this unit's writes only; if even that fails the transaction is gone: fail them all.
-            await trx.executeQuery(ROLLBACK_TO);
-            await trx.executeQuery(RELEASE);
+            await executeCompiled(trx, ROLLBACK_TO);
+            await executeCompiled(trx, RELEASE);
             outcomes.push({ ok: false, error });
           }
         }

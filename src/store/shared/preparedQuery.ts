@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
+import { directExecutorOf } from './directExecution.js';
 import type { Database } from './schema.js';
 
 /** Stands for an argument (or one property of an object argument) while a prepared query is built. */
@@ -51,6 +52,25 @@ export function prepareQuery<Args extends unknown[], Row>(build: (...args: Args)
       const arg = args[slot.index];
       return slot.key === null ? arg : (arg as Record<string, unknown>)[slot.key];
     });
-    return conn.executeQuery<Row>({ ...compiled, parameters });
+    return executeWith(conn, compiled, parameters);
   };
+}
+
+/**
+ * Runs a compiled query on `conn`: directly when the store can (directExecution.ts: SQLite runs it
+ * synchronously — on the transaction's connection, or a read outside transactions on its reader
+ * connection), through Kysely otherwise.
+ */
+export function executeCompiled<Row>(conn: Kysely<Database>, query: CompiledQuery<Row>): Promise<QueryResult<Row>> {
+  return executeWith(conn, query, query.parameters);
+}
+
+function executeWith<Row>(conn: Kysely<Database>, query: CompiledQuery<Row>, parameters: readonly unknown[]): Promise<QueryResult<Row>> {
+  let done: QueryResult<Row> | undefined;
+  try {
+    done = directExecutorOf(conn)?.(query, parameters, conn.isTransaction);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return done !== undefined ? Promise.resolve(done) : conn.executeQuery<Row>(parameters === query.parameters ? query : { ...query, parameters });
 }

@@ -13,6 +13,10 @@ export type QueryObserver = (event: QueryEvent) => void;
 export interface QueryObservers {
   /** Kysely's `log` option: every query the store sends (transaction begin/commit included). */
   log: (event: LogEvent) => void;
+  /** Whether anyone observes (queries run outside Kysely time themselves only then). */
+  observed: () => boolean;
+  /** A query that ran outside Kysely (directExecution.ts), reported like the others. */
+  record: (event: QueryEvent) => void;
   /** Adds an observer; returns its removal. */
   subscribe: (observer: QueryObserver) => () => void;
 }
@@ -28,6 +32,10 @@ export function createQueryObservers(): QueryObservers {
       if (observers.size === 0) return;
       const e: QueryEvent = { durationMs: event.queryDurationMillis, failed: event.level === 'error', sql: event.query.sql };
       for (const observer of observers) observer(e);
+    },
+    observed: () => observers.size > 0,
+    record(event) {
+      for (const observer of observers) observer(event);
     },
     subscribe(observer) {
       observers.add(observer);

@@ -14,6 +14,8 @@ import type { OpenBulkAnalysis } from '../../search/analysisWorkers.js';
 import type { AnalyzeDocument } from '../shared/search/syncArticleSearch.js';
 import type { Database as Schema } from '../shared/schema.js';
 import { withCachedStatements } from './cachedStatements.js';
+import { createDirectExecutor } from './directExecutor.js';
+import { registerDirectExecutor } from '../shared/directExecution.js';
 import { jobQueries } from './jobQueries.js';
 import { listenForJobs } from './listenForJobs.js';
 import { sqliteMigrationDialect } from './migrationDialect.js';
@@ -74,7 +76,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const queryObservers = createQueryObservers();
   const cacheSize = options.searchCandidateCache ?? SEARCH_CANDIDATE_CACHE;
   const candidateCache = cacheSize > 0 ? createCandidateCache(cacheSize) : undefined;
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }), log: queryObservers.log });
+  const connection = withCachedStatements(sqlite);
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }), log: queryObservers.log });
+  registerDirectExecutor(db, createDirectExecutor(connection, () => sqlite.inTransaction, queryObservers));
   return createKyselyStore({
     db,
     queryObservers,
