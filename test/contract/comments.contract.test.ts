@@ -51,7 +51,7 @@ for (const kind of storeKinds) {
         throw new Error('rolled back on purpose');
       });
       const id = await insertedId;
-      // Prepared reads (the ones SQLite runs outside Kysely, decision 033) while it is open.
+      // Prepared reads (the ones SQLite runs outside Kysely, decision 035) while it is open.
       const during = Promise.all([store.comments.findById(id), store.comments.findDuplicate(a.id, 'inside', 'reader@example.ma', null), store.articles.findCommentTarget(a.id)]);
       release();
       await expect(tx).rejects.toThrow('rolled back on purpose');
