@@ -30,6 +30,8 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const duration = Number(arg('duration') ?? 10);
 /** `--profile`: posting only, under the CPU profiler and the SQL timer (bench/cpuProfile.ts, bench/sqlProfile.ts); not recorded. */
 const profiling = process.argv.includes('--profile');
+/** `--no-sql-timer` with `--profile`: the CPU profile alone (the SQL timer's wrapper costs a few µs per statement). */
+const sqlTimer = !process.argv.includes('--no-sql-timer');
 /**
  * `--only=posting` or `--only=reading`: one half of the run (recorded like a full run, with only its
  * rows); `--only=closed`: the 50 closed-loop posters alone (quick before/after comparisons).
@@ -218,7 +220,7 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'khabar-bench-comments-'));
   const { busy, quiet, target } = await prepare(dataDir);
   const cpuProfileFile = path.join(dataDir, 'posting.cpuprofile');
-  const { proc, port } = await startServer(dataDir, profiling ? { BENCH_SQL_PROFILE: '1', BENCH_CPU_PROFILE: cpuProfileFile } : null);
+  const { proc, port } = await startServer(dataDir, profiling ? { ...(sqlTimer ? { BENCH_SQL_PROFILE: '1' } : {}), BENCH_CPU_PROFILE: cpuProfileFile } : null);
   const base = `http://127.0.0.1:${port}`;
   try {
     const [busyPath, quietPath, targetPath] = [busy, quiet, target].map(pathOf);
