@@ -13,6 +13,8 @@ export type QueryObserver = (event: QueryEvent) => void;
 export interface QueryObservers {
   /** Kysely's `log` option: every query the store sends (transaction begin/commit included). */
   log: (event: LogEvent) => void;
+  /** A query the store sent without Kysely (SQLite's candidate reader, decision 034). */
+  record: (event: QueryEvent) => void;
   /** Adds an observer; returns its removal. */
   subscribe: (observer: QueryObserver) => () => void;
 }
@@ -23,12 +25,15 @@ export interface QueryObservers {
  */
 export function createQueryObservers(): QueryObservers {
   const observers = new Set<QueryObserver>();
+  const record = (e: QueryEvent): void => {
+    for (const observer of observers) observer(e);
+  };
   return {
     log(event) {
       if (observers.size === 0) return;
-      const e: QueryEvent = { durationMs: event.queryDurationMillis, failed: event.level === 'error', sql: event.query.sql };
-      for (const observer of observers) observer(e);
+      record({ durationMs: event.queryDurationMillis, failed: event.level === 'error', sql: event.query.sql });
     },
+    record,
     subscribe(observer) {
       observers.add(observer);
       return () => observers.delete(observer);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { QueryEvent } from '../shared/queryObservers.js';
 import type { CachedCandidates } from './candidateCache.js';
 
 /**
@@ -20,11 +21,24 @@ export const RELEVANCE_K = 10;
  * on the same single SQLite connection.
  *
  * `weights` is the bm25 weight list (SQL text from a fixed set: never reader input); `expr` scores
- * and walks, `unscoped` counts (the same rows, decision 031).
+ * and walks, `unscoped` counts (the same rows, decision 031). Each statement is reported to
+ * `record` (the store's query observers: metrics count it as a round-trip, as Kysely's queries).
  */
 export type CandidateReader = (expr: string, unscoped: string, weights: string, candidates: number) => CachedCandidates;
 
-export function createCandidateReader(sqlite: Database.Database): CandidateReader {
+export function createCandidateReader(sqlite: Database.Database, record: (event: QueryEvent) => void = () => {}): CandidateReader {
+  /** Runs one statement, reporting its SQL and duration (failed ones too, then rethrown). */
+  const observed = <T>(statement: Database.Statement, run: () => T): T => {
+    const started = performance.now();
+    let failed = true;
+    try {
+      const result = run();
+      failed = false;
+      return result;
+    } finally {
+      record({ durationMs: performance.now() - started, failed, sql: statement.source });
+    }
+  };
   const walks = new Map<string, Database.Statement>();
   let count: Database.Statement | undefined;
   const walk = (weights: string): Database.Statement => {
@@ -42,7 +56,8 @@ export function createCandidateReader(sqlite: Database.Database): CandidateReade
     return statement;
   };
   return (expr, unscoped, weights, candidates) => {
-    const rows = walk(weights).all(expr, candidates) as Array<[number | bigint, number, string]>;
+    const statement = walk(weights);
+    const rows = observed(statement, () => statement.all(expr, candidates)) as Array<[number | bigint, number, string]>;
     const matches = new Array<{ id: number; relevance: number; publishedAt: string }>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const [id, rel, publishedAt] = rows[i]!;
@@ -50,8 +65,8 @@ export function createCandidateReader(sqlite: Database.Database): CandidateReade
     }
     let total = rows.length;
     if (rows.length >= candidates && rows.length > 0) {
-      count ??= sqlite.prepare('select count(*) from search_fts where search_fts match ? and rowid < ?').pluck(true);
-      total += Number(count.get(unscoped, matches[matches.length - 1]!.id));
+      const counting = (count ??= sqlite.prepare('select count(*) from search_fts where search_fts match ? and rowid < ?').pluck(true));
+      total += Number(observed(counting, () => counting.get(unscoped, matches[matches.length - 1]!.id)));
     }
     return { total, matches };
   };

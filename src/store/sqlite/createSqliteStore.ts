@@ -75,7 +75,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const queryObservers = createQueryObservers();
   const cacheSize = options.searchCandidateCache ?? SEARCH_CANDIDATE_CACHE;
   const candidateCache = cacheSize > 0 ? createCandidateCache(cacheSize) : undefined;
-  const candidateReader = createCandidateReader(sqlite);
+  const candidateReader = createCandidateReader(sqlite, queryObservers.record);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }), log: queryObservers.log });
   return createKyselyStore({
     db,

@@ -69,6 +69,18 @@ describe('SQLite candidates read by the store’s own statements (decision 034)'
     expect(await searched).toBe(0);
   });
 
+  it('reports its statements to the store’s query observers (metrics count them as round-trips)', async () => {
+    const seen: string[] = [];
+    const stop = store.observeQueries((event) => seen.push(event.sql));
+    try {
+      await store.search.query(match('صحه'), {}, { limit: 5, offset: 0 }, ranking(7));
+    } finally {
+      stop();
+    }
+    expect(seen.some((sql) => sql.includes('bm25(search_fts'))).toBe(true);
+    expect(seen.some((sql) => sql.includes('select count(*) from search_fts'))).toBe(true);
+  });
+
   it('reads the publication times from the covering index', () => {
     const db = new Database(path.join(dir, 'khabar.db'), { readonly: true });
     try {
