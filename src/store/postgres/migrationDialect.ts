@@ -18,4 +18,8 @@ export const postgresMigrationDialect: MigrationDialect = {
     await sql`drop index if exists search_documents_surface_idx`.execute(db);
     await sql`drop index if exists search_documents_tsv_idx`.execute(db);
   },
+  // Nothing (decision 034): PostgreSQL reads its candidates' rows in the same heap fetch that
+  // gives their tsvector for ts_rank, so an index on the publication time would add only writes.
+  async createSearchCandidateIndex() {},
+  async dropSearchCandidateIndex() {},
 };

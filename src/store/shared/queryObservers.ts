@@ -15,7 +15,7 @@ export interface QueryObservers {
   log: (event: LogEvent) => void;
   /** Whether anyone observes (queries run outside Kysely time themselves only then). */
   observed: () => boolean;
-  /** A query that ran outside Kysely (directExecution.ts), reported like the others. */
+  /** A query the store ran without Kysely (directExecution.ts, SQLite's candidate reader), reported like the others. */
   record: (event: QueryEvent) => void;
   /** Adds an observer; returns its removal. */
   subscribe: (observer: QueryObserver) => () => void;
@@ -27,16 +27,16 @@ export interface QueryObservers {
  */
 export function createQueryObservers(): QueryObservers {
   const observers = new Set<QueryObserver>();
+  const record = (e: QueryEvent): void => {
+    for (const observer of observers) observer(e);
+  };
   return {
     log(event) {
       if (observers.size === 0) return;
-      const e: QueryEvent = { durationMs: event.queryDurationMillis, failed: event.level === 'error', sql: event.query.sql };
-      for (const observer of observers) observer(e);
+      record({ durationMs: event.queryDurationMillis, failed: event.level === 'error', sql: event.query.sql });
     },
     observed: () => observers.size > 0,
-    record(event) {
-      for (const observer of observers) observer(event);
-    },
+    record,
     subscribe(observer) {
       observers.add(observer);
       return () => observers.delete(observer);

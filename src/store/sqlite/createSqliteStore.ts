@@ -6,6 +6,7 @@ import { AppError } from '../../errors/AppError.js';
 import { defaultAnalyze } from '../shared/search/defaultAnalyze.js';
 import type { Store } from '../ports.js';
 import { startBackgroundCheckpoint } from './backgroundCheckpoint.js';
+import { createCandidateReader } from './candidateReader.js';
 import { createCandidateCache } from './candidateCache.js';
 import { createSearchIndex } from './search.js';
 import { createKyselyStore } from '../shared/createKyselyStore.js';
@@ -76,6 +77,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const queryObservers = createQueryObservers();
   const cacheSize = options.searchCandidateCache ?? SEARCH_CANDIDATE_CACHE;
   const candidateCache = cacheSize > 0 ? createCandidateCache(cacheSize) : undefined;
+  const candidateReader = createCandidateReader(sqlite, queryObservers.record);
   const connection = withCachedStatements(sqlite);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }), log: queryObservers.log });
   registerDirectExecutor(db, createDirectExecutor(connection, () => sqlite.inTransaction, queryObservers));
@@ -83,7 +85,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     db,
     queryObservers,
     capabilities: { dialect: 'sqlite', skipLocked: false, notify: false },
-    search: { indexOf: (conn) => createSearchIndex(conn, candidateCache), analyze: options.analyze ?? defaultAnalyze() },
+    search: { indexOf: (conn) => createSearchIndex(conn, candidateCache, candidateReader), analyze: options.analyze ?? defaultAnalyze() },
     ...(options.bulkAnalysis ? { bulkAnalysis: options.bulkAnalysis } : {}),
     migrationDialect: sqliteMigrationDialect,
     dialectQueries: jobQueries,

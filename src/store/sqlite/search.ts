@@ -18,16 +18,16 @@ import {
 import { stateCounterReader } from '../shared/contentVersion.js';
 import { toCount } from '../shared/values.js';
 import type { CachedCandidates, CandidateCache } from './candidateCache.js';
+import { DOCUMENT_DATES, RELEVANCE_K, type CandidateReader } from './candidateReader.js';
 
 /** bm25 weights of title, lede, tags, body, surface (surface only counts for phrase-only queries). */
-const WEIGHTS = sql.raw('10.0, 5.0, 3.0, 1.0, 0.5');
+const WEIGHTS = '10.0, 5.0, 3.0, 1.0, 0.5';
 /**
  * The same weights with surface at 0, for expressions without column filters (decision 031): the
  * instances a word has in `surface` then weigh nothing, as the column filter left them out.
  */
-const WEIGHTS_UNSCOPED = sql.raw('10.0, 5.0, 3.0, 1.0, 0.0');
-/** bm25 relevance r ≥ 0 becomes r / (r + K) in [0, 1); K is about a good body-only match here. */
-const K = 10;
+const WEIGHTS_UNSCOPED = '10.0, 5.0, 3.0, 1.0, 0.0';
+const K = RELEVANCE_K;
 const CONTENT_COLUMNS = '{title lede tags body}';
 /** FTS5's own `automerge` when the table never set one. */
 const FTS5_DEFAULT_AUTOMERGE = 4;
@@ -81,9 +81,11 @@ export function ftsExpression(match: SearchMatch, scoped = true): string | null 
  * by the store's instances, transactions included: any write through them empties it) keeps the
  * candidates of unfiltered queries per version of the index (`search_version`, moved by every index
  * write: comments and other writes that leave the index alone keep it); it is read outside
- * transactions only.
+ * transactions only. `reader` (the store's own statements on its connection, decision 034) reads
+ * the candidates of unfiltered queries outside transactions; without it, or in a transaction,
+ * they are read through Kysely.
  */
-export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache): SearchIndex {
+export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache, reader?: CandidateReader): SearchIndex {
   // The index's version (0 before the first index write).
   const indexVersion = stateCounterReader(db, 'search_version');
   const cached = cache !== undefined && !db.isTransaction ? cache : undefined;
@@ -145,10 +147,15 @@ export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache):
         const key = `${candidates} ${expr}`;
         const version = cached ? await indexVersion() : 0;
         let found: CachedCandidates | undefined = cached?.get(version, key);
+        if (found === undefined && reader !== undefined && !db.isTransaction) {
+          // Holding Kysely's connection: no transaction is open on it while the reader's statements run.
+          found = await db.connection().execute(async () => reader(expr, unscoped, weights, candidates));
+          cached?.set(version, key, found);
+        }
         if (found === undefined) {
           const rows = await sql<{ id: number; rel: number; published_at: string }>`
-            select f.rowid as id, -bm25(search_fts, ${weights}) as rel, d.published_at
-            from search_fts f join search_documents d on d.article_id = f.rowid
+            select f.rowid as id, -bm25(search_fts, ${sql.raw(weights)}) as rel, d.published_at
+            from search_fts f join ${sql.raw(DOCUMENT_DATES)} on d.article_id = f.rowid
             where search_fts match ${expr}
             order by f.rowid desc limit ${candidates}`.execute(db);
           const oldest = rows.rows[rows.rows.length - 1]?.id;
@@ -169,20 +176,20 @@ export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache):
       const nowJulian = nowMs / 86_400_000 + 2_440_587.5;
       const rows = await sql<{ id: number; published_at: string; score: number; total: number }>`
         with m as materialized (
-          select f.rowid as id, -bm25(search_fts, ${weights}) as rel from search_fts f
+          select f.rowid as id, -bm25(search_fts, ${sql.raw(weights)}) as rel from search_fts f
           where search_fts match ${expr} ${articleFilterConditions(filters, sql`f.rowid`)}
         )
         select m.id, d.published_at,
           ${1 - w} * (m.rel / (m.rel + ${K})) + ${w} * (1.0 / (1.0 + max(0.0, ${nowJulian} - julianday(d.published_at)) / ${half})) as score,
           count(*) over () as total
-        from m join search_documents d on d.article_id = m.id
+        from m join ${sql.raw(DOCUMENT_DATES)} on d.article_id = m.id
         where 1 = 1 ${dateFilterConditions(filters)}
         order by score desc, d.published_at desc, m.id desc
         limit ${paging.limit} offset ${paging.offset}`.execute(db);
       let total = rows.rows[0] ? toCount(rows.rows[0].total) : 0;
       if (rows.rows.length === 0 && paging.offset > 0) {
         const all = await sql<{ n: number }>`
-          select count(*) as n from search_fts f join search_documents d on d.article_id = f.rowid
+          select count(*) as n from search_fts f join ${sql.raw(DOCUMENT_DATES)} on d.article_id = f.rowid
           where search_fts match ${unscoped} ${articleFilterConditions(filters, sql`f.rowid`)} ${dateFilterConditions(filters)}`.execute(db);
         total = toCount(all.rows[0]?.n);
       }

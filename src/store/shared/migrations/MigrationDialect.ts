@@ -10,4 +10,10 @@ export interface MigrationDialect {
   /** Creates the full-text part of the search index (after `search_documents` exists). */
   createSearchIndex(db: Kysely<any>): Promise<void>;
   dropSearchIndex(db: Kysely<any>): Promise<void>;
+  /**
+   * What the dialect's search needs to read its candidates' publication times cheaply (m015); may
+   * do nothing. `down` undoes it.
+   */
+  createSearchCandidateIndex(db: Kysely<any>): Promise<void>;
+  dropSearchCandidateIndex(db: Kysely<any>): Promise<void>;
 }

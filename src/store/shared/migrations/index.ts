@@ -14,6 +14,7 @@ import { m011PurgeLog } from './m011_purge_log.js';
 import { m012ThreadCount } from './m012_thread_count.js';
 import { m013ArticleCanonical } from './m013_article_canonical.js';
 import { m014ImportRuns } from './m014_import_runs.js';
+import { m015SearchCandidates } from './m015_search_candidates.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
 export function allMigrations(d: MigrationDialect): Record<string, Migration> {
@@ -32,5 +33,6 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '012_thread_count': m012ThreadCount(),
     '013_article_canonical': m013ArticleCanonical(),
     '014_import_runs': m014ImportRuns(d),
+    '015_search_candidates': m015SearchCandidates(d),
   };
 }

@@ -175,15 +175,53 @@ export interface RankableMatch {
  * (docs/decisions/007-search-index.md, "Ranking"): `(1 − w) · relevance + w · recency`, ties newer
  * first, then the higher id; returns the page asked for. Used for unfiltered queries, whose
  * candidates are at most `candidates` rows (decision 023): sorting a thousand numbers here costs
- * less than a SQL sort with a window count over the same rows.
+ * less than a SQL sort with a window count over the same rows. Only the matches up to the end of
+ * the page are ordered (decision 034): the best `offset + limit` are kept in a sorted array as the
+ * scores are computed (one comparison for most matches), the same page as sorting them all,
+ * since the order is total (ids are distinct).
  */
 export function rankMatches(matches: readonly RankableMatch[], ranking: SearchRanking, paging: { limit: number; offset: number }): Array<{ id: number; score: number; publishedAt: Date }> {
   const { w, half, nowMs } = rankingValues(ranking);
-  const scored = matches.map((m) => {
+  const offset = Math.max(0, paging.offset);
+  const end = offset + Math.max(0, paging.limit);
+  if (end <= offset || offset >= matches.length) return [];
+  const scoreOf = (m: RankableMatch): Scored => {
     const publishedMs = Date.parse(m.publishedAt);
     const ageDays = Math.max(0, (nowMs - publishedMs) / 86_400_000);
     return { id: m.id, publishedAt: m.publishedAt, publishedMs, score: (1 - w) * m.relevance + w * (1 / (1 + ageDays / half)) };
-  });
-  scored.sort((a, b) => b.score - a.score || (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0) || b.id - a.id);
-  return scored.slice(paging.offset, paging.offset + paging.limit).map((s) => ({ id: s.id, score: s.score, publishedAt: new Date(s.publishedMs) }));
+  };
+  const page = (sorted: readonly Scored[]) => sorted.slice(offset, end).map((s) => ({ id: s.id, score: s.score, publishedAt: new Date(s.publishedMs) }));
+  // Deep pages: sorting everything is cheaper than keeping hundreds in order by insertion.
+  if (end > SELECTED_MAX) return page(matches.map(scoreOf).sort(byRank));
+  const top: Scored[] = [];
+  for (const m of matches) {
+    const s = scoreOf(m);
+    if (top.length === end && byRank(s, top[end - 1]!) >= 0) continue;
+    // Binary search for the first kept entry that s ranks before.
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byRank(s, top[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, s);
+    if (top.length > end) top.pop();
+  }
+  return page(top);
+}
+
+/** Up to this page end, rankMatches keeps the best in order as it goes instead of sorting all. */
+const SELECTED_MAX = 100;
+
+interface Scored {
+  id: number;
+  publishedAt: string;
+  publishedMs: number;
+  score: number;
+}
+
+/** The ranking order: higher score, then newer (ISO text, as SQL compares it), then the higher id. */
+function byRank(a: Scored, b: Scored): number {
+  return b.score - a.score || (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0) || b.id - a.id;
 }
