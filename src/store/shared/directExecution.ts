@@ -17,7 +17,7 @@ const executors = new WeakMap<object, DirectExecutor>();
  * for the indexed statements of a comment post (decision 035). Instances with plugins are left to
  * Kysely (a plugin may rewrite results).
  */
-export function registerDirectExecutor(db: Kysely<never> | Kysely<any>, executor: DirectExecutor): void {
+export function registerDirectExecutor(db: Kysely<any>, executor: DirectExecutor): void {
   executors.set(db.getExecutor().adapter, executor);
 }
 
