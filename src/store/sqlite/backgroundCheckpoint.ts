@@ -55,10 +55,16 @@ export function startBackgroundCheckpoint(file: string, options: BackgroundCheck
   worker.unref();
   // A failure of the thread leaves the serving connection's own automatic checkpoint to do the work.
   worker.on('error', () => {});
+  let ended = false;
+  worker.once('exit', () => (ended = true));
   let exited: Promise<void> | null = null;
   return {
     close() {
       exited ??= new Promise<void>((resolve) => {
+        if (ended) return resolve(); // the thread failed earlier: nothing to close
+        // Held while it closes: an unreferenced thread let a process whose last work was this
+        // close() end first (exit code 13 under a top-level await), its connection left open.
+        worker.ref();
         worker.once('exit', () => resolve());
         worker.postMessage('close');
       });

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -51,5 +52,24 @@ describe('SQLite WAL checkpoints on a thread of their own', () => {
     // Nothing else runs a checkpoint: below 1,000 pages, the pages stay in the log.
     expect(statSync(file).size).toBe(before);
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(100_000);
+  });
+
+  it('keeps a process alive until the thread has closed, when closing the store is the last thing it does', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'khabar-ckpt-'));
+    dirs.push(dir);
+    const script = path.join(dir, 'close-last.mts');
+    const storeModule = path.resolve('src/store/sqlite/createSqliteStore.ts');
+    writeFileSync(
+      script,
+      `import { createSqliteStore } from ${JSON.stringify(storeModule)};
+const store = createSqliteStore({ file: ${JSON.stringify(path.join(dir, 'k.db'))}, backgroundCheckpoint: true });
+await store.migrate();
+await store.close();
+console.log('closed');
+`,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).not.toContain('unsettled');
+    expect({ status: run.status, stdout: run.stdout.trim() }).toEqual({ status: 0, stdout: 'closed' });
   });
 });
