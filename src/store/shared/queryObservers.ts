@@ -13,10 +13,11 @@ export type QueryObserver = (event: QueryEvent) => void;
 export interface QueryObservers {
   /** Kysely's `log` option: every query the store sends (transaction begin/commit included). */
   log: (event: LogEvent) => void;
-  /** Whether anyone observes (queries run outside Kysely time themselves only then). */
-  observed: () => boolean;
-  /** A query the store ran without Kysely (directExecution.ts, SQLite's candidate reader), reported like the others. */
-  record: (event: QueryEvent) => void;
+  /**
+   * Runs a query the store sends without Kysely (SQLite's direct statements and candidate reader)
+   * and reports it like the others: timed only while someone observes, failures reported and rethrown.
+   */
+  timed: <T>(sql: string, run: () => T) => T;
   /** Adds an observer; returns its removal. */
   subscribe: (observer: QueryObserver) => () => void;
 }
@@ -35,8 +36,18 @@ export function createQueryObservers(): QueryObservers {
       if (observers.size === 0) return;
       record({ durationMs: event.queryDurationMillis, failed: event.level === 'error', sql: event.query.sql });
     },
-    observed: () => observers.size > 0,
-    record,
+    timed(sql, run) {
+      if (observers.size === 0) return run();
+      const started = performance.now();
+      let failed = true;
+      try {
+        const result = run();
+        failed = false;
+        return result;
+      } finally {
+        record({ durationMs: performance.now() - started, failed, sql });
+      }
+    },
     subscribe(observer) {
       observers.add(observer);
       return () => observers.delete(observer);

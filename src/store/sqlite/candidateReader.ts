@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { QueryEvent } from '../shared/queryObservers.js';
+import type { QueryObservers } from '../shared/queryObservers.js';
 import type { CachedCandidates } from './candidateCache.js';
 
 /**
@@ -16,29 +16,18 @@ export const RELEVANCE_K = 10;
  * Reads what an unfiltered query needs before ranking — its newest `candidates` matches with bm25
  * relevance and publication time, and its total — with better-sqlite3 statements of its own
  * (decision 034): rows come back as arrays (no object per row, no Kysely row mapping), which was
- * a fifth of an uncached broad query's CPU. The caller must hold the store's connection (Kysely's
- * `db.connection()`), so that no transaction is open on it while these statements read: they run
- * on the same single SQLite connection.
+ * a fifth of an uncached broad query's CPU. They run on the store's single connection, so they
+ * read only while no transaction is open on it (`inTransaction`), the rule of the store's direct
+ * statements (directExecutor.ts); otherwise the reader answers `undefined` and the query goes
+ * through Kysely, which waits for the transaction.
  *
  * `weights` is the bm25 weight list (SQL text from a fixed set: never reader input); `expr` scores
- * and walks, `unscoped` counts (the same rows, decision 031). Each statement is reported to
- * `record` (the store's query observers: metrics count it as a round-trip, as Kysely's queries).
+ * and walks, `unscoped` counts (the same rows, decision 031). Each statement is reported to the
+ * store's query observers through `timed` (metrics count it as a round-trip, as Kysely's queries).
  */
-export type CandidateReader = (expr: string, unscoped: string, weights: string, candidates: number) => CachedCandidates;
+export type CandidateReader = (expr: string, unscoped: string, weights: string, candidates: number) => CachedCandidates | undefined;
 
-export function createCandidateReader(sqlite: Database.Database, record: (event: QueryEvent) => void = () => {}): CandidateReader {
-  /** Runs one statement, reporting its SQL and duration (failed ones too, then rethrown). */
-  const observed = <T>(statement: Database.Statement, run: () => T): T => {
-    const started = performance.now();
-    let failed = true;
-    try {
-      const result = run();
-      failed = false;
-      return result;
-    } finally {
-      record({ durationMs: performance.now() - started, failed, sql: statement.source });
-    }
-  };
+export function createCandidateReader(sqlite: Database.Database, timed: QueryObservers['timed']): CandidateReader {
   const walks = new Map<string, Database.Statement>();
   let count: Database.Statement | undefined;
   const walk = (weights: string): Database.Statement => {
@@ -56,8 +45,9 @@ export function createCandidateReader(sqlite: Database.Database, record: (event:
     return statement;
   };
   return (expr, unscoped, weights, candidates) => {
+    if (sqlite.inTransaction) return undefined;
     const statement = walk(weights);
-    const rows = observed(statement, () => statement.all(expr, candidates)) as Array<[number | bigint, number, string]>;
+    const rows = timed(statement.source, () => statement.all(expr, candidates)) as Array<[number | bigint, number, string]>;
     const matches = new Array<{ id: number; relevance: number; publishedAt: string }>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const [id, rel, publishedAt] = rows[i]!;
@@ -66,7 +56,7 @@ export function createCandidateReader(sqlite: Database.Database, record: (event:
     let total = rows.length;
     if (rows.length >= candidates && rows.length > 0) {
       const counting = (count ??= sqlite.prepare('select count(*) from search_fts where search_fts match ? and rowid < ?').pluck(true));
-      total += Number(observed(counting, () => counting.get(unscoped, matches[matches.length - 1]!.id)));
+      total += Number(timed(counting.source, () => counting.get(unscoped, matches[matches.length - 1]!.id)));
     }
     return { total, matches };
   };

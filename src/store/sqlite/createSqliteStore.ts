@@ -77,7 +77,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const queryObservers = createQueryObservers();
   const cacheSize = options.searchCandidateCache ?? SEARCH_CANDIDATE_CACHE;
   const candidateCache = cacheSize > 0 ? createCandidateCache(cacheSize) : undefined;
-  const candidateReader = createCandidateReader(sqlite, queryObservers.record);
+  const candidateReader = createCandidateReader(sqlite, queryObservers.timed);
   const connection = withCachedStatements(sqlite);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }), log: queryObservers.log });
   registerDirectExecutor(db, createDirectExecutor(connection, () => sqlite.inTransaction, queryObservers));

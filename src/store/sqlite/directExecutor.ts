@@ -18,20 +18,8 @@ export function createDirectExecutor(connection: SqliteDatabase, inTransaction: 
     const { changes, lastInsertRowid } = statement.run(parameters);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
   }
-  function observed<Row>(query: CompiledQuery<Row>, parameters: readonly unknown[]): QueryResult<Row> {
-    if (!observers.observed()) return run(query, parameters);
-    const start = performance.now();
-    let failed = true;
-    try {
-      const result = run(query, parameters);
-      failed = false;
-      return result;
-    } finally {
-      observers.record({ durationMs: performance.now() - start, failed, sql: query.sql });
-    }
-  }
   return (query, parameters, ofTransaction) => {
-    if (ofTransaction || (query.sql.startsWith('select') && !inTransaction())) return observed(query, parameters);
+    if (ofTransaction || (query.sql.startsWith('select') && !inTransaction())) return observers.timed(query.sql, () => run(query, parameters));
     return undefined;
   };
 }

@@ -82,8 +82,8 @@ export function ftsExpression(match: SearchMatch, scoped = true): string | null 
  * candidates of unfiltered queries per version of the index (`search_version`, moved by every index
  * write: comments and other writes that leave the index alone keep it); it is read outside
  * transactions only. `reader` (the store's own statements on its connection, decision 034) reads
- * the candidates of unfiltered queries outside transactions; without it, or in a transaction,
- * they are read through Kysely.
+ * the candidates of unfiltered queries outside transactions while none is open on the connection;
+ * without it, or otherwise, they are read through Kysely.
  */
 export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache, reader?: CandidateReader): SearchIndex {
   // The index's version (0 before the first index write).
@@ -148,9 +148,8 @@ export function createSearchIndex(db: Kysely<Database>, cache?: CandidateCache, 
         const version = cached ? await indexVersion() : 0;
         let found: CachedCandidates | undefined = cached?.get(version, key);
         if (found === undefined && reader !== undefined && !db.isTransaction) {
-          // Holding Kysely's connection: no transaction is open on it while the reader's statements run.
-          found = await db.connection().execute(async () => reader(expr, unscoped, weights, candidates));
-          cached?.set(version, key, found);
+          found = reader(expr, unscoped, weights, candidates);
+          if (found !== undefined) cached?.set(version, key, found);
         }
         if (found === undefined) {
           const rows = await sql<{ id: number; rel: number; published_at: string }>`
