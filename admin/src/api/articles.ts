@@ -128,7 +128,7 @@ export async function listArticles(filter: ArticleFilter): Promise<Page<ArticleS
   return api('GET', `/articles${queryString({ ...filter })}`);
 }
 
-/** Tag names for ids (GET /tags has no lookup by id: pages through the list until all are found). */
+/** Tag names for ids, from `GET /tags?ids=` (an id the server no longer has shows as `#id`). */
 async function tagNames(ids: number[]): Promise<string[]> {
   if (ids.length === 0) return [];
   // Only the article's own tags (one request, however many tags the site has).
