@@ -319,8 +319,8 @@ const sqlite = createSqliteStore({ file });
 await sqlite.migrate();
 try {
   results.push(await measureInProcess('sqlite', sqlite));
-  // The same searches without the candidates kept per content version (decision 031): what each
-  // search costs when its query was not seen since the last write.
+  // The same searches without the candidates kept per index version (decision 031): what each
+  // search costs when its query was not seen since the last index write.
   const uncached = createSqliteStore({ file, searchCandidateCache: 0 });
   try {
     results.push(await measureInProcess('sqlite, no candidate cache', uncached, undefined, false));
