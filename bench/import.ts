@@ -108,10 +108,11 @@ async function importOnce(kind: 'sqlite' | 'postgres', file: string, posts: numb
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `khabar-bench-import-${kind}-`));
   const databaseUrl = kind === 'postgres' ? await recreatePgDatabase('khabar_bench_import') : null;
   const reportFile = path.join(dataDir, 'report.json');
-  const profileDir = path.join(benchOut, 'profiles');
+  // One folder per run: Node names each thread's profile CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile (the main thread is 0).
+  const profileDir = path.join(benchOut, 'profiles', `import-${kind}-${Date.now()}`);
   // --profile: a V8 CPU profile, and every SQLite statement timed (bench/importSqlProfile.ts).
   const nodeArgs = profile
-    ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `import-${kind}-${Date.now()}.cpuprofile`, '--import', 'tsx', '--import', './bench/importSqlProfile.ts']
+    ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--import', 'tsx', '--import', './bench/importSqlProfile.mjs']
     : [];
   if (profile) mkdirSync(profileDir, { recursive: true });
   const env = {
@@ -178,11 +179,12 @@ async function importOnce(kind: 'sqlite' | 'postgres', file: string, posts: numb
   rmSync(dataDir, { recursive: true, force: true });
   let profileText: string | null = null;
   if (profile && existsSync(profileDir)) {
-    const latest = readdirSync(profileDir)
-      .filter((f) => f.startsWith(`import-${kind}-`))
-      .sort()
-      .at(-1);
-    if (latest) profileText = formatProfileSummary(summarizeCpuProfile(path.join(profileDir, latest)));
+    const threads = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
+    const threadOf = (f: string) => Number(f.split('.').at(-3));
+    const summaries = threads
+      .sort((a, b) => threadOf(a) - threadOf(b))
+      .map((f) => `${threadOf(f) === 0 ? 'main thread' : `worker thread ${threadOf(f)}`} (${path.join(profileDir, f)}):\n${formatProfileSummary(summarizeCpuProfile(path.join(profileDir, f)))}`);
+    if (summaries.length > 0) profileText = summaries.join('\n\n');
     const at = sqlProfile.indexOf('SQL profile:');
     if (at !== -1) profileText = `${profileText ?? ''}\n${sqlProfile.slice(at).replace(/responses/g, 'posts').replace(/per response/g, 'per post')}`;
   }

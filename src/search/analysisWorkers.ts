@@ -61,10 +61,13 @@ function startWorker(analyzer: AnalyzerOptions): Worker {
 }
 
 function openPool(count: number, analyzer: AnalyzerOptions): BulkAnalysis {
-  const workers = Array.from({ length: count }, () => ({ worker: startWorker(analyzer), jobs: new Map<number, Job>() }));
+  const workers = Array.from({ length: count }, () => ({ worker: startWorker(analyzer), jobs: new Map<number, Job>(), failure: null as Error | null }));
   let nextId = 0;
   let closed = false;
-  const failAll = (slot: (typeof workers)[number], error: unknown): void => {
+  const failAll = (slot: (typeof workers)[number], error: Error): void => {
+    // A batch posted to a worker that has stopped would never be answered (and a process with
+    // nothing else to wait for would end with its promise unsettled): later ones fail at once.
+    slot.failure ??= error;
     for (const job of slot.jobs.values()) job.reject(error);
     slot.jobs.clear();
   };
@@ -87,6 +90,7 @@ function openPool(count: number, analyzer: AnalyzerOptions): BulkAnalysis {
       if (closed) return Promise.reject(new AppError('INTERNAL', 'search analysis workers are closed'));
       // The least busy worker takes the batch.
       const slot = workers.reduce((best, w) => (w.jobs.size < best.jobs.size ? w : best));
+      if (slot.failure) return Promise.reject(slot.failure);
       const id = nextId++;
       const plain = docs.map((d) => ({ title: d.title, lede: d.lede, tags: d.tags, body: d.body }));
       return new Promise<AnalyzedDocument[]>((resolve, reject) => {
