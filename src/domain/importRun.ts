@@ -1,5 +1,5 @@
-/** States of an import started from the admin: queued (job waiting), running, done, failed. */
-export const importRunStates = ['queued', 'running', 'done', 'failed'] as const;
+/** States of an import started from the admin: queued (job waiting), running, done, failed, cancelled (by an admin). */
+export const importRunStates = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type ImportRunState = (typeof importRunStates)[number];
 
 /** Counts of one kind of row so far. */
@@ -47,6 +47,13 @@ export interface ImportRun {
   /** Moves with every progress write: the running job's heartbeat. */
   updatedAt: Date;
   finishedAt: Date | null;
+  /** When an admin asked it to stop (the job stops at its next batch boundary); null: never asked. */
+  cancelRequestedAt: Date | null;
+}
+
+/** A run that has ended, one way or another: nothing left to cancel or wait for. */
+export function isFinishedImport(run: Pick<ImportRun, 'state'>): boolean {
+  return run.state === 'done' || run.state === 'failed' || run.state === 'cancelled';
 }
 
 export interface NewImportRun {
@@ -65,6 +72,7 @@ export interface ImportRunChanges {
   report?: Record<string, unknown> | null;
   error?: ImportRunError | null;
   finishedAt?: Date | null;
+  cancelRequestedAt?: Date | null;
 }
 
 export const waitingProgress = (): ImportProgress => ({ phase: 'waiting', done: 0, total: null, counts: {} });

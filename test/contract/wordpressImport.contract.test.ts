@@ -173,6 +173,37 @@ for (const kind of storeKinds) {
       }
     });
 
+    it('cancelled while it writes: stops at a batch boundary, what it wrote is whole, and a re-run completes it without duplicates', async () => {
+      const file = 'wordpress-importer/phpunit/data/theme-unit-test-data.xml';
+      const cancel = new AbortController();
+      const first = await run(file, {
+        batchSize: 5,
+        signal: cancel.signal,
+        onProgress: (phase, done) => {
+          if (phase === 'import' && done >= 20) cancel.abort();
+        },
+      });
+      expect(first.cancelled).toBe(true);
+      const written = first.counts.articles.created;
+      expect(written).toBeGreaterThan(0);
+      expect(written).toBeLessThan(58);
+      expect(await store.articles.count()).toBe(written);
+      const second = await run(file);
+      expect(second.cancelled).toBe(false);
+      expect(second.counts.articles).toMatchObject({ created: 58 - written, updated: written, failed: 0 });
+      expect(await store.articles.count()).toBe(58);
+      expect(await store.comments.count({})).toBe(24); // 33 in the file: 4 pingbacks and 5 on pages are skipped
+    });
+
+    it('cancelled while the file is checked: IMPORT_CANCELLED, nothing written', async () => {
+      const before = await snapshot(store);
+      const cancel = new AbortController();
+      cancel.abort();
+      const error = await run('wordpress-importer/phpunit/data/theme-unit-test-data.xml', { signal: cancel.signal }).catch((e: unknown) => e);
+      expect(isAppError(error) && error.code).toBe('IMPORT_CANCELLED');
+      expect(await snapshot(store)).toEqual(before);
+    });
+
     it('--dry-run reports the same counts and writes nothing', async () => {
       const before = await snapshot(store);
       const dry = await run('wordpress-importer/phpunit/data/theme-unit-test-data.xml', { dryRun: true });

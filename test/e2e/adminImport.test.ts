@@ -75,6 +75,24 @@ describe.skipIf(browserSkipReason !== null || !haveData)('the Import screen in C
     expect(unexpected()).toEqual([]);
   });
 
+  it('cancels an import that has not started yet: the run shows as cancelled, with what it means', async () => {
+    // A run whose job has not started (none is queued for it): it stays queued until cancelled.
+    const run = await site.khabar.store.importRuns.create(
+      { sourceKind: 'wordpress', fileName: 'أرشيف-2019.xml', uploadPath: path.join(site.dataDir, 'imports', 'upload-never.xml'), sizeBytes: 1, dryRun: false, requestedBy: null },
+      { phase: 'waiting', done: 0, total: null, counts: {} },
+    );
+    await openImportScreen();
+    await page.getByRole('heading', { name: new RegExp(`الاستيراد رقم ${run.id}`) }).first().waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'إلغاء الاستيراد' }).click();
+    await page.getByText('أُلغي الاستيراد قبل أن يُكتب أي شيء.').waitFor();
+    expect(await page.getByRole('status').first().innerText()).toContain('أُلغي');
+    expect(await page.getByRole('button', { name: 'إلغاء الاستيراد' }).count()).toBe(0);
+    expect((await site.khabar.store.importRuns.findById(run.id))?.state).toBe('cancelled');
+    await fullPageScreenshot(page, 'admin-import-cancelled-1280');
+    expect(unexpected()).toEqual([]);
+  });
+
   it('shows a malformed export\'s error in Arabic with its line, column and stable code', async () => {
     await openImportScreen();
     await page.getByLabel('ملف التصدير (WXR)').setInputFiles(MALFORMED);

@@ -7,6 +7,9 @@ import { waitingProgress } from '../../src/domain/importRun.js';
 import type { Job } from '../../src/jobs/job.js';
 import { WORDPRESS_IMPORT_JOB, type ImportRunDeps } from '../../src/operations/importing/ImportRunDeps.js';
 import { createWordpressImportRunner } from '../../src/operations/importing/runWordpressImport.js';
+import { cancelImportRun } from '../../src/operations/importing/cancelImportRun.js';
+import { userActor } from '../../src/domain/access.js';
+import { isAppError } from '../../src/errors/AppError.js';
 import type { Store } from '../../src/store/ports.js';
 import { createSqliteStore } from '../../src/store/sqlite/createSqliteStore.js';
 
@@ -67,5 +70,41 @@ describe('the WordPress import job handler', () => {
     clock = new Date(clock.getTime() + 60_000);
     await runner.handler(jobFor(run.id));
     expect((await store.importRuns.findById(run.id))!.updatedAt).toEqual(before);
+  });
+
+  const admin = userActor(1, 'admin');
+  const codeOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (isAppError(e) ? e.code : e));
+
+  it('Cancel ends a queued run at once (its upload deleted, its job then does nothing); an ended run answers IMPORT_FINISHED; editors may not', async () => {
+    const upload = path.join(dir, 'upload-2.xml');
+    copyFileSync(fixture, upload);
+    const run = await store.importRuns.create({ sourceKind: 'wordpress', fileName: 'a.xml', uploadPath: upload, sizeBytes: 1, dryRun: false, requestedBy: null }, waitingProgress());
+    expect(await codeOf(cancelImportRun(deps, userActor(2, 'editor'), run.id))).toBe('FORBIDDEN');
+    const cancelled = await cancelImportRun(deps, admin, run.id);
+    expect(cancelled).toMatchObject({ state: 'cancelled', cancelRequestedAt: clock, finishedAt: clock, progress: { phase: 'finished' } });
+    expect(existsSync(upload)).toBe(false);
+    await createWordpressImportRunner(deps).handler(jobFor(run.id));
+    expect(await store.articles.countForAdmin({})).toBe(0);
+    expect(await codeOf(cancelImportRun(deps, admin, run.id))).toBe('IMPORT_FINISHED');
+    expect(await codeOf(cancelImportRun(deps, admin, 999))).toBe('NOT_FOUND');
+  });
+
+  it('Cancel asks a running run to stop: its job reads the request with its progress and ends the run cancelled, keeping what it wrote', async () => {
+    const { run, upload } = await runningElsewhere();
+    const asked = await cancelImportRun(deps, admin, run.id);
+    expect(asked).toMatchObject({ state: 'running', cancelRequestedAt: clock });
+    // The node that ran it died: this worker takes it over and finds the request at its first progress write.
+    clock = new Date(clock.getTime() + 46_000);
+    await createWordpressImportRunner(deps, { staleMs: 45_000, progressEveryMs: 0 }).handler(jobFor(run.id));
+    const ended = (await store.importRuns.findById(run.id))!;
+    expect(ended.state).toBe('cancelled');
+    expect(ended.finishedAt).toEqual(clock);
+    expect(existsSync(upload)).toBe(false);
+    // Stopped while checking the file (nothing written) or at a batch boundary (its report says what was).
+    if (ended.report) expect(ended.report).toMatchObject({ cancelled: true });
+    else expect(ended.error?.code).toBe('IMPORT_CANCELLED');
+    const articles = await store.articles.countForAdmin({});
+    expect(articles).toBeLessThan(4);
+    expect(articles).toBe((ended.report as { counts?: { articles: { created: number } } } | null)?.counts?.articles.created ?? 0);
   });
 });

@@ -135,6 +135,8 @@ const TABLE: Record<string, Row> = {
   // Imports are admins only. A JSON body is not an upload: the admin gets BAD_REQUEST (400) after
   // the capability check; the upload itself is test/web/adminApiImports.test.ts's.
   'POST /admin/api/imports/wordpress': { own: byRole(400, 403, 403, 403), call: async () => ({ url: '/admin/api/imports/wordpress', body: {} }) },
+  // No such run: the admin gets NOT_FOUND after the capability check.
+  'POST /admin/api/imports/:id/cancel': { own: byRole(404, 403, 403, 403), call: async () => ({ url: '/admin/api/imports/999999/cancel' }) },
 };
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -130,6 +130,24 @@ for (const kind of storeKinds) {
       expect((await get(sessions.editor, `/admin/api/imports/${latest!.id}/report.json`)).statusCode).toBe(403);
     });
 
+    it('POST /imports/:id/cancel: a queued run ends cancelled at once; an ended one answers 409 IMPORT_FINISHED; editors 403, unknown 404', async () => {
+      const cancel = (session: AdminSession, id: number) =>
+        site.khabar.app.inject({ method: 'POST', url: `/admin/api/imports/${id}/cancel`, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, origin: ORIGIN } });
+      // A run whose job has not started (none is queued for it here).
+      const queued = await site.khabar.store.importRuns.create(
+        { sourceKind: 'wordpress', fileName: 'later.xml', uploadPath: path.join(importsDir(), 'upload-never.xml'), sizeBytes: 1, dryRun: false, requestedBy: null },
+        { phase: 'waiting', done: 0, total: null, counts: {} },
+      );
+      expect((await cancel(sessions.editor, queued.id)).statusCode).toBe(403);
+      const res = await cancel(sessions.admin, queued.id);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().run).toMatchObject({ id: queued.id, state: 'cancelled', reportReady: false, cancelRequestedAt: expect.any(String) });
+      const again = await cancel(sessions.admin, queued.id);
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.code).toBe('IMPORT_FINISHED');
+      expect((await cancel(sessions.admin, 999_999)).statusCode).toBe(404);
+    });
+
     it('answers 413 IMPORT_TOO_LARGE above imports.maxUploadBytes, keeping no partial file and no run', async () => {
       const runs = ((await get(sessions.admin, '/admin/api/imports')).json().runs as unknown[]).length;
       const res = await upload(sessions.admin, { name: 'huge.xml', data: Buffer.alloc(MAX_UPLOAD + 1024, 0x20) });

@@ -27,13 +27,15 @@ export interface ImportReport {
   warnings: string[];
   urls: { from: string; to: string | null; status: number }[];
   urlCount: number;
+  /** Stopped by an admin's Cancel: the counts say what was written before it stopped. */
+  cancelled?: boolean;
   seconds: number;
 }
 
 /** An import started from the admin (GET /imports/:id). */
 export interface ImportRun {
   id: number;
-  state: 'queued' | 'running' | 'done' | 'failed';
+  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
   fileName: string;
   sizeBytes: number;
   dryRun: boolean;
@@ -42,6 +44,10 @@ export interface ImportRun {
   error: { code: string; message: string; details?: { line?: number; column?: number } } | null;
   createdAt: string;
   finishedAt: string | null;
+  /** When an admin asked it to stop (it stops at its next batch); null: never. */
+  cancelRequestedAt: string | null;
+  /** The full report can be downloaded (a run that wrote something: done, or cancelled while writing). */
+  reportReady: boolean;
 }
 
 /** POST /imports/wordpress (multipart `file`, `dryRun`): the file is streamed to the server and imported by a job. */
@@ -54,6 +60,11 @@ export async function startImport(file: File, dryRun: boolean): Promise<ImportRu
 
 export async function getImport(id: number): Promise<ImportRun> {
   return (await api<{ run: ImportRun }>('GET', `/imports/${id}`)).run;
+}
+
+/** POST /imports/:id/cancel: a queued run ends at once, a running one stops at its next batch. */
+export async function cancelImport(id: number): Promise<ImportRun> {
+  return (await api<{ run: ImportRun }>('POST', `/imports/${id}/cancel`)).run;
 }
 
 export async function listImports(): Promise<ImportRun[]> {

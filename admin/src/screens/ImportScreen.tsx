@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
-import { getImport, listImports, reportUrl, startImport, type ImportRun, type KindCounts } from '../api/imports.js';
+import { cancelImport, getImport, listImports, reportUrl, startImport, type ImportRun, type KindCounts } from '../api/imports.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { useI18n, type I18n } from '../i18n/I18n.js';
 import { errorMessage } from '../ui/errors.js';
@@ -50,11 +50,14 @@ function CountsTable({ counts }: { counts: Record<string, KindCounts> }) {
   );
 }
 
-/** One run: its progress while it runs, the report (or the error) once it ended. */
-function RunPanel({ run }: { run: ImportRun }) {
+/** One run: its progress while it runs (with Cancel), the report (or the error) once it ended. */
+function RunPanel({ run, onChange }: { run: ImportRun; onChange: (run: ImportRun) => void }) {
   const { t } = useI18n();
   const { progress } = run;
   const active = run.state === 'queued' || run.state === 'running';
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelError, setCancelError] = useState<string | null>(null);
+  const stopping = run.state === 'running' && run.cancelRequestedAt !== null;
   const issues = run.report ? [...run.report.failures.map((f) => ({ ...f, failed: true })), ...run.report.skips.map((s) => ({ ...s, failed: false }))] : [];
   return (
     <section class="import-run" aria-live="polite" aria-busy={active}>
@@ -65,6 +68,7 @@ function RunPanel({ run }: { run: ImportRun }) {
       <p class={`import-state import-state-${run.state}`} role="status">
         {t(`import.state.${run.state}` as MessageKey)}
         {run.state === 'running' && ` — ${t(`import.phase.${progress.phase}` as MessageKey)}`}
+        {stopping && ` — ${t('import.stopping')}`}
       </p>
       {active && (
         <p class="import-progress">
@@ -72,17 +76,44 @@ function RunPanel({ run }: { run: ImportRun }) {
           <span>{progress.total ? t('import.items', { done: progress.done, total: progress.total }) : t('import.itemsRead', { done: progress.done })}</span>
         </p>
       )}
+      {active && !stopping && (
+        <p>
+          <button
+            type="button"
+            class="button-danger"
+            disabled={cancelling}
+            onClick={async () => {
+              if (!window.confirm(t('import.cancelConfirm'))) return;
+              setCancelling(true);
+              setCancelError(null);
+              try {
+                onChange(await cancelImport(run.id));
+              } catch (failure) {
+                setCancelError(errorMessage(failure, t));
+              } finally {
+                setCancelling(false);
+              }
+            }}
+          >
+            {t('import.cancel')}
+          </button>
+        </p>
+      )}
+      {cancelError && <Notice kind="error">{cancelError}</Notice>}
+      {run.state === 'cancelled' && <Notice kind="info">{run.report ? t('import.cancelledAfterWrites') : t('import.cancelledBeforeWrites')}</Notice>}
       {run.state === 'failed' && run.error && (
         <Notice kind="error">
           {runErrorText(run, t)} <code dir="ltr">{run.error.code}</code>
         </Notice>
       )}
       <CountsTable counts={run.report?.counts ?? progress.counts} />
-      {run.state === 'done' && run.report && (
+      {(run.state === 'done' || run.state === 'cancelled') && run.report && (
         <>
-          <Notice kind="success">
-            {run.report.dryRun ? t('import.doneDry') : t('import.done')} {t('import.urls', { count: run.report.urlCount })}
-          </Notice>
+          {run.state === 'done' && (
+            <Notice kind="success">
+              {run.report.dryRun ? t('import.doneDry') : t('import.done')} {t('import.urls', { count: run.report.urlCount })}
+            </Notice>
+          )}
           <p>
             <a class="button" href={reportUrl(run.id)} download>
               {t('import.download')}
@@ -160,7 +191,7 @@ export function ImportScreen() {
   }, [run]);
 
   useEffect(() => {
-    if (run && (run.state === 'done' || run.state === 'failed')) listImports().then(setRuns, () => {});
+    if (run && (run.state === 'done' || run.state === 'failed' || run.state === 'cancelled')) listImports().then(setRuns, () => {});
   }, [run?.state]);
 
   return (
@@ -197,7 +228,7 @@ export function ImportScreen() {
           {sending ? t('import.sending') : t('import.start')}
         </button>
       </form>
-      {run && <RunPanel run={run} />}
+      {run && <RunPanel run={run} onChange={setRun} />}
       {runs.length > 1 && (
         <section>
           <h2>{t('import.history')}</h2>

@@ -49,6 +49,8 @@ export interface WordpressImportReport {
   menus: Array<{ menu: string; items: Array<{ title: string; type: string; object: string; target: string | null }> }>;
   /** Articles indexed by the rebuild that big imports (1,000 posts or more) end with; null when indexed batch by batch. */
   searchIndexRebuilt: number | null;
+  /** Stopped by its `signal` (the admin's Cancel) before the end of the file: the counts say what was written. */
+  cancelled: boolean;
   seconds: number;
   /** Seconds of the first pass (well-formedness, counts, permalink detection). */
   scanSeconds: number;
@@ -75,6 +77,7 @@ export function emptyReport(file: string, dryRun: boolean): WordpressImportRepor
     mediaKeptAtOrigin: [],
     menus: [],
     searchIndexRebuilt: null,
+    cancelled: false,
     seconds: 0,
     scanSeconds: 0,
   };

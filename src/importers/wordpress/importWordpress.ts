@@ -4,6 +4,7 @@ import type { MediaDeps } from '../../operations/media/MediaDeps.js';
 import { mergeSiteSettings, SITE_SETTINGS_KEY } from '../../operations/site/siteSettings.js';
 import type { ImportKind, Repositories, Store } from '../../store/ports.js';
 import type { BatchContext, ImportState } from './ImportContext.js';
+import { AppError } from '../../errors/AppError.js';
 import { emptyReport, Tally, type ReportUrl, type WordpressImportReport } from './ImportReport.js';
 import { readWxr, type WxrRecord } from './readWxr.js';
 import { scanWxr, type WxrScan } from './scanWxr.js';
@@ -31,6 +32,13 @@ export interface ImportWordpressOptions {
   onProgress?(phase: 'scan' | 'import' | 'index', done: number, total: number | null, counts: Readonly<WordpressImportReport['counts']>): void;
   /** Every old URL with where it goes, once its batch committed (the report keeps only the first 10,000). */
   onUrl?(url: ReportUrl): void;
+  /**
+   * Stops the import (the admin's Cancel): while the file is checked, with IMPORT_CANCELLED and
+   * nothing written; while it writes, at the next batch boundary, after which the end steps run for
+   * what was written (featured images, attachment pages, the search index) and the report says
+   * `cancelled`.
+   */
+  signal?: AbortSignal;
 }
 
 class DryRunRollback extends Error {}
@@ -64,7 +72,10 @@ const ITEM_KINDS: Record<string, ImportKind | undefined> = { post: 'article', pa
 export async function importWordpress(deps: ImportWordpressDeps, file: string, options: ImportWordpressOptions = {}): Promise<WordpressImportReport> {
   const started = performance.now();
   const report = emptyReport(file, options.dryRun === true);
-  const scan = await scanWxr(file, (n) => options.onProgress?.('scan', n, null, report.counts));
+  const scan = await scanWxr(file, (n) => {
+    if (options.signal?.aborted) throw new AppError('IMPORT_CANCELLED', 'the import was cancelled while the file was being checked: nothing was written');
+    options.onProgress?.('scan', n, null, report.counts);
+  });
   report.scanSeconds = (performance.now() - started) / 1000;
   report.read = scan.read;
   report.wxrVersion = scan.channel.version;
@@ -206,6 +217,12 @@ async function importRecords(
 
   let lastKind: WxrRecord['kind'] | null = null;
   for await (const record of readWxr(report.file)) {
+    // Cancelled: the batch being gathered is not written; what is written gets the end steps below.
+    if (options.signal?.aborted) {
+      batch = [];
+      report.cancelled = true;
+      break;
+    }
     // Channel blocks are written before any item needs them: a change of kind flushes.
     if (lastKind !== null && (lastKind === 'item') !== (record.kind === 'item')) await flush();
     lastKind = record.kind;

@@ -10,7 +10,7 @@ export type ImportRunView = Omit<ImportRun, 'uploadPath'> & { reportReady: boole
 export function importRunView(run: ImportRun): ImportRunView {
   const { uploadPath: _path, ...rest } = run;
   void _path;
-  return { ...rest, reportReady: run.state === 'done' };
+  return { ...rest, reportReady: run.report !== null };
 }
 
 /** One run with its progress or report (admins only); NOT_FOUND when there is none. */

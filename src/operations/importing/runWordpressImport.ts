@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { ImportProgress, ImportRunError } from '../../domain/importRun.js';
+import { isFinishedImport, type ImportProgress, type ImportRunError } from '../../domain/importRun.js';
 import { isAppError } from '../../errors/AppError.js';
 import type { WordpressImportReport } from '../../importers/wordpress/ImportReport.js';
 import { importWordpress } from '../../importers/wordpress/importWordpress.js';
@@ -47,7 +47,7 @@ export function createWordpressImportRunner(deps: ImportRunDeps, options: Import
   const handler: JobHandler = async (job) => {
     const runId = Number((job.payload as { runId?: unknown } | null)?.runId);
     const run = Number.isInteger(runId) ? await deps.store.importRuns.findById(runId) : null;
-    if (!run || run.state === 'done' || run.state === 'failed') return;
+    if (!run || isFinishedImport(run)) return;
     if (run.state === 'running' && !live.has(runId) && deps.now().getTime() - run.updatedAt.getTime() < staleMs) {
       // Its job's lock expired while another worker still runs it: try again later.
       throw new Error(`import ${runId} is running on another worker (heartbeat ${run.updatedAt.toISOString()})`);
@@ -56,6 +56,11 @@ export function createWordpressImportRunner(deps: ImportRunDeps, options: Import
     live.set(runId, progress);
     await deps.store.importRuns.update(runId, { state: 'running', progress, error: null });
 
+    // An admin's Cancel (cancelImportRun, on any node) is read with each progress write.
+    const cancel = new AbortController();
+    const checkCancel = async () => {
+      if ((await deps.store.importRuns.findById(runId))?.cancelRequestedAt) cancel.abort();
+    };
     let writing: Promise<void> | null = null;
     let lastWrite = 0;
     const write = () => {
@@ -63,6 +68,7 @@ export function createWordpressImportRunner(deps: ImportRunDeps, options: Import
       lastWrite = Date.now();
       writing = deps.store.importRuns
         .update(runId, { progress })
+        .then(checkCancel)
         .then(() => undefined, onError)
         .finally(() => {
           writing = null;
@@ -82,6 +88,7 @@ export function createWordpressImportRunner(deps: ImportRunDeps, options: Import
     try {
       const report = await importWordpress({ store: deps.store, site: deps.site, now: deps.now, ...(deps.media ? { media: deps.media } : {}) }, run.uploadPath, {
         ...(run.dryRun ? { dryRun: true } : {}),
+        signal: cancel.signal,
         onUrl: spool.add,
         onProgress(phase, done, total, counts) {
           progress = { phase, done, total, counts: structuredClone(counts) as ImportProgress['counts'] };
@@ -90,7 +97,8 @@ export function createWordpressImportRunner(deps: ImportRunDeps, options: Import
         },
       });
       await spool.writeReport(reportFileOf(deps.importsDir, runId), { ...report, file: run.fileName });
-      await finish({ state: 'done', progress: { phase: 'finished', done: report.read.items, total: report.read.items, counts: report.counts }, report: storedReport(report, run.fileName) });
+      const done = report.cancelled ? progress.done : report.read.items;
+      await finish({ state: report.cancelled ? 'cancelled' : 'done', progress: { phase: 'finished', done, total: report.read.items, counts: report.counts }, report: storedReport(report, run.fileName) });
     } catch (error) {
       spool.discard();
       const failure: ImportRunError = isAppError(error)
@@ -98,7 +106,8 @@ export function createWordpressImportRunner(deps: ImportRunDeps, options: Import
         : { code: 'INTERNAL', message: error instanceof Error ? error.message.split('\n')[0]!.slice(0, 500) : String(error) };
       if (!isAppError(error)) onError(error);
       // Not retried: a malformed file stays malformed, and the admin sees the error and can upload again.
-      await finish({ state: 'failed', progress: { ...progress, phase: 'finished' }, error: failure });
+      // Cancelled while the file was checked: nothing was written, the run says so.
+      await finish({ state: failure.code === 'IMPORT_CANCELLED' ? 'cancelled' : 'failed', progress: { ...progress, phase: 'finished' }, error: failure });
     } finally {
       clearInterval(heartbeat);
       live.delete(runId);

@@ -213,5 +213,6 @@ export interface Database {
     created_at: string;
     updated_at: string;
     finished_at: string | null;
+    cancel_requested_at: string | null;
   };
 }

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors/AppError.js';
 import { authorize } from '../../operations/authorize.js';
 import { reportFileOf, type ImportRunDeps } from '../../operations/importing/ImportRunDeps.js';
+import { cancelImportRun } from '../../operations/importing/cancelImportRun.js';
 import { getImportRun, importRunView, listImportRuns } from '../../operations/importing/readImportRuns.js';
 import type { ImportRunner } from '../../operations/importing/runWordpressImport.js';
 import { startWordpressImport, type StartImportInput } from '../../operations/importing/startWordpressImport.js';
@@ -72,6 +73,8 @@ async function receiveUpload(request: FastifyRequest, dir: string, maxBytes: num
  * Imports from the admin under /admin/api (admins only, checked by the operations):
  * POST /imports/wordpress (multipart: `file`, optional `dryRun`) → 202 {run};
  * GET /imports → {runs}; GET /imports/:id → {run} (progress while it runs, the report at the end);
+ * POST /imports/:id/cancel → {run} (a queued run is cancelled at once, a running one stops at its
+ * next batch; 409 IMPORT_FINISHED once it has ended);
  * GET /imports/:id/report.json → the full report with every old URL and where it goes (a download).
  */
 export function importRoutes(deps: ImportRunDeps, options: ImportRouteOptions): AdminRouteModule {
@@ -103,9 +106,11 @@ export function importRoutes(deps: ImportRunDeps, options: ImportRouteOptions): 
 
       imports.get<IdParams>('/imports/:id', async (request) => ({ run: view(await getImportRun(deps, requireActor(request), idOf(request.params.id))) }));
 
+      imports.post<IdParams>('/imports/:id/cancel', async (request) => ({ run: view(await cancelImportRun(deps, requireActor(request), idOf(request.params.id))) }));
+
       imports.get<IdParams>('/imports/:id/report.json', async (request, reply) => {
         const run = await getImportRun(deps, requireActor(request), idOf(request.params.id));
-        if (run.state !== 'done') throw new AppError('NOT_FOUND', `import ${run.id} has no report yet (${run.state})`);
+        if (run.report === null) throw new AppError('NOT_FOUND', `import ${run.id} has no report yet (${run.state})`);
         const file = reportFileOf(deps.importsDir, run.id);
         const size = await stat(file).then((s) => s.size, () => null);
         if (size === null) throw new AppError('NOT_FOUND', `the report file of import ${run.id} is gone`);

@@ -20,6 +20,7 @@ function toImportRun(row: Selectable<Database['import_runs']>): ImportRun {
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     finishedAt: fromIsoOrNull(row.finished_at),
+    cancelRequestedAt: fromIsoOrNull(row.cancel_requested_at),
   };
 }
 
@@ -43,6 +44,7 @@ export function createImportRunRepository(db: Kysely<Database>, now: () => Date)
           created_at: at,
           updated_at: at,
           finished_at: null,
+          cancel_requested_at: null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -63,6 +65,7 @@ export function createImportRunRepository(db: Kysely<Database>, now: () => Date)
       if (changes.report !== undefined) set.report = changes.report === null ? null : JSON.stringify(changes.report);
       if (changes.error !== undefined) set.error = changes.error === null ? null : JSON.stringify(changes.error);
       if (changes.finishedAt !== undefined) set.finished_at = changes.finishedAt === null ? null : changes.finishedAt.toISOString();
+      if (changes.cancelRequestedAt !== undefined) set.cancel_requested_at = changes.cancelRequestedAt === null ? null : changes.cancelRequestedAt.toISOString();
       const result = await db.updateTable('import_runs').set(set).where('id', '=', id).executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
