@@ -100,7 +100,7 @@ function RunPanel({ run, onChange }: { run: ImportRun; onChange: (run: ImportRun
         </p>
       )}
       {cancelError && <Notice kind="error">{cancelError}</Notice>}
-      {run.state === 'cancelled' && <Notice kind="info">{run.report ? t('import.cancelledAfterWrites') : t('import.cancelledBeforeWrites')}</Notice>}
+      {run.state === 'cancelled' && <Notice kind="info">{run.report && !run.report.dryRun ? t('import.cancelledAfterWrites') : t('import.cancelledBeforeWrites')}</Notice>}
       {run.state === 'failed' && run.error && (
         <Notice kind="error">
           {runErrorText(run, t)} <code dir="ltr">{run.error.code}</code>
