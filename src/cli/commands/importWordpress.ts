@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../../config/loadConfig.js';
-import { AppError } from '../../errors/AppError.js';
+import { AppError, isAppError } from '../../errors/AppError.js';
 import { REPORT_KINDS, type WordpressImportReport } from '../../importers/wordpress/ImportReport.js';
 import { importWordpress } from '../../importers/wordpress/importWordpress.js';
 import { createUrlSpool } from '../../importers/wordpress/urlSpool.js';
@@ -70,7 +70,7 @@ export function registerImportWordpress(program: Command): void {
   group
     .command('wordpress')
     .description(
-      'import a WordPress export (WXR): authors, categories → sections, tags, posts → articles with comments, pages, attachments; detects the permalink structure and keeps every old URL working (301s); safe to run again (updates instead of duplicating)',
+      'import a WordPress export (WXR): authors, categories → sections, tags, posts → articles with comments, pages, attachments; detects the permalink structure and keeps every old URL working (301s); safe to run again (updates instead of duplicating). Ctrl-C stops it after the current batch, finishing what was written (exit code 130); a second Ctrl-C stops at once',
     )
     .argument('<export.xml>', 'the file from WordPress → Tools → Export')
     .option('--uploads <dir>', "WordPress's wp-content/uploads folder: attachments are copied into the media library (variants made); without it their original URLs stay")
@@ -96,6 +96,17 @@ export function registerImportWordpress(program: Command): void {
         sqliteCacheKb: IMPORT_SQLITE_CACHE_KB,
       });
       const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
+      // Ctrl-C: stop after the current batch, then finish what was written (featured images,
+      // attachment pages, the search index). A second one stops at once, like kill -9: the batches
+      // committed stay, and a re-run completes the import either way.
+      const stop = new AbortController();
+      const onInterrupt = () => {
+        if (stop.signal.aborted) process.exit(130);
+        stop.abort();
+        bar?.end();
+        console.error('khabar: stopping after the current batch (Ctrl-C again to stop at once); run the same command again to complete the import');
+      };
+      process.on('SIGINT', onInterrupt);
       const now = () => new Date();
       // Every old URL goes to a temporary file as it is mapped, and from there into the report file.
       const spool = opts.report ? createUrlSpool() : null;
@@ -111,12 +122,19 @@ export function registerImportWordpress(program: Command): void {
             ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
             ...(bar ? { onProgress: bar.draw } : {}),
             ...(spool ? { onUrl: spool.add } : {}),
+            signal: stop.signal,
           },
         );
       } catch (error) {
         spool?.discard();
+        if (isAppError(error) && error.code === 'IMPORT_CANCELLED') {
+          console.error(`khabar: ${error.code}: ${error.message}`);
+          process.exitCode = 130;
+          return;
+        }
         throw error;
       } finally {
+        process.off('SIGINT', onInterrupt);
         bar?.end();
         await store.close();
       }
@@ -132,6 +150,11 @@ export function registerImportWordpress(program: Command): void {
       const failed = REPORT_KINDS.reduce((n, k) => n + report.counts[k].failed, 0);
       if (failed > 20) console.error(`… and ${failed - 20} more failures${opts.report ? ` (all in ${opts.report})` : ' (use --report FILE for the list)'}`);
       for (const line of summaryLines(report)) console.log(line);
+      if (report.cancelled) {
+        console.log('  stopped by Ctrl-C before the end of the file: the counts are what was written; run the same command again to complete it (it updates, never duplicates)');
+        process.exitCode = 130;
+        return;
+      }
       if (failed > 0) throw new AppError('INVALID_INPUT', `${failed} rows were not imported (reasons above); the others were`);
     });
 }
