@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/ports.js';
-import { runCli } from '../support/runCli.js';
+import { runCli, startCli } from '../support/runCli.js';
 import { waitFor } from '../support/waitFor.js';
 import { haveArabicCorpus, readArabicCorpus } from '../support/wxr/arabicCorpus.js';
 import { generateArabicWxr, type ArabicExportSummary } from '../support/wxr/generateArabicWxr.js';
@@ -37,26 +36,18 @@ describe.skipIf(!haveArabicCorpus)('khabar import wordpress interrupted with Ctr
 
   it('stops after the current batch, finishes what it wrote, exits 130; a re-run completes it', { timeout: 300_000 }, async () => {
     const reportFile = path.join(target.dir, 'first.json');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', 'import', 'wordpress', file, '--batch-size', '50', '--report', reportFile], {
-      env: { PATH: process.env.PATH ?? '', HOME: target.dir, KHABAR_LOG_LEVEL: 'silent', ...target.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    let finished = false;
-    void exited.then(() => (finished = true));
+    const cli = startCli(['import', 'wordpress', file, '--batch-size', '50', '--report', reportFile], { home: target.dir, env: target.env });
     await waitFor(
       async () => {
-        if (finished) throw new Error(`the import ended before it could be interrupted:\n${output.slice(-2000)}`);
+        if (cli.finished()) throw new Error(`the import ended before it could be interrupted:\n${cli.output().slice(-2000)}`);
         return (await store.articles.count().catch(() => 0)) > 0 ? true : null;
       },
       120_000,
       'the import to write articles',
     );
-    child.kill('SIGINT');
-    const code = await exited;
+    cli.child.kill('SIGINT');
+    const code = await cli.exited;
+    const output = cli.output();
     expect(code, output.slice(-2000)).toBe(130);
     expect(output).toContain('stopping after the current batch');
     expect(output).toContain('stopped by Ctrl-C');

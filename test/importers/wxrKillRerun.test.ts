@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/domain/article.js';
 import { createAnalyzer } from '../../src/search/analyzer.js';
 import type { Store } from '../../src/store/ports.js';
-import { runCli } from '../support/runCli.js';
+import { runCli, startCli } from '../support/runCli.js';
 import { pgAvailable } from '../support/stores.js';
 import { waitFor } from '../support/waitFor.js';
 import { haveArabicCorpus, readArabicCorpus } from '../support/wxr/arabicCorpus.js';
@@ -84,29 +83,20 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     });
 
     it('ends with the file imported once, whole, and a report that adds up', async () => {
-      const first = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', 'import', 'wordpress', file], {
-        env: { PATH: process.env.PATH ?? '', HOME: target.dir, KHABAR_LOG_LEVEL: 'silent', ...target.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let firstOutput = '';
-      first.stdout.on('data', (d: Buffer) => (firstOutput += d.toString()));
-      first.stderr.on('data', (d: Buffer) => (firstOutput += d.toString()));
-      const exited = new Promise<number | null>((resolve) => first.on('close', (code) => resolve(code)));
-      let finished = false;
-      void exited.then(() => (finished = true));
+      const first = startCli(['import', 'wordpress', file], { home: target.dir, env: target.env });
 
       // Some articles written, the import not over: kill it there.
       const seen = await waitFor(
         async () => {
-          if (finished) throw new Error(`the first run ended before it could be killed (${POSTS} posts were too few?):\n${firstOutput.slice(-2000)}`);
+          if (first.finished()) throw new Error(`the first run ended before it could be killed (${POSTS} posts were too few?):\n${first.output().slice(-2000)}`);
           const n = await store.articles.count().catch(() => 0);
           return n > 0 ? n : null;
         },
         120_000,
         'the first run to write articles',
       );
-      first.kill('SIGKILL');
-      await exited;
+      first.child.kill('SIGKILL');
+      await first.exited;
       const left = await store.articles.count();
       expect(seen).toBeGreaterThan(0);
       expect(left, 'the killed run had finished everything: nothing was tested').toBeLessThan(summary.posts);

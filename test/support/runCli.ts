@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface CliRun {
   code: number | null;
@@ -40,4 +40,34 @@ export function runCli(args: string[], options: CliRunOptions): Promise<CliRun> 
     });
     if (options.input !== undefined) child.stdin!.end(options.input);
   });
+}
+
+/** A CLI child left running (to be interrupted or killed by the test): its output so far and its exit. */
+export interface RunningCli {
+  child: ChildProcess;
+  /** Standard output and error, interleaved as they came. */
+  output(): string;
+  /** True once it has exited. */
+  finished(): boolean;
+  /** Its exit code (null when a signal ended it). */
+  exited: Promise<number | null>;
+}
+
+/** Starts the CLI from source like {@link runCli}, without waiting for it. */
+export function startCli(args: string[], options: Pick<CliRunOptions, 'home' | 'env'>): RunningCli {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: options.home, KHABAR_LOG_LEVEL: 'silent', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let done = false;
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      done = true;
+      resolve(code);
+    }),
+  );
+  return { child, output: () => output, finished: () => done, exited };
 }
