@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/loadConfig.js';
 import { isAppError } from '../errors/AppError.js';
+import type { ErrorCode } from '../errors/codes.js';
 import { loadDemoIfEmpty } from '../main.js';
 import { openStore } from '../store/openStore.js';
 import { registerCommentsCommand } from './commands/comments.js';
@@ -89,6 +90,9 @@ export function buildCli(): Command {
   return program;
 }
 
+/** Exit codes other than 1 for failures: an import stopped by Ctrl-C exits as interrupted programs do. */
+const EXIT_CODES: Partial<Record<ErrorCode, number>> = { IMPORT_CANCELLED: 130 };
+
 /** Runs the CLI; any failure prints one line and exits non-zero. */
 export async function runCli(argv: string[]): Promise<void> {
   try {
@@ -96,6 +100,6 @@ export async function runCli(argv: string[]): Promise<void> {
   } catch (error) {
     if (isAppError(error)) console.error(`khabar: ${error.code}: ${error.message}`);
     else console.error(`khabar: ${(error as Error).message ?? String(error)}`);
-    process.exitCode = 1;
+    process.exitCode = (isAppError(error) && EXIT_CODES[error.code]) || 1;
   }
 }

@@ -39,7 +39,7 @@ export const errorCodes = {
   WXR_MALFORMED: 'the WordPress export is not well-formed XML (the message names the line and column); nothing was written',
   IMPORT_TOO_LARGE: 'the uploaded export is larger than the configured cap (imports.maxUploadBytes)',
   WXR_INVALID: 'the file is XML but not a WordPress export (no <rss> root or no WordPress export namespace); nothing was written',
-  IMPORT_CANCELLED: 'an admin cancelled the import before it finished; the batches written before stay (run it again to complete it)',
+  IMPORT_CANCELLED: "the import was cancelled (the admin's Cancel, or Ctrl-C) while the file was being checked: nothing was written",
   IMPORT_FINISHED: 'the import has already ended (done, failed or cancelled): there is nothing to cancel',
   // outbound requests (WebSub, oEmbed, CDN purge)
   OUTBOUND_REFUSED: 'an outbound request was refused: a non-public address, a scheme other than http(s) or too many redirects',

@@ -27,7 +27,7 @@ export interface ImportReport {
   warnings: string[];
   urls: { from: string; to: string | null; status: number }[];
   urlCount: number;
-  /** Stopped by an admin's Cancel: the counts say what was written before it stopped. */
+  /** Stopped by its Cancel (or Ctrl-C in the CLI): the counts say what was written before it stopped. */
   cancelled?: boolean;
   seconds: number;
 }
@@ -46,8 +46,6 @@ export interface ImportRun {
   finishedAt: string | null;
   /** When an admin asked it to stop (it stops at its next batch); null: never. */
   cancelRequestedAt: string | null;
-  /** The full report can be downloaded (a run that wrote something: done, or cancelled while writing). */
-  reportReady: boolean;
 }
 
 /** POST /imports/wordpress (multipart `file`, `dryRun`): the file is streamed to the server and imported by a job. */

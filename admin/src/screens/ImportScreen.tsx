@@ -107,7 +107,7 @@ function RunPanel({ run, onChange }: { run: ImportRun; onChange: (run: ImportRun
         </Notice>
       )}
       <CountsTable counts={run.report?.counts ?? progress.counts} />
-      {(run.state === 'done' || run.state === 'cancelled') && run.report && (
+      {run.report && (
         <>
           {run.state === 'done' && (
             <Notice kind="success">

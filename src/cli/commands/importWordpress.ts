@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../../config/loadConfig.js';
-import { AppError, isAppError } from '../../errors/AppError.js';
+import { AppError } from '../../errors/AppError.js';
 import { REPORT_KINDS, type WordpressImportReport } from '../../importers/wordpress/ImportReport.js';
 import { importWordpress } from '../../importers/wordpress/importWordpress.js';
 import { createUrlSpool } from '../../importers/wordpress/urlSpool.js';
@@ -127,12 +127,7 @@ export function registerImportWordpress(program: Command): void {
         );
       } catch (error) {
         spool?.discard();
-        if (isAppError(error) && error.code === 'IMPORT_CANCELLED') {
-          console.error(`khabar: ${error.code}: ${error.message}`);
-          process.exitCode = 130;
-          return;
-        }
-        throw error;
+        throw error; // IMPORT_CANCELLED (Ctrl-C while the file was checked) exits with 130 (runCli)
       } finally {
         process.off('SIGINT', onInterrupt);
         bar?.end();

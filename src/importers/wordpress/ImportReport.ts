@@ -49,7 +49,7 @@ export interface WordpressImportReport {
   menus: Array<{ menu: string; items: Array<{ title: string; type: string; object: string; target: string | null }> }>;
   /** Articles indexed by the rebuild that big imports (1,000 posts or more) end with; null when indexed batch by batch. */
   searchIndexRebuilt: number | null;
-  /** Stopped by its `signal` (the admin's Cancel) before the end of the file: the counts say what was written. */
+  /** Stopped by its `signal` (the admin's Cancel, or Ctrl-C) before the end of the file: the counts say what was written. */
   cancelled: boolean;
   seconds: number;
   /** Seconds of the first pass (well-formedness, counts, permalink detection). */

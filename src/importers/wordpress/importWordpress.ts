@@ -33,7 +33,7 @@ export interface ImportWordpressOptions {
   /** Every old URL with where it goes, once its batch committed (the report keeps only the first 10,000). */
   onUrl?(url: ReportUrl): void;
   /**
-   * Stops the import (the admin's Cancel): while the file is checked, with IMPORT_CANCELLED and
+   * Stops the import (the admin's Cancel, or Ctrl-C in the CLI): while the file is checked, with IMPORT_CANCELLED and
    * nothing written; while it writes, at the next batch boundary, after which the end steps run for
    * what was written (featured images, attachment pages, the search index) and the report says
    * `cancelled`.
