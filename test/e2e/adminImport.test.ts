@@ -93,6 +93,25 @@ describe.skipIf(browserSkipReason !== null || !haveData)('the Import screen in C
     expect(unexpected()).toEqual([]);
   });
 
+  it('at 390 px, a running import asked to stop shows it, and its counts table scrolls inside its box (the page does not)', async () => {
+    // A run shown as another node would leave it: running, asked to stop, counts so far (no job here).
+    const run = await site.khabar.store.importRuns.create(
+      { sourceKind: 'wordpress', fileName: 'أرشيف-2018.xml', uploadPath: path.join(site.dataDir, 'imports', 'upload-never.xml'), sizeBytes: 1, dryRun: false, requestedBy: null },
+      { phase: 'waiting', done: 0, total: null, counts: {} },
+    );
+    const counts = { articles: { created: 1100, updated: 0, skipped: 0, failed: 0 }, comments: { created: 640, updated: 0, skipped: 12, failed: 0 } };
+    await site.khabar.store.importRuns.update(run.id, { state: 'running', cancelRequestedAt: new Date(), progress: { phase: 'import', done: 1200, total: 5000, counts } });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openImportScreen();
+    await page.getByText('يتوقف بعد الدفعة الجارية').waitFor();
+    expect(await page.getByRole('button', { name: 'إلغاء الاستيراد' }).count()).toBe(0);
+    expect(await page.getByRole('row', { name: /المقالات/ }).locator('td').allInnerTexts()).toEqual(['1100', '0', '0', '0']);
+    expect(await measureOverflow(page)).toMatchObject({ offenders: [] });
+    await fullPageScreenshot(page, 'admin-import-stopping-390');
+    await site.khabar.store.importRuns.update(run.id, { state: 'cancelled', finishedAt: new Date() });
+    expect(unexpected()).toEqual([]);
+  });
+
   it('shows a malformed export\'s error in Arabic with its line, column and stable code', async () => {
     await openImportScreen();
     await page.getByLabel('ملف التصدير (WXR)').setInputFiles(MALFORMED);
