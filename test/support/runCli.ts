@@ -21,10 +21,7 @@ export interface CliRunOptions {
 /** Runs the CLI from source, as `npx khabar` would run it compiled, with a clean environment. */
 export function runCli(args: string[], options: CliRunOptions): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: options.home, KHABAR_LOG_LEVEL: 'silent', ...options.env },
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(args, options, options.input !== undefined);
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
@@ -55,10 +52,7 @@ export interface RunningCli {
 
 /** Starts the CLI from source like {@link runCli}, without waiting for it. */
 export function startCli(args: string[], options: Pick<CliRunOptions, 'home' | 'env'>): RunningCli {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: options.home, KHABAR_LOG_LEVEL: 'silent', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnCli(args, options, false);
   let output = '';
   let done = false;
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -70,4 +64,12 @@ export function startCli(args: string[], options: Pick<CliRunOptions, 'home' | '
     }),
   );
   return { child, output: () => output, finished: () => done, exited };
+}
+
+/** `node --import tsx src/cli/run.ts …` with a clean environment (HOME, PATH, silent logs, `env`). */
+function spawnCli(args: string[], options: Pick<CliRunOptions, 'home' | 'env'>, stdin: boolean): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: options.home, KHABAR_LOG_LEVEL: 'silent', ...options.env },
+    stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+  });
 }
