@@ -10,7 +10,7 @@ import { buildKhabar, type Khabar } from '../../src/main.js';
 import { createPostgresStore } from '../../src/store/postgres/createPostgresStore.js';
 import { callAs, signIn } from '../support/adminSessions.js';
 import { pgAvailable, testPgUrl } from '../support/stores.js';
-import { freePort, startVarnish, varnishAvailable, type Varnish } from '../support/varnish.js';
+import { backendHealth, freePort, startVarnish, varnishAvailable, type Varnish } from '../support/varnish.js';
 import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import { waitFor } from '../support/waitFor.js';
 
@@ -59,7 +59,9 @@ describe.skipIf(!pgAvailable || !varnishAvailable || !redisAvailable)('three app
         dataDir,
         baseUrl: 'https://khabar.example',
         logLevel: 'silent',
-        server: { port, host: '127.0.0.1' },
+        // Behind Varnish on loopback, as in production behind the site's proxy: the client address
+        // comes from X-Forwarded-For (the rate-limit test sends one of its own per run).
+        server: { port, host: '127.0.0.1', trustProxy: ['127.0.0.1'] },
         search: { rateLimitPerMinute: 4 },
         cdn: { purgeEndpoints, purgeSecret: SECRET },
         // Varnish listens on loopback here: the outbound guard must be told it may reach it.
@@ -162,6 +164,9 @@ describe.skipIf(!pgAvailable || !varnishAvailable || !redisAvailable)('three app
     };
     const load = Array.from({ length: concurrency }, worker);
     await waitFor(() => results.length >= 30, 30_000, 'the load to run');
+    // The kill is measured against three healthy nodes: on a loaded machine a probe of /readyz can
+    // time out (2 s) and take A or C out for a few seconds, which is Varnish's call, not B's death.
+    await waitFor(() => backendHealth(varnish).filter((b) => b.healthy).length === 3, 30_000, 'Varnish to see the three nodes healthy under the load');
     const before = results.length;
     // As abrupt as a crash: every socket of B is destroyed, then it stops listening.
     B().khabar.app.server.closeAllConnections();
@@ -171,6 +176,7 @@ describe.skipIf(!pgAvailable || !varnishAvailable || !redisAvailable)('three app
     await Promise.all(load);
     const failed = results.filter((s) => s !== 200).length;
     console.log(`[cluster] ${results.length} requests through Varnish, node B killed after ${before}: ${failed} failed`);
-    expect(failed).toBeLessThanOrEqual(concurrency);
+    const statuses = results.slice(before).reduce<Record<number, number>>((counts, s) => ({ ...counts, [s]: (counts[s] ?? 0) + 1 }), {});
+    expect(failed, `statuses after the kill ${JSON.stringify(statuses)}, backends ${JSON.stringify(backendHealth(varnish))}`).toBeLessThanOrEqual(concurrency);
   }, 120_000);
 });

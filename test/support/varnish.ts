@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -76,4 +76,22 @@ export async function startVarnish(options: { backends: number[]; purgeSecret: s
     throw error;
   }
   return { url: `http://127.0.0.1:${port}`, port, workDir: path.join(dir, 'work'), stop };
+}
+
+/**
+ * Varnish's view of each backend, from `varnishstat`: `happy` is the bitmap of recent probes
+ * (lowest bit the latest); a backend is healthy with 3 good of the last 5 (khabar.vcl's probe).
+ */
+export function backendHealth(varnish: Varnish): { name: string; healthy: boolean; happy: number }[] {
+  const out = execFileSync('varnishstat', ['-n', varnish.workDir, '-1', '-f', 'VBE.*.happy'], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .map((line) => /^VBE\.[^.]+\.(\S+)\.happy\s+(\d+)/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => {
+      const happy = Number(m[2]);
+      let good = 0;
+      for (let bit = 0; bit < 5; bit++) if (happy & (1 << bit)) good++;
+      return { name: m[1]!, healthy: good >= 3, happy };
+    });
 }
