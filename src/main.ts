@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { ResolvedConfig } from './config/loadConfig.js';
+import { mediaRootOf } from './media/mediaRootOf.js';
 import { demoContent } from './demo/content.js';
 import { isAppError } from './errors/AppError.js';
 import { createLocalMediaStorage } from './media/createLocalMediaStorage.js';
@@ -130,10 +131,6 @@ export async function refuseNewerSchema(store: Store): Promise<void> {
 export async function loadDemoIfEmpty(store: Store, config: ResolvedConfig, now: () => Date): Promise<DemoReport | null> {
   if (!(await isStoreEmpty(store))) return null;
   return loadDemo({ store, media: createLocalMediaStorage(mediaRootOf(config)), imagesDir: path.join(assetsDir, 'demo'), now }, demoContent);
-}
-
-export function mediaRootOf(config: ResolvedConfig): string {
-  return path.join(config.dataDir, 'media');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/loadConfig.js';
-import { mediaRootOf } from '../../main.js';
+import { mediaRootOf } from '../../media/mediaRootOf.js';
 import { backupSite } from '../../operations/backup/backupSite.js';
 import { restoreSite } from '../../operations/backup/restoreSite.js';
 import { isStoreEmpty } from '../../operations/demo/loadDemo.js';

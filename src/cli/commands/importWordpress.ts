@@ -9,7 +9,7 @@ import { createLocalMediaStorage } from '../../media/createLocalMediaStorage.js'
 import { createSiteAnalyzer } from '../../search/createSiteAnalyzer.js';
 import { siteAnalysisWorkers } from '../../search/siteAnalysisWorkers.js';
 import { openStore } from '../../store/openStore.js';
-import { mediaRootOf } from '../../main.js';
+import { mediaRootOf } from '../../media/mediaRootOf.js';
 
 /** Distinct words the import's analyzer remembers (see createAnalyzer's memoLimit). */
 export const IMPORT_ANALYZER_MEMO = 50_000;
