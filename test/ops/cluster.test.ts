@@ -166,7 +166,7 @@ describe.skipIf(!pgAvailable || !varnishAvailable || !redisAvailable)('three app
     await waitFor(() => results.length >= 30, 30_000, 'the load to run');
     // The kill is measured against three healthy nodes: on a loaded machine a probe of /readyz can
     // time out (2 s) and take A or C out for a few seconds, which is Varnish's call, not B's death.
-    await waitFor(() => backendHealth(varnish).filter((b) => b.healthy).length === 3, 30_000, 'Varnish to see the three nodes healthy under the load');
+    await waitFor(async () => (await backendHealth(varnish)).filter((b) => b.healthy).length === 3, 30_000, 'Varnish to see the three nodes healthy under the load');
     const before = results.length;
     // As abrupt as a crash: every socket of B is destroyed, then it stops listening.
     B().khabar.app.server.closeAllConnections();
@@ -176,7 +176,8 @@ describe.skipIf(!pgAvailable || !varnishAvailable || !redisAvailable)('three app
     await Promise.all(load);
     const failed = results.filter((s) => s !== 200).length;
     console.log(`[cluster] ${results.length} requests through Varnish, node B killed after ${before}: ${failed} failed`);
+    const health = await backendHealth(varnish);
     const statuses = results.slice(before).reduce<Record<number, number>>((counts, s) => ({ ...counts, [s]: (counts[s] ?? 0) + 1 }), {});
-    expect(failed, `statuses after the kill ${JSON.stringify(statuses)}, backends ${JSON.stringify(backendHealth(varnish))}`).toBeLessThanOrEqual(concurrency);
+    expect(failed, `statuses after the kill ${JSON.stringify(statuses)}, backends ${JSON.stringify(health)}`).toBeLessThanOrEqual(concurrency);
   }, 120_000);
 });

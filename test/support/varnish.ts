@@ -1,8 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { waitFor } from './waitFor.js';
 
 export const VARNISHD = '/usr/sbin/varnishd';
@@ -78,20 +79,34 @@ export async function startVarnish(options: { backends: number[]; purgeSecret: s
   return { url: `http://127.0.0.1:${port}`, port, workDir: path.join(dir, 'work'), stop };
 }
 
+let probe: { window: number; threshold: number } | undefined;
+
+/** The shipped VCL's probe (read once): a backend is healthy with `threshold` good probes of the last `window`. */
+function shippedProbe(): { window: number; threshold: number } {
+  if (probe) return probe;
+  const vcl = readFileSync(path.resolve('deploy/varnish/khabar.vcl'), 'utf8');
+  const setting = (name: string) => Number(new RegExp(`\\.${name}\\s*=\\s*(\\d+);`).exec(vcl)?.[1]);
+  const read = { window: setting('window'), threshold: setting('threshold') };
+  if (!(read.window > 0 && read.threshold > 0)) throw new Error('deploy/varnish/khabar.vcl: no .window and .threshold in its probe');
+  return (probe = read);
+}
+
 /**
  * Varnish's view of each backend, from `varnishstat`: `happy` is the bitmap of recent probes
- * (lowest bit the latest); a backend is healthy with 3 good of the last 5 (khabar.vcl's probe).
+ * (lowest bit the latest), judged by the shipped VCL's window and threshold. Asynchronous: tests
+ * poll it while the app nodes it probes serve from the same event loop.
  */
-export function backendHealth(varnish: Varnish): { name: string; healthy: boolean; happy: number }[] {
-  const out = execFileSync('varnishstat', ['-n', varnish.workDir, '-1', '-f', 'VBE.*.happy'], { encoding: 'utf8' });
-  return out
+export async function backendHealth(varnish: Varnish): Promise<{ name: string; healthy: boolean; happy: number }[]> {
+  const { window, threshold } = shippedProbe();
+  const { stdout } = await promisify(execFile)('varnishstat', ['-n', varnish.workDir, '-1', '-f', 'VBE.*.happy'], { encoding: 'utf8' });
+  return stdout
     .split('\n')
     .map((line) => /^VBE\.[^.]+\.(\S+)\.happy\s+(\d+)/.exec(line))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => {
       const happy = Number(m[2]);
       let good = 0;
-      for (let bit = 0; bit < 5; bit++) if (happy & (1 << bit)) good++;
-      return { name: m[1]!, healthy: good >= 3, happy };
+      for (let bit = 0; bit < window; bit++) if (happy & (1 << bit)) good++;
+      return { name: m[1]!, healthy: good >= threshold, happy };
     });
 }
