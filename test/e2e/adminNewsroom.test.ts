@@ -208,8 +208,11 @@ describe.skipIf(browserSkipReason !== null)(`the newsroom's settings, audit log 
       await expect.poll(() => page.locator('.others-editing').textContent()).toContain(EDITOR.name);
 
       // Omar closes the editor: Salma's next beat no longer names him.
+      // The dashboard's data is awaited too: the goto below would otherwise abort its request in flight.
+      const dashboardLoaded = omar.waitForResponse((r) => new URL(r.url()).pathname === '/admin/api/dashboard');
       await omar.getByRole('navigation').getByRole('link', { name: 'لوحة القيادة' }).click();
       await omar.getByRole('heading', { name: `مرحباً، ${EDITOR.name}` }).waitFor();
+      await dashboardLoaded;
       await expect.poll(async () => (await site.khabar.store.presence.list(articleId)).map((p) => p.userId).length).toBe(1);
       await switchAwayAndBack(page);
       await expect.poll(() => page.locator('.others-editing').count()).toBe(0);
