@@ -107,6 +107,21 @@ describe.skipIf(browserSkipReason !== null || !haveData)('the Import screen in C
     expect(await page.getByRole('button', { name: 'إلغاء الاستيراد' }).count()).toBe(0);
     expect(await page.getByRole('row', { name: /المقالات/ }).locator('td').allInnerTexts()).toEqual(['1100', '0', '0', '0']);
     expect(await measureOverflow(page)).toMatchObject({ offenders: [] });
+    // The file name reads as typed, left to right: the bidi algorithm must not move ".xml" before the Arabic word.
+    const order = await page.locator('.import-run h2 bdi').evaluate((el) => {
+      const text = el.firstChild as Text;
+      const rectOf = (part: string): DOMRect => {
+        const range = document.createRange();
+        const at = text.data.indexOf(part);
+        range.setStart(text, at);
+        range.setEnd(text, at + part.length);
+        return range.getBoundingClientRect();
+      };
+      const word = rectOf('أرشيف');
+      const extension = rectOf('.xml');
+      return { text: text.data, extensionAfterWord: extension.left >= word.right - 1 };
+    });
+    expect(order).toEqual({ text: 'أرشيف-2018.xml', extensionAfterWord: true });
     await fullPageScreenshot(page, 'admin-import-stopping-390');
     await site.khabar.store.importRuns.update(run.id, { state: 'cancelled', finishedAt: new Date() });
     expect(unexpected()).toEqual([]);

@@ -65,7 +65,7 @@ function RunPanel({ run, onChange }: { run: ImportRun; onChange: (run: ImportRun
   return (
     <section class="import-run" aria-live="polite" aria-busy={active}>
       <h2>
-        {t('import.run', { id: run.id })} — <bdi>{run.fileName}</bdi>
+        {t('import.run', { id: run.id })} — <bdi dir="ltr">{run.fileName}</bdi>
         {run.dryRun && <span class="badge">{t('import.dryRunBadge')}</span>}
       </h2>
       <p class={`import-state import-state-${run.state}`} role="status">
@@ -152,7 +152,7 @@ function RunPanel({ run, onChange }: { run: ImportRun; onChange: (run: ImportRun
               <ul class="import-urls" dir="ltr">
                 {run.report.urls.map((u, i) => (
                   <li key={i}>
-                    <bdi>{u.from}</bdi> → <bdi>{u.to ?? '—'}</bdi> ({u.status})
+                    <bdi dir="ltr">{u.from}</bdi> → <bdi dir="ltr">{u.to ?? '—'}</bdi> ({u.status})
                   </li>
                 ))}
               </ul>
@@ -239,7 +239,7 @@ export function ImportScreen() {
             {runs.map((r) => (
               <li key={r.id}>
                 <button type="button" class="button-quiet" onClick={() => setRun(r)} aria-current={run?.id === r.id ? 'true' : undefined}>
-                  {t('import.run', { id: r.id })} — <bdi>{r.fileName}</bdi> — {t(`import.state.${r.state}` as MessageKey)}
+                  {t('import.run', { id: r.id })} — <bdi dir="ltr">{r.fileName}</bdi> — {t(`import.state.${r.state}` as MessageKey)}
                 </button>
               </li>
             ))}
