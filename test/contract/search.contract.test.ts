@@ -152,6 +152,38 @@ for (const kind of storeKinds) {
       record('candidates', [[...capped.names].sort(), [...filtered.names].sort()]);
     });
 
+    it('finds the newest candidates among the newest ids, and below them when those are not enough, with exclusions', async () => {
+      // Twelve articles with consecutive ids: with one candidate, PostgreSQL looks among the newest
+      // 8 ids first (decision 038); 'old' matches three articles older than those and the newest one.
+      const names = new Map<number, string>();
+      for (let i = 1; i <= 12; i++) {
+        const words = [i <= 3 ? 'قديم' : '', i <= 2 ? 'نادر' : '', i === 12 ? 'قديم جديد' : '', 'خبر'].filter(Boolean).join(' ');
+        const a = await store.articles.create({ slug: `w-${i}`, title: `w${i}`, body: '<p>w</p>', status: 'published', publishedAt: daysAgo(20 - i), readingMinutes: 1 });
+        names.set(a.id, `w${i}`);
+        await store.search.index([{ articleId: a.id, publishedAt: daysAgo(20 - i), text: text({ body: words }) }]);
+      }
+      const one = { ...byRelevance, candidates: 1 };
+      const q = async (match: SearchMatch) => {
+        const r = await store.search.query(match, {}, page, one);
+        return { total: r.total, names: r.hits.map((h) => names.get(h.id)) };
+      };
+      const results = {
+        inWindow: await q(all(['قديم'])),
+        belowWindow: await q(all(['نادر'])),
+        excluded: await q({ ...all(['قديم']), exclude: [['جديد']] }),
+        excludedAlternatives: await q({ ...all(['قديم', 'نادر']), exclude: [['جديد', 'غائب']] }),
+        broad: await q(all(['خبر'])),
+      };
+      expect(results).toEqual({
+        inWindow: { total: 4, names: ['w12'] },
+        belowWindow: { total: 2, names: ['w2'] },
+        excluded: { total: 3, names: ['w3'] },
+        excludedAlternatives: { total: 3, names: ['w3'] },
+        broad: { total: 12, names: ['w12'] },
+      });
+      record('newest window', results);
+    });
+
     it('counts words per document in the vocabulary, and uncounts them on removal and replacement', async () => {
       const { ids } = await seed();
       const before = await store.search.frequencies(['وزاره', 'الصحه', 'اللقاح', 'غائب']);
