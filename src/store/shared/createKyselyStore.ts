@@ -106,14 +106,20 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
         const indexed = await transactionWithPurges(db, async (trx) => {
           const index = options.search.indexOf(trx);
           let last = 0;
-          /** The next batch of published articles (by id), or null after the last one. */
+          /**
+           * The next batch of published articles (by id), or null after the last one. The ids are
+           * read by primary key alone and the status is checked with the text (indexableArticles):
+           * with `status = 'published'` in this query SQLite took the status index and sorted every
+           * published id for each batch (1.9 ms a batch at 20,000 articles, ~10 ms at 100,000).
+           */
           const read = async (): Promise<{ ids: number; docs: Array<[number, IndexableArticle]> } | null> => {
-            const ids = (
-              await trx.selectFrom('articles').select('id').where('status', '=', 'published').where('id', '>', last).orderBy('id').limit(batchSize).execute()
-            ).map((r) => Number(r.id));
-            if (ids.length === 0) return null;
-            last = ids[ids.length - 1]!;
-            return { ids: ids.length, docs: [...(await indexableArticles(trx, ids))] };
+            for (;;) {
+              const ids = (await trx.selectFrom('articles').select('id').where('id', '>', last).orderBy('id').limit(batchSize).execute()).map((r) => Number(r.id));
+              if (ids.length === 0) return null;
+              last = ids[ids.length - 1]!;
+              const docs = [...(await indexableArticles(trx, ids))];
+              if (docs.length > 0) return { ids: docs.length, docs };
+            }
           };
           const toDocuments = (docs: ReadonlyArray<[number, IndexableArticle]>, texts: readonly IndexedText[]): SearchDocument[] =>
             docs.map(([articleId, doc], i) => ({ articleId, publishedAt: doc.publishedAt, text: texts[i]! }));
