@@ -87,6 +87,9 @@ export async function signInToAdmin(page: Page, base: string, who: { email: stri
   await page.getByLabel('كلمة المرور').fill(who.password);
   await page.getByRole('button', { name: 'دخول' }).click();
   await page.getByRole('heading', { name: `مرحباً، ${who.name}` }).waitFor();
+  // The dashboard's data has come (its blocks show a .loading line until then): a goto right after
+  // signing in would otherwise abort those requests in flight (net::ERR_ABORTED in the page's problems).
+  await page.waitForFunction(() => document.querySelector('.loading') === null);
 }
 
 /** Makes the site listen on a free loopback port; returns its base URL (`http://127.0.0.1:PORT`). */
