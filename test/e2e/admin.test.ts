@@ -483,6 +483,13 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     const wall = zonedTime('Africa/Casablanca').parts(at);
     const two = (n: number) => String(n).padStart(2, '0');
     await page.getByLabel('وقت النشر (Africa/Casablanca)').fill(`${wall.year}-${two(wall.month)}-${two(wall.day)}T${two(wall.hour)}:${two(wall.minute)}:${two(wall.second)}`);
+    // The field itself shows the browser's format; the line under it says the time in Arabic, Moroccan month names, on the site's clock.
+    const moroccanMonths = ['يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'يونيو', 'يوليوز', 'غشت', 'شتنبر', 'أكتوبر', 'نونبر', 'دجنبر'];
+    const reads = ((await page.locator('.publish-at-reads').textContent()) ?? '').replace(/[\u200e\u200f\u061c]/g, '');
+    expect(reads).toContain(`${wall.day} ${moroccanMonths[wall.month - 1]} ${wall.year}`);
+    expect(reads).toContain(`${two(wall.hour)}:${two(wall.minute)}`);
+    expect(reads).toContain('بتوقيت Africa/Casablanca');
+    await fullPageScreenshot(page, 'admin-editor-schedule-1280');
     await page.getByRole('button', { name: 'جدولة' }).click();
     await expect.poll(async () => (await site.khabar.store.articles.findById(articleId))?.status).toBe('scheduled');
     expect((await site.khabar.store.articles.findById(articleId))?.publishedAt?.toISOString()).toBe(at.toISOString());

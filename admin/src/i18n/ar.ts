@@ -171,6 +171,7 @@ export const ar = {
   'editor.featured': 'مميز',
   'editor.commentsOpen': 'التعليقات مفتوحة',
   'editor.publishAt': 'وقت النشر ({zone})',
+  'editor.publishAtReads': 'الموعد: {when}، بتوقيت {zone}',
   'editor.save': 'احفظ',
   'editor.saving': 'جارٍ الحفظ…',
   'editor.saved': 'حُفظ',

@@ -170,6 +170,7 @@ export const en: Messages = {
   'editor.featured': 'Featured',
   'editor.commentsOpen': 'Comments open',
   'editor.publishAt': 'Publish time ({zone})',
+  'editor.publishAtReads': 'That is: {when}, {zone} time',
   'editor.save': 'Save',
   'editor.saving': 'Saving…',
   'editor.saved': 'Saved',

@@ -170,6 +170,7 @@ export const fr: Messages = {
   'editor.featured': 'À la une',
   'editor.commentsOpen': 'Commentaires ouverts',
   'editor.publishAt': 'Date de publication ({zone})',
+  'editor.publishAtReads': 'Soit : {when}, heure de {zone}',
   'editor.save': 'Enregistrer',
   'editor.saving': 'Enregistrement…',
   'editor.saved': 'Enregistré',

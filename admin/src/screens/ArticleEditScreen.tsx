@@ -23,6 +23,7 @@ import { useI18n } from '../i18n/I18n.js';
 import { navigate } from '../router.js';
 import { errorMessage } from '../ui/errors.js';
 import { Loading, Notice } from '../ui/Notice.js';
+import { formatOnClock } from '../ui/formatDate.js';
 import { useOthersEditing } from './useOthersEditing.js';
 import { DEFAULT_TIME_ZONE, fromZonedInput, siteClock, toZonedInput, type SiteClock } from '../ui/zonedInput.js';
 import { MediaScreen } from './MediaScreen.js';
@@ -561,6 +562,12 @@ export function ArticleEditScreen({ id }: { id: number | null }) {
               value={toZonedInput(fields.publishAt, clock)}
               onChange={(e) => update({ publishAt: fromZonedInput(e.currentTarget.value, clock) })}
             />
+            {/* The field shows the browser's own date format (mm/dd/yyyy, AM/PM on an English browser): the time is said again in the interface's language, on the site's clock. */}
+            {fields.publishAt && (
+              <p class="muted publish-at-reads" aria-live="polite">
+                {t('editor.publishAtReads', { when: formatOnClock(fields.publishAt, locale, clock, 'full'), zone: timeZone })}
+              </p>
+            )}
             <label class="check">
               <input type="checkbox" checked={fields.breaking} onChange={(e) => update({ breaking: e.currentTarget.checked })} />
               <span>{t('editor.breaking')}</span>

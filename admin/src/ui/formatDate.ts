@@ -7,11 +7,12 @@ export function formatDateTime(iso: string, locale: string, timeZone?: string): 
 
 /**
  * A date and time on the site's clock (its zone's offsets as the server sent them, since a browser's
- * tz data may be stale), in the interface's locale with Latin digits.
+ * tz data may be stale), in the interface's locale with Latin digits; `full` adds the weekday and
+ * spells the month (ar-MA: "الثلاثاء، 15 شتنبر 2026 في 09:30").
  */
-export function formatOnClock(iso: string, locale: string, clock: { offsetAt(instantMs: number): number }): string {
+export function formatOnClock(iso: string, locale: string, clock: { offsetAt(instantMs: number): number }, dateStyle: 'medium' | 'full' = 'medium'): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
   const wall = new Date(ms + clock.offsetAt(ms) * 60_000);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', numberingSystem: 'latn', timeZone: 'UTC' }).format(wall);
+  return new Intl.DateTimeFormat(locale, { dateStyle, timeStyle: 'short', numberingSystem: 'latn', timeZone: 'UTC' }).format(wall);
 }
