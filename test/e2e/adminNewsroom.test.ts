@@ -19,7 +19,7 @@ import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwo
 import { callAs, signIn } from '../support/adminSessions.js';
 import { openTestSite, type TestSite } from '../support/khabar.js';
 import { memoryRateLimiter } from '../support/memoryRateLimiter.js';
-import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, openReaderPage, serveOnLoopback, signInToAdmin, unexpectedAdminProblems, type PageProblems } from './browser.js';
+import { browserSkipReason, dashboardShown, fullPageScreenshot, launchBrowser, measureOverflow, openReaderPage, serveOnLoopback, signInToAdmin, unexpectedAdminProblems, type PageProblems } from './browser.js';
 
 const PASSWORD = 'كلمة-سر-طويلة-2026';
 const ADMIN = { email: 'salma@example.ma', name: 'سلمى بناني' };
@@ -208,11 +208,9 @@ describe.skipIf(browserSkipReason !== null)(`the newsroom's settings, audit log 
       await expect.poll(() => page.locator('.others-editing').textContent()).toContain(EDITOR.name);
 
       // Omar closes the editor: Salma's next beat no longer names him.
-      // The dashboard's data is awaited too: the goto below would otherwise abort its request in flight.
-      const dashboardLoaded = omar.waitForResponse((r) => new URL(r.url()).pathname === '/admin/api/dashboard');
+      // The dashboard's data is awaited too: the goto below would otherwise abort its requests in flight.
       await omar.getByRole('navigation').getByRole('link', { name: 'لوحة القيادة' }).click();
-      await omar.getByRole('heading', { name: `مرحباً، ${EDITOR.name}` }).waitFor();
-      await dashboardLoaded;
+      await dashboardShown(omar, EDITOR.name);
       await expect.poll(async () => (await site.khabar.store.presence.list(articleId)).map((p) => p.userId).length).toBe(1);
       await switchAwayAndBack(page);
       await expect.poll(() => page.locator('.others-editing').count()).toBe(0);

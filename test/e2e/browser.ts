@@ -86,9 +86,16 @@ export async function signInToAdmin(page: Page, base: string, who: { email: stri
   await page.getByLabel('البريد الإلكتروني').fill(who.email);
   await page.getByLabel('كلمة المرور').fill(who.password);
   await page.getByRole('button', { name: 'دخول' }).click();
-  await page.getByRole('heading', { name: `مرحباً، ${who.name}` }).waitFor();
-  // The dashboard's data has come (its blocks show a .loading line until then): a goto right after
-  // signing in would otherwise abort those requests in flight (net::ERR_ABORTED in the page's problems).
+  await dashboardShown(page, who.name);
+}
+
+/**
+ * Waits for the dashboard to greet `name` and for its data to come (its blocks show a .loading line
+ * until then): a goto right after would otherwise abort those requests in flight (net::ERR_ABORTED
+ * in the page's problems).
+ */
+export async function dashboardShown(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { name: `مرحباً، ${name}` }).waitFor();
   await page.waitForFunction(() => document.querySelector('.loading') === null);
 }
 
