@@ -30,18 +30,19 @@ export interface IndexableArticle extends IndexableDocument {
   publishedAt: Date;
 }
 
-/** The indexable text of the published articles among `ids`. */
+/**
+ * The indexable text of the published articles among `ids`. The rows are read by primary key
+ * alone and the published ones kept here: with `status = 'published'` in the query, SQLite (no
+ * statistics) took the status index from 10 ids up and walked every published article for each
+ * call, 7.6 ms for 100 ids at 100,000 articles against 1.2 ms by key (a reindex reads 1,000 such
+ * batches).
+ */
 export async function indexableArticles(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, IndexableArticle>> {
   const found = new Map<number, IndexableArticle>();
   if (ids.length === 0) return found;
-  const rows = await db
-    .selectFrom('articles')
-    .select(['id', 'title', 'lede', 'body', 'published_at'])
-    .where('id', 'in', ids)
-    .where('status', '=', 'published')
-    .where('published_at', 'is not', null)
-    .orderBy('id')
-    .execute();
+  const rows = (
+    await db.selectFrom('articles').select(['id', 'title', 'lede', 'body', 'status', 'published_at']).where('id', 'in', ids).orderBy('id').execute()
+  ).filter((r) => r.status === 'published' && r.published_at !== null);
   if (rows.length === 0) return found;
   const tagRows = await db
     .selectFrom('article_tags as at')
