@@ -151,7 +151,7 @@ export function createRepositories(
     media: createMediaRepository(db, now),
     redirects: createRedirectRepository(db, now),
     settings: createSettingsRepository(db),
-    comments: createCommentRepository(db, now, writes, countHits),
+    comments: createCommentRepository(db, now, writes, dialect, countHits),
     rateLimits: createRateLimitRepository(db, writes, countHits),
     secrets: createSecretRepository(db, now),
     jobs: createJobRepository(db, now, dialect),

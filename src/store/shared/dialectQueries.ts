@@ -33,6 +33,14 @@ export interface DialectQueries {
   jsonArray(value: Expression<unknown>, orderBy: Expression<unknown>): RawBuilder<unknown>;
   /** A JSON object of named values (SQLite `json_object`, PostgreSQL `json_build_object`). */
   jsonObject(fields: Record<string, Expression<unknown>>): RawBuilder<unknown>;
+  /**
+   * A column compared without its index, beside `id IN (…)`: the rows are then found by primary
+   * key. SQLite keeps no statistics, and for `id IN (ids) AND status = ?` it took the status
+   * index from two ids up, walking every comment of that status (1.8 ms for 2 ids among 54,000
+   * approved comments, 0.01 ms by key); `+column` keeps it off that index. PostgreSQL's planner
+   * has statistics: the column as it is.
+   */
+  byKeyOnly(column: string): RawBuilder<string>;
 }
 
 /** The array a `jsonArray` column holds, whichever store read it. */

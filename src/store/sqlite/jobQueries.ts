@@ -30,4 +30,7 @@ export const jobQueries: DialectQueries = {
   jsonObject(fields) {
     return sql`json_object(${sql.join(Object.entries(fields).map(([name, value]) => sql`${sql.lit(name)}, ${value}`))})`;
   },
+  byKeyOnly(column) {
+    return sql<string>`+${sql.ref(column)}`;
+  },
 };

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Selectable, type Updateable } f
 import type { Comment, CommentStatus, NewComment } from '../../../domain/comment.js';
 import { commentStatuses } from '../../../domain/comment.js';
 import type { CommentFilter, CommentRepository } from '../../ports.js';
+import type { DialectQueries } from '../dialectQueries.js';
 import { commentColumns } from '../rowValues.js';
 import type { GroupCommit, WriteEffects } from '../groupCommit.js';
 import { prepareQuery } from '../preparedQuery.js';
@@ -48,7 +49,15 @@ function likePattern(text: string): string {
  * disappears or changes) recount the article's approved comments and move the content version in
  * the same transaction, so the article page and its count can never disagree.
  */
-export function createCommentRepository(db: Kysely<Database>, now: () => Date, writes: GroupCommit, countHits: CountHits = createHitCounter(db)): CommentRepository {
+export function createCommentRepository(
+  db: Kysely<Database>,
+  now: () => Date,
+  writes: GroupCommit,
+  dialect: Pick<DialectQueries, 'byKeyOnly'>,
+  countHits: CountHits = createHitCounter(db),
+): CommentRepository {
+  // The status beside a list of ids is tested on the rows found by key (see byKeyOnly).
+  const statusOf = dialect.byKeyOnly('status');
   const inTx = writes.run;
 
   // The queries of a reader's post, compiled once (preparedQuery.ts).
@@ -134,7 +143,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
       const orphans = await conn
         .selectFrom('comments')
         .select(['article_id', (eb) => eb.fn.countAll().as('n')])
-        .where('status', '=', 'approved')
+        .where(statusOf, '=', 'approved') // found through the parent index, not among every approved comment
         .where('parent_id', 'in', ids(conn) as never)
         .groupBy('article_id')
         .execute();
@@ -263,7 +272,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
                 .updateTable('comments')
                 .set({ status, updated_at: at })
                 .where('id', 'in', [...ids])
-                .where('status', '=', 'approved')
+                .where(statusOf, '=', 'approved')
                 .returning(['id', 'article_id', 'parent_id'])
                 .execute();
         const others =
@@ -273,7 +282,7 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
                 .updateTable('comments')
                 .set({ status, updated_at: at })
                 .where('id', 'in', [...ids])
-                .where('status', 'in', fromOthers)
+                .where(statusOf, 'in', fromOthers)
                 .returning(['id', 'article_id', 'parent_id'])
                 .execute();
         const deltas = new Map<number, number>();
@@ -305,9 +314,9 @@ export function createCommentRepository(db: Kysely<Database>, now: () => Date, w
       if (ids.length === 0) return [];
       // One conditional delete: a comment restored a moment earlier is not in the trash any more and
       // stays. Replies keep living with parent_id set to null by the foreign key (both stores enforce it).
-      const doomed = (conn: Kysely<Database>) => conn.selectFrom('comments').select('id').where('id', 'in', [...ids]).where('status', 'in', ['trash', 'spam']);
+      const doomed = (conn: Kysely<Database>) => conn.selectFrom('comments').select('id').where('id', 'in', [...ids]).where(statusOf, 'in', ['trash', 'spam']);
       const deleted = await deleteWithOrphans(
-        (conn) => conn.deleteFrom('comments').where('id', 'in', [...ids]).where('status', 'in', ['trash', 'spam']).returning('id').execute(),
+        (conn) => conn.deleteFrom('comments').where('id', 'in', [...ids]).where(statusOf, 'in', ['trash', 'spam']).returning('id').execute(),
         doomed,
       );
       return deleted.map((row) => row.id).sort((a, b) => a - b);
