@@ -16,6 +16,7 @@ import { m013ArticleCanonical } from './m013_article_canonical.js';
 import { m014ImportRuns } from './m014_import_runs.js';
 import { m015SearchCandidates } from './m015_search_candidates.js';
 import { m016ImportCancel } from './m016_import_cancel.js';
+import { m017CommentCreatedIndex } from './m017_comment_created_index.js';
 
 /** Every migration, in order. Names are stable forever: the store records them. */
 export function allMigrations(d: MigrationDialect): Record<string, Migration> {
@@ -36,5 +37,6 @@ export function allMigrations(d: MigrationDialect): Record<string, Migration> {
     '014_import_runs': m014ImportRuns(d),
     '015_search_candidates': m015SearchCandidates(d),
     '016_import_cancel': m016ImportCancel(),
+    '017_comment_created_index': m017CommentCreatedIndex(),
   };
 }
