@@ -60,6 +60,9 @@ describe.skipIf(!haveData)('khabar import wordpress', () => {
     // The URLs come from the spool file (not kept in memory): every one, as many as counted and printed.
     expect(report.urls).toHaveLength(report.urlCount);
     expect(run.stdout).toContain(`${report.urlCount} old URLs mapped`);
+    // Six posts are indexed batch by batch: no rebuild at the end to time.
+    expect(run.stdout).toMatch(/posts\/s; file checked in \d+\.\d s\)/);
+    expect(report.indexSeconds).toBe(0);
     for (const u of report.urls) {
       expect(typeof u.from).toBe('string');
       expect([200, 301, 404]).toContain(u.status);

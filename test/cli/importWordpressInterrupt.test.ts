@@ -51,7 +51,7 @@ describe.skipIf(!haveArabicCorpus)('khabar import wordpress interrupted with Ctr
     expect(code, output.slice(-2000)).toBe(130);
     expect(output).toContain('stopping after the current batch');
     expect(output).toContain('stopped by Ctrl-C');
-    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { cancelled: boolean; counts: { articles: { created: number } }; searchIndexRebuilt: number | null };
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { cancelled: boolean; counts: { articles: { created: number } }; searchIndexRebuilt: number | null; indexSeconds: number };
     expect(report.cancelled).toBe(true);
     const written = report.counts.articles.created;
     expect(written).toBeGreaterThan(0);
@@ -59,11 +59,13 @@ describe.skipIf(!haveArabicCorpus)('khabar import wordpress interrupted with Ctr
     expect(await store.articles.count()).toBe(written);
     // Finished for what it wrote: every published article is in the search index.
     expect(report.searchIndexRebuilt).toBe(await store.articles.countPublished({}));
+    expect(report.indexSeconds).toBeGreaterThan(0);
     expect(await store.search.count()).toBe(await store.articles.countPublished({}));
 
     const again = await runCli(['import', 'wordpress', file], { home: target.dir, env: target.env, timeoutMs: 300_000 });
     expect(again.code, again.stderr + again.stdout.slice(-2000)).toBe(0);
     expect(again.stdout).toContain(`articles   created ${summary.posts - written}, updated ${written}`);
+    expect(again.stdout).toMatch(/posts\/s; file checked in \d+\.\d s, search index rebuilt in \d+\.\d s\)/);
     expect(await store.articles.count()).toBe(summary.posts);
   });
 });

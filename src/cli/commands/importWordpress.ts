@@ -59,7 +59,8 @@ export function summaryLines(report: WordpressImportReport): string[] {
     lines.push(`  ${kind.padEnd(10)} created ${c.created}, updated ${c.updated}, skipped ${c.skipped}, failed ${c.failed}`);
   }
   const posts = report.counts.articles.created + report.counts.articles.updated;
-  lines.push(`  ${report.urlCount} old URLs mapped; ${report.seconds.toFixed(1)} s (${report.seconds > 0 ? Math.round(posts / report.seconds) : posts} posts/s)`);
+  const phases = [`file checked in ${report.scanSeconds.toFixed(1)} s`, ...(report.indexSeconds > 0 ? [`search index rebuilt in ${report.indexSeconds.toFixed(1)} s`] : [])];
+  lines.push(`  ${report.urlCount} old URLs mapped; ${report.seconds.toFixed(1)} s (${report.seconds > 0 ? Math.round(posts / report.seconds) : posts} posts/s; ${phases.join(', ')})`);
   return lines;
 }
 

@@ -54,6 +54,8 @@ export interface WordpressImportReport {
   seconds: number;
   /** Seconds of the first pass (well-formedness, counts, permalink detection). */
   scanSeconds: number;
+  /** Seconds of the end-of-import search index rebuild (0 when indexed batch by batch). */
+  indexSeconds: number;
 }
 
 const MAX_ISSUES = 10_000;
@@ -80,6 +82,7 @@ export function emptyReport(file: string, dryRun: boolean): WordpressImportRepor
     cancelled: false,
     seconds: 0,
     scanSeconds: 0,
+    indexSeconds: 0,
   };
 }
 

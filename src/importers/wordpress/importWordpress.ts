@@ -251,7 +251,9 @@ async function importRecords(
     options.onProgress?.('index', 0, null, report.counts);
     // Small batches: the rebuild holds a batch's articles and their analysed text at once, and it
     // was the import's peak memory (docs/decisions/024-import-speed.md).
+    const indexStarted = performance.now();
     report.searchIndexRebuilt = (await store.reindex({ batchSize: 100 })).indexed;
+    report.indexSeconds = (performance.now() - indexStarted) / 1000;
   }
   report.menus = [...state.menus].map(([menu, items]) => ({ menu, items }));
 }
