@@ -1,4 +1,3 @@
-import v8 from 'node:v8';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../../config/loadConfig.js';
 import { AppError } from '../../errors/AppError.js';
@@ -10,6 +9,7 @@ import { createSiteAnalyzer } from '../../search/createSiteAnalyzer.js';
 import { siteAnalysisWorkers } from '../../search/siteAnalysisWorkers.js';
 import { openStore } from '../../store/openStore.js';
 import { mediaRootOf } from '../../media/mediaRootOf.js';
+import { tuneHeapForBulkWork } from '../../runtime/bulkHeapFlags.js';
 
 /** Distinct words the import's analyzer remembers (see createAnalyzer's memoLimit). */
 export const IMPORT_ANALYZER_MEMO = 50_000;
@@ -79,15 +79,9 @@ export function registerImportWordpress(program: Command): void {
     .option('--report <file>', 'write the full report as JSON (counts per kind, failures with reasons, every old URL and where it goes)')
     .option('--batch-size <n>', 'records per transaction (default 500)', batchSize)
     .action(async (file: string, opts: { uploads?: string; dryRun?: boolean; report?: string; batchSize?: number }) => {
-      // The import keeps ~50 MB alive but makes garbage fast, and V8's default heap growth (up to
-      // 4× what survived the last full collection) let RSS reach ~400 MB on 10,000 posts. Two flags
-      // set at run time (V8 reads both when it sizes the heap; measured on Node 20, decision 037):
-      // - the young generation stays at the size start-up left it (8 MB) instead of doubling up to
-      //   its 16 MB semi-spaces under the import's allocation rate: ~30 MB less RSS for the same CPU;
-      // - the old generation grows 1.4× past what survived the last full collection (1.2× before
-      //   037): ~10 % less CPU for ~6 MB of that saving (issue #7's ≤ 300 MB; decision 024).
-      v8.setFlagsFromString('--semi-space-growth-factor=1');
-      v8.setFlagsFromString('--heap-growing-percent=40');
+      // The import keeps ~50 MB alive but makes garbage fast: V8's default heap growth let RSS
+      // reach ~400 MB on 10,000 posts (decisions 024 and 037; issue #7's ≤ 300 MB).
+      tuneHeapForBulkWork();
       const config = loadConfig();
       // The end-of-import index rebuild analyses every article with this one analyzer: its word
       // memo kept up to 200,000 words (~64 MB live at 20,000 posts, and growing with the posts

@@ -3,6 +3,7 @@ import { loadConfig } from '../../config/loadConfig.js';
 import { createSiteAnalyzer } from '../../search/createSiteAnalyzer.js';
 import { siteAnalysisWorkers } from '../../search/siteAnalysisWorkers.js';
 import { openStore } from '../../store/openStore.js';
+import { tuneHeapForBulkWork } from '../../runtime/bulkHeapFlags.js';
 
 /** `khabar reindex`: rebuilds the search index from the published articles (one transaction). */
 export function registerReindex(program: Command): void {
@@ -10,6 +11,7 @@ export function registerReindex(program: Command): void {
     .command('reindex')
     .description('rebuild the search index from the published articles (after changing search variants, or to repair it); readers keep the old index until the new one is complete')
     .action(async () => {
+      tuneHeapForBulkWork();
       const config = loadConfig();
       const analyzer = createSiteAnalyzer(config);
       const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, analyze: (doc) => analyzer.analyzeDocument(doc), bulkAnalysis: siteAnalysisWorkers(config) });
