@@ -675,6 +675,12 @@ export interface Store extends Repositories {
    * round-trips-per-request count. Returns the removal.
    */
   observeQueries(observer: (event: { durationMs: number; failed: boolean; sql: string }) => void): () => void;
+  /**
+   * After a bulk write (an import): refreshes what the database's planner knows of the content
+   * tables' sizes and values (PostgreSQL `ANALYZE`; nothing on SQLite, decision 039). Without it,
+   * PostgreSQL planned a freshly imported archive as empty tables until autovacuum came by.
+   */
+  updateStatistics(): Promise<void>;
   /** Applies pending migrations (under the migrator's lock). */
   migrate(): Promise<void>;
   /** Throws STORE_UNAVAILABLE when unreachable, STORE_SCHEMA_NEWER / a pending-migration error when not current. */

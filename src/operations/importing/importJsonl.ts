@@ -138,6 +138,8 @@ export async function importJsonl(deps: ImportJsonlDeps, lines: AsyncIterable<st
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  // The planner's statistics after the bulk write (PostgreSQL ANALYZE; nothing on SQLite).
+  if (report.created > 0) await deps.store.updateStatistics();
   return report;
 }
 

@@ -38,4 +38,8 @@ export const jobQueries: DialectQueries = {
   byKeyOnly(column) {
     return sql<string>`${sql.ref(column)}`;
   },
+  async refreshStatistics(db, tables) {
+    // Unqualified names: the store's schema (search_path). A sample of each table, seconds at most.
+    if (tables.length > 0) await sql`analyze ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
+  },
 };

@@ -54,6 +54,26 @@ class MigrationFailed extends Error {
 }
 
 /** The Store over a Kysely instance; adapters only supply the dialect and its capabilities. */
+/** The tables a bulk write (an import) fills: what `updateStatistics` refreshes. */
+const CONTENT_TABLES = [
+  'articles',
+  'article_sections',
+  'article_tags',
+  'article_authors',
+  'article_revisions',
+  'comments',
+  'sections',
+  'tags',
+  'authors',
+  'users',
+  'pages',
+  'media',
+  'redirects',
+  'import_keys',
+  'search_documents',
+  'search_vocabulary',
+] as const;
+
 export function createKyselyStore(options: KyselyStoreOptions): Store {
   const { db, capabilities } = options;
   const now = options.now ?? (() => new Date());
@@ -164,6 +184,7 @@ export function createKyselyStore(options: KyselyStoreOptions): Store {
         await bulk?.close();
       }
     },
+    updateStatistics: () => options.dialectQueries.refreshStatistics(db, CONTENT_TABLES),
     onJobsQueued: options.listenForJobs,
     observeQueries: options.queryObservers.subscribe,
     async migrate() {

@@ -41,6 +41,12 @@ export interface DialectQueries {
    * has statistics: the column as it is.
    */
   byKeyOnly(column: string): RawBuilder<string>;
+  /**
+   * Refreshes the query planner's statistics of `tables` after a bulk write: PostgreSQL `ANALYZE`
+   * (autovacuum would do it later, or never where it is off); nothing on SQLite, whose queries are
+   * written for a planner without statistics (decision 039).
+   */
+  refreshStatistics(db: Kysely<Database>, tables: readonly (keyof Database & string)[]): Promise<void>;
 }
 
 /** The array a `jsonArray` column holds, whichever store read it. */
