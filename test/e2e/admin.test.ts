@@ -19,6 +19,7 @@ import { createArgon2PasswordHasher } from '../../src/operations/accounts/passwo
 import { openTestSite, type TestSite } from '../support/khabar.js';
 import { memoryRateLimiter } from '../support/memoryRateLimiter.js';
 import { browserSkipReason, fullPageScreenshot, launchBrowser, measureOverflow, openReaderPage, serveOnLoopback, signInToAdmin, unexpectedAdminProblems, type PageProblems } from './browser.js';
+import { MOROCCAN_MONTHS } from '../support/moroccanMonths.js';
 
 const EMAIL = 'salma@example.ma';
 const PASSWORD = 'كلمة-سر-طويلة-2026';
@@ -484,9 +485,8 @@ describe.skipIf(browserSkipReason !== null)(`the admin app in Chromium${browserS
     const two = (n: number) => String(n).padStart(2, '0');
     await page.getByLabel('وقت النشر (Africa/Casablanca)').fill(`${wall.year}-${two(wall.month)}-${two(wall.day)}T${two(wall.hour)}:${two(wall.minute)}:${two(wall.second)}`);
     // The field itself shows the browser's format; the line under it says the time in Arabic, Moroccan month names, on the site's clock.
-    const moroccanMonths = ['يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'يونيو', 'يوليوز', 'غشت', 'شتنبر', 'أكتوبر', 'نونبر', 'دجنبر'];
     const reads = ((await page.locator('.publish-at-reads').textContent()) ?? '').replace(/[\u200e\u200f\u061c]/g, '');
-    expect(reads).toContain(`${wall.day} ${moroccanMonths[wall.month - 1]} ${wall.year}`);
+    expect(reads).toContain(`${wall.day} ${MOROCCAN_MONTHS[wall.month - 1]} ${wall.year}`);
     expect(reads).toContain(`${two(wall.hour)}:${two(wall.minute)}`);
     expect(reads).toContain('بتوقيت Africa/Casablanca');
     await fullPageScreenshot(page, 'admin-editor-schedule-1280');

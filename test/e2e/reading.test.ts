@@ -26,6 +26,7 @@ import {
   serveOnLoopback,
   splitNumbers,
 } from './browser.js';
+import { MOROCCAN_MONTHS } from '../support/moroccanMonths.js';
 
 const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
 const publishedAt = (a: DemoArticle) => new Date(TEST_NOW.getTime() - a.hoursAgo * 3_600_000);
@@ -35,7 +36,6 @@ const urlOf = (a: DemoArticle) =>
 const withImage = demoContent.articles.find((a) => a.image)!;
 const longestSlug = demoContent.articles.reduce((a, b) => (b.slug.length > a.slug.length ? b : a));
 const sectionName = (slug: string) => demoContent.sections.find((s) => s.slug === slug)?.name ?? slug;
-const moroccanMonths = ['يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'يونيو', 'يوليوز', 'غشت', 'شتنبر', 'أكتوبر', 'نونبر', 'دجنبر'];
 
 /** The families the stylesheet gives body text and headings: the first name of each stack. */
 const css = readFileSync(path.join(assetsDir, 'css', 'site.css'), 'utf8');
@@ -143,7 +143,7 @@ describe.skipIf(browserSkipReason !== null)(
               expect.soft(await page.locator('h1.article-title').textContent()).toBe(article.title);
               await expectOnScreen(page, '.article-meta .published time', viewport.width);
               const published = (await page.locator('.article-meta .published time').textContent()) ?? '';
-              expect.soft(moroccanMonths.some((m) => published.includes(m)), `Moroccan month in "${published}"`).toBe(true);
+              expect.soft(MOROCCAN_MONTHS.some((m) => published.includes(m)), `Moroccan month in "${published}"`).toBe(true);
               await expectOnScreen(page, '.article-footer .follow a.follow-whatsapp', viewport.width);
               await expectOnScreen(page, '.article-footer .follow a.follow-google-news', viewport.width);
             }

@@ -5,6 +5,7 @@ import { createPermalink, encodePath } from '../../src/domain/permalink.js';
 import { openTestSite, TEST_NOW, type TestSite } from '../support/khabar.js';
 import { siteOnStore } from '../support/siteOnStore.js';
 import { storeKinds } from '../support/stores.js';
+import { MOROCCAN_MONTHS } from '../support/moroccanMonths.js';
 
 const permalink = createPermalink('/%year%/%monthnum%/%postname%/', 'Africa/Casablanca');
 const publishedAt = (a: DemoArticle) => new Date(TEST_NOW.getTime() - a.hoursAgo * 3_600_000);
@@ -15,7 +16,6 @@ const urlOf = (a: DemoArticle) => encodePath(pathOf(a));
 const society = demoContent.articles.filter((a) => a.sections[0] === 'مجتمع');
 const withImage = demoContent.articles.find((a) => a.image)!;
 const breaking = demoContent.articles.find((a) => a.breaking)!;
-const moroccanMonths = ['يناير', 'فبراير', 'مارس', 'أبريل', 'ماي', 'يونيو', 'يوليوز', 'غشت', 'شتنبر', 'أكتوبر', 'نونبر', 'دجنبر'];
 
 for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public reading site [${kind.name}]`, () => {
   const env = siteOnStore(kind);
@@ -58,7 +58,7 @@ for (const kind of storeKinds) describe.skipIf(!kind.available)(`the public read
       expect(html).toContain(`href="${encodePath('/category/مجتمع/')}"`);
       expect(html).toMatch(/<h1[^>]*>/);
       expect(html).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+01:00"/);
-      expect(moroccanMonths.some((m) => html.includes(` ${m} 2026`))).toBe(true);
+      expect(MOROCCAN_MONTHS.some((m) => html.includes(` ${m} 2026`))).toBe(true);
       // Publication carries the time too, in the site's zone.
       expect(html).toMatch(/نشر في <time datetime="[^"]+\+01:00">\d{1,2} \S+ 2026 - \d{2}:\d{2}<\/time>/);
       expect(html).toContain(`href="${encodePath(`/author/${article.authors[0]}/`)}"`);
