@@ -53,7 +53,6 @@ class MigrationFailed extends Error {
   }
 }
 
-/** The Store over a Kysely instance; adapters only supply the dialect and its capabilities. */
 /** The tables a bulk write (an import) fills: what `updateStatistics` refreshes. */
 const CONTENT_TABLES = [
   'articles',
@@ -74,6 +73,7 @@ const CONTENT_TABLES = [
   'search_vocabulary',
 ] as const;
 
+/** The Store over a Kysely instance; adapters only supply the dialect and its capabilities. */
 export function createKyselyStore(options: KyselyStoreOptions): Store {
   const { db, capabilities } = options;
   const now = options.now ?? (() => new Date());
